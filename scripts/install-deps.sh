@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs everything chairhub needs to build and test, from Debian bookworm's own packages.
+# Run as root (or with sudo). Safe to run again: apt skips what is already there.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config ninja-build
+  libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev
+  libeigen3-dev nlohmann-json3-dev libtomlplusplus-dev libboost-dev
+  libgpiod-dev gpiod libmosquitto-dev mosquitto mosquitto-clients libsystemd-dev
+)
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,26 @@
+#include <cstdio>
+#include <exception>
+
+#include "cli/commands.hpp"
+#include "core/input_error.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"chairhub: a smart-chair sensor hub (posture, sit time, break reminders)"};
+  app.require_subcommand(1);
+  int status = 0;
+  chairhub::cli::add_replay(app, status);
+  chairhub::cli::add_simulate(app, status);
+  chairhub::cli::add_eval(app, status);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const chairhub::InputError& e) {
+    std::fprintf(stderr, "chairhub: %s\n", e.what());
+    return 1;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "chairhub: error: %s\n", e.what());
+    return 1;
+  }
+  return status;
+}

@@ -1,0 +1,45 @@
+#pragma once
+// The events the analysis raises. Their JSON form is a public contract: it is what `replay`
+// prints and what MQTT publishes. Fields may be added; names are never changed.
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+namespace chairhub {
+
+enum class EventType {
+  seated,
+  stood_up,
+  posture,
+  feet,
+  break_due,
+  break_taken,
+  nudge,
+  sensor_fault,
+  sensor_ok,
+};
+
+std::string_view to_string(EventType type);
+
+struct Event {
+  EventType type;
+  double t = 0;           // seconds on the sample time base
+  nlohmann::ordered_json fields;  // the type's own fields, an object
+
+  Event(EventType type_, double t_, nlohmann::ordered_json fields_ = nlohmann::ordered_json::object());
+
+  // {"type": ..., "t": ..., fields...}: times and durations rounded to milliseconds.
+  nlohmann::ordered_json to_json() const;
+};
+
+// Seconds rounded to milliseconds, so outputs stay short and stable across platforms.
+double round_ms(double seconds);
+
+// Anything that consumes events: stdout, MQTT, the LED and buzzer.
+class EventSink {
+ public:
+  virtual ~EventSink() = default;
+  virtual void on_event(const Event& event) = 0;
+};
+
+}  // namespace chairhub

@@ -1,0 +1,201 @@
+#include "log/log_reader.hpp"
+
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+
+#include "core/input_error.hpp"
+
+namespace chairhub {
+namespace {
+
+constexpr std::size_t kBufferSize = 1 << 20;
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if ((a[i] | 0x20) != (b[i] | 0x20)) return false;
+  return true;
+}
+
+// Calls f(field) for each comma-separated field; returns the number of fields.
+template <typename F>
+std::size_t for_each_field(std::string_view line, F&& f) {
+  std::size_t count = 0;
+  while (true) {
+    const auto comma = line.find(',');
+    f(count, trim(line.substr(0, comma)));
+    ++count;
+    if (comma == std::string_view::npos) return count;
+    line.remove_prefix(comma + 1);
+  }
+}
+
+}  // namespace
+
+bool parse_reading(std::string_view field, double& value) {
+  if (field.empty() || iequals(field, "nan")) {
+    value = kMissing;
+    return true;
+  }
+  const char* first = field.data();
+  if (*first == '+') ++first;
+  const char* last = field.data() + field.size();
+  auto [end, ec] = std::from_chars(first, last, value);
+  return ec == std::errc() && end == last && std::isfinite(value);
+}
+
+LineSource::LineSource(std::FILE* file) : file_(file), buffer_(kBufferSize) {}
+
+bool LineSource::next(std::string_view& line) {
+  long_line_.clear();
+  while (true) {
+    const char* start = buffer_.data() + begin_;
+    const void* nl = std::memchr(start, '\n', end_ - begin_);
+    if (nl != nullptr) {
+      const std::size_t len = static_cast<const char*>(nl) - start;
+      begin_ += len + 1;
+      if (long_line_.empty()) {
+        line = std::string_view(start, len);
+      } else {
+        long_line_.append(start, len);
+        line = long_line_;
+      }
+      return true;
+    }
+    // No newline in what is buffered: keep the partial line and read more.
+    if (eof_) {
+      long_line_.append(start, end_ - begin_);
+      begin_ = end_;
+      if (long_line_.empty()) return false;
+      line = long_line_;
+      return true;
+    }
+    const std::size_t rest = end_ - begin_;
+    if (begin_ == 0 && rest == buffer_.size()) {
+      long_line_.append(start, rest);
+      begin_ = end_ = 0;
+    } else {
+      std::memmove(buffer_.data(), start, rest);
+      begin_ = 0;
+      end_ = rest;
+    }
+    const std::size_t got = std::fread(buffer_.data() + end_, 1, buffer_.size() - end_, file_);
+    end_ += got;
+    if (got == 0) eof_ = true;
+  }
+}
+
+LogReader::LogReader(const std::string& path, const ChannelLayout& layout)
+    : name_(path == "-" ? "<stdin>" : path), layout_(layout) {
+  if (path == "-") {
+    file_ = stdin;
+  } else {
+    file_ = std::fopen(path.c_str(), "rb");
+    if (file_ == nullptr) throw InputError(name_, 0, std::string("cannot open: ") + std::strerror(errno));
+    owns_file_ = true;
+  }
+  lines_ = std::make_unique<LineSource>(file_);
+  read_header();
+}
+
+LogReader::~LogReader() {
+  if (owns_file_) std::fclose(file_);
+}
+
+void LogReader::fail(const std::string& what) const { throw InputError(name_, line_number_, what); }
+
+void LogReader::read_header() {
+  std::string_view line;
+  while (lines_->next(line)) {
+    ++line_number_;
+    if (line_number_ == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);  // UTF-8 BOM
+    line = trim(line);
+    if (line.empty()) continue;
+    if (line.front() == '#') {
+      // "# key: value" before the header is metadata; any other '#' line is a comment.
+      const auto body = trim(line.substr(1));
+      const auto colon = body.find(':');
+      if (colon != std::string_view::npos) {
+        const auto key = trim(body.substr(0, colon));
+        if (!key.empty() && key.find(' ') == std::string_view::npos)
+          metadata_[std::string(key)] = std::string(trim(body.substr(colon + 1)));
+      }
+      continue;
+    }
+    // The header row.
+    std::vector<bool> seen(layout_.size(), false);
+    bool has_t = false;
+    for_each_field(line, [&](std::size_t column, std::string_view name) {
+      if (name == "t") {
+        if (column != 0) fail("column 't' must come first");
+        has_t = true;
+        column_target_.push_back(-1);
+      } else if (name == "label") {
+        if (label_column_ >= 0) fail("column 'label' appears twice");
+        label_column_ = static_cast<int>(column);
+        column_target_.push_back(-2);
+      } else if (auto index = layout_.find(name)) {
+        if (seen[*index]) fail("column '" + std::string(name) + "' appears twice");
+        seen[*index] = true;
+        column_target_.push_back(static_cast<int>(*index));
+      } else {
+        fail("unknown channel '" + std::string(name) +
+             "' in the header (declare it in the config's [[channel]] list)");
+      }
+    });
+    if (!has_t) fail("the header has no 't' column");
+    for (std::size_t i = 0; i < layout_.size(); ++i)
+      if (!seen[i]) fail("the config's channel '" + layout_.channels[i].name + "' is not in the header");
+
+    if (auto it = metadata_.find("units"); it != metadata_.end()) {
+      if (it->second == "raw") units_ = Units::raw;
+      else if (it->second == "calibrated") units_ = Units::calibrated;
+      else fail("metadata 'units' is '" + it->second + "'; expected 'raw' or 'calibrated'");
+    }
+    return;
+  }
+  fail("no header row (expected a line such as 't,seat_fl,seat_fr,...')");
+}
+
+bool LogReader::next(Sample& sample) {
+  std::string_view line;
+  sample.values.assign(layout_.size(), kMissing);
+  while (lines_->next(line)) {
+    ++line_number_;
+    const auto body = trim(line);
+    if (body.empty() || body.front() == '#') continue;
+    std::size_t fields = for_each_field(body, [&](std::size_t column, std::string_view field) {
+      if (column >= column_target_.size()) return;
+      const int target = column_target_[column];
+      if (target == -2) {
+        label_.assign(field);
+        return;
+      }
+      double value;
+      if (!parse_reading(field, value))
+        fail("column '" + (target == -1 ? std::string("t") : layout_.channels[target].name) +
+             "': '" + std::string(field) + "' is not a number");
+      if (target == -1) sample.t = value;
+      else sample.values[target] = value;
+    });
+    if (fields != column_target_.size())
+      fail("expected " + std::to_string(column_target_.size()) + " fields, found " + std::to_string(fields));
+    if (std::isnan(sample.t)) fail("the time 't' is missing");
+    if (sample.t < last_t_)
+      fail("time goes backwards (" + std::to_string(sample.t) + " after " + std::to_string(last_t_) + ")");
+    last_t_ = sample.t;
+    return true;
+  }
+  if (std::ferror(file_)) fail(std::string("read error: ") + std::strerror(errno));
+  return false;
+}
+
+}  // namespace chairhub

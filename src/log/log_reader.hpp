@@ -1,0 +1,74 @@
+#pragma once
+// Streaming reader of the chairhub sensor log format (docs/log-format.md). It holds one line at a
+// time, so memory stays flat whatever the log's length. Every problem is an InputError naming
+// the file and line.
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/channel.hpp"
+#include "core/sample.hpp"
+
+namespace chairhub {
+
+// Buffered line source over a FILE*, much faster than std::getline for large logs.
+class LineSource {
+ public:
+  explicit LineSource(std::FILE* file);
+  // Next line without its end-of-line; false at end of file. The view lives until the next call.
+  bool next(std::string_view& line);
+
+ private:
+  std::FILE* file_;
+  std::vector<char> buffer_;
+  std::size_t begin_ = 0, end_ = 0;
+  bool eof_ = false;
+  std::string long_line_;  // a line longer than the buffer, stitched together
+};
+
+class LogReader {
+ public:
+  // Opens `path` ("-" for standard input) and reads the metadata and header row.
+  LogReader(const std::string& path, const ChannelLayout& layout);
+  ~LogReader();
+  LogReader(const LogReader&) = delete;
+  LogReader& operator=(const LogReader&) = delete;
+
+  // Reads the next sample into `sample` (values in layout order). False at end of log.
+  bool next(Sample& sample);
+
+  Units units() const { return units_; }
+  const std::map<std::string, std::string>& metadata() const { return metadata_; }
+  bool has_label() const { return label_column_ >= 0; }
+  // Ground truth of the last sample read, empty if the log has no label column.
+  const std::string& label() const { return label_; }
+  std::size_t line_number() const { return line_number_; }
+  const std::string& name() const { return name_; }
+
+ private:
+  void read_header();
+  [[noreturn]] void fail(const std::string& what) const;
+
+  std::string name_;
+  std::FILE* file_ = nullptr;
+  bool owns_file_ = false;
+  std::unique_ptr<LineSource> lines_;
+  const ChannelLayout& layout_;
+  std::map<std::string, std::string> metadata_;
+  Units units_ = Units::raw;
+  // For each column of the file, the layout index it fills; -1 for t, -2 for label.
+  std::vector<int> column_target_;
+  int label_column_ = -1;
+  std::string label_;
+  std::size_t line_number_ = 0;
+  double last_t_ = -1e300;
+};
+
+// Parses one field: a finite decimal number, or NaN for an empty field or "nan".
+// Returns false if the field is not a number.
+bool parse_reading(std::string_view field, double& value);
+
+}  // namespace chairhub

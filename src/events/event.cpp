@@ -15,6 +15,7 @@ std::string_view to_string(EventType type) {
     case EventType::nudge: return "nudge";
     case EventType::sensor_fault: return "sensor_fault";
     case EventType::sensor_ok: return "sensor_ok";
+    case EventType::baseline: return "baseline";
   }
   return "?";
 }

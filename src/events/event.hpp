@@ -17,6 +17,7 @@ enum class EventType {
   nudge,
   sensor_fault,
   sensor_ok,
+  baseline,  // the sitter's upright baseline was learnt (or could not be)
 };
 
 std::string_view to_string(EventType type);

@@ -1,0 +1,22 @@
+#include "hw/gpio/gpio.hpp"
+
+#include <vector>
+
+namespace chairhub::hw {
+
+std::string LineId::text() const {
+  return is_offset() ? std::to_string(offset()) : "\"" + name() + "\"";
+}
+
+int GpioLines::get_one() {
+  std::vector<int> v(size());
+  get(v);
+  return v.empty() ? 0 : v.front();
+}
+
+void GpioLines::set_all(int value) {
+  const std::vector<int> v(size(), value);
+  set(v);
+}
+
+}  // namespace chairhub::hw

@@ -1,0 +1,281 @@
+#include "analysis/analyzer.hpp"
+
+#include <cmath>
+
+#include "analysis/calibration.hpp"
+
+namespace chairhub {
+namespace {
+
+SensorHealth::Limits limits_for(const Channel& c, Units units) {
+  SensorHealth::Limits limits;
+  if (units == Units::raw) {
+    limits.raw_min = c.raw_min;
+    limits.raw_max = c.raw_max;
+  } else if (c.role != Role::seat) {
+    limits.idle = 0.0;  // an unpressed pad reads exactly 0 once calibrated, for as long as it likes
+  }
+  return limits;
+}
+
+}  // namespace
+
+void Analyzer::BaselineSums::add(const Features& f) {
+  n += 1;
+  x += f.cop_x;
+  y += f.cop_y;
+  kg += f.seat_kg;
+  if (f.lumbar) {
+    lumbar += *f.lumbar;
+    lumbar_n += 1;
+  }
+}
+
+Baseline Analyzer::BaselineSums::mean() const {
+  Baseline b;
+  b.cop_x = x / n;
+  b.cop_y = y / n;
+  b.seat_kg = kg / n;
+  if (lumbar_n > 0) b.lumbar = lumbar / lumbar_n;
+  return b;
+}
+
+Analyzer::Analyzer(const AnalysisConfig& cfg, const ChannelLayout& layout, Units units)
+    : cfg_(cfg),
+      layout_(layout),
+      units_(units),
+      occupancy_(cfg.occupancy.debounce_s),
+      posture_(cfg.posture.dwell_s),
+      feet_(cfg.feet.dwell_s),
+      session_(cfg.breaks),
+      nudges_(cfg.nudges) {
+  for (const auto& c : layout_.channels) {
+    paths_.push_back({SensorHealth(cfg.health, limits_for(c, units)), SignalFilter(cfg.smoothing_s)});
+    state_.channels.push_back({c.name, std::nullopt});
+  }
+  baseline_.cop_x = cfg.baseline.default_cop_x;
+  baseline_.cop_y = cfg.baseline.default_cop_y;
+}
+
+void Analyzer::capture_baseline(double from, double to) {
+  capture_ = {from, to};
+  capture_sums_ = {};
+}
+
+void Analyzer::set_baseline(const Baseline& baseline) {
+  baseline_ = baseline;
+  baseline_source_ = "set";
+}
+
+void Analyzer::condition_channels(const Sample& sample, std::vector<Event>& out) {
+  for (std::size_t i = 0; i < paths_.size(); ++i) {
+    auto& path = paths_[i];
+    const Channel& channel = layout_.channels[i];
+    const double reading = i < sample.values.size() ? sample.values[i] : kMissing;
+    switch (path.health.update(sample.t, reading)) {
+      case SensorHealth::Change::raised: {
+        const auto fault = to_string(*path.health.fault());
+        out.emplace_back(EventType::sensor_fault, sample.t,
+                         nlohmann::ordered_json{{"channel", channel.name}, {"fault", fault}});
+        state_.channels[i].fault = std::string(fault);
+        path.filter.reset();
+        break;
+      }
+      case SensorHealth::Change::cleared:
+        out.emplace_back(EventType::sensor_ok, sample.t, nlohmann::ordered_json{{"channel", channel.name}});
+        state_.channels[i].fault.reset();
+        path.filter.reset();
+        break;
+      case SensorHealth::Change::none: break;
+    }
+    if (std::isnan(reading) || path.health.fault()) continue;
+    path.filter.update(sample.t, units_ == Units::raw ? calibrate(channel, reading) : reading);
+  }
+}
+
+void Analyzer::compute_features() {
+  Features f;
+  std::size_t seat_cells = 0, seat_ok = 0;
+  double kg = 0, mx = 0, my = 0, left = 0, front = 0;
+  double lumbar = 0;
+  int lumbar_n = 0, pads_n = 0;
+  bool pads_flat = true;
+  for (std::size_t i = 0; i < paths_.size(); ++i) {
+    const Channel& c = layout_.channels[i];
+    const auto& path = paths_[i];
+    const bool usable = !path.health.fault() && path.filter.has_value();
+    if (c.role == Role::seat) ++seat_cells;
+    if (!usable) continue;
+    const double v = path.filter.value();
+    switch (c.role) {
+      case Role::seat:
+        ++seat_ok;
+        kg += v;
+        mx += v * c.x;
+        my += v * c.y;
+        // A cell on the centre line counts half to each side.
+        left += c.x < 0 ? v : c.x == 0 ? v / 2 : 0;
+        front += c.y > 0 ? v : c.y == 0 ? v / 2 : 0;
+        break;
+      case Role::back:
+        lumbar += v;
+        ++lumbar_n;
+        break;
+      case Role::foot:
+        ++pads_n;
+        pads_flat = pads_flat && v >= cfg_.feet.pad_contact;
+        break;
+    }
+  }
+  // The total survives one lost cell (scaled up as if the lost one carried its share); the
+  // centre of pressure needs them all.
+  f.seat_usable = seat_cells > 0 && seat_ok + 1 >= seat_cells && seat_ok > 0;
+  f.seat_complete = seat_cells > 0 && seat_ok == seat_cells;
+  f.seat_kg = seat_ok > 0 ? kg * static_cast<double>(seat_cells) / static_cast<double>(seat_ok) : 0;
+  if (f.seat_complete && kg > 1e-6) {
+    f.cop_x = mx / kg;
+    f.cop_y = my / kg;
+    f.left_share = left / kg;
+    f.front_share = front / kg;
+  }
+  if (lumbar_n > 0) f.lumbar = lumbar / lumbar_n;
+  if (pads_n > 0) f.pads_flat = pads_flat;
+  features_ = f;
+}
+
+void Analyzer::adopt_baseline(double t, const Baseline& b, const char* source, std::vector<Event>& out) {
+  baseline_ = b;
+  baseline_source_ = source;
+  nlohmann::ordered_json fields = {{"source", source},
+                                   {"cop_x", std::round(b.cop_x * 1000) / 1000},
+                                   {"cop_y", std::round(b.cop_y * 1000) / 1000}};
+  if (b.lumbar) fields["lumbar"] = std::round(*b.lumbar * 1000) / 1000;
+  out.emplace_back(EventType::baseline, t, std::move(fields));
+}
+
+void Analyzer::update_baseline(double t, double dt, std::vector<Event>& out) {
+  const bool measurable = state_.occupied && features_.seat_complete;
+  if (capture_) {
+    const auto [from, to] = *capture_;
+    if (t >= from && t <= to && measurable) capture_sums_.add(features_);
+    if (t > to) {
+      capture_.reset();
+      if (capture_sums_.n > 0) {
+        adopt_baseline(t, capture_sums_.mean(), "window", out);
+      } else {
+        out.emplace_back(EventType::baseline, t,
+                         nlohmann::ordered_json{{"source", "window"},
+                                                {"error", "nobody was seated during the baseline window"}});
+      }
+    }
+  }
+  // Until the sitter's own baseline is known, learn it from their first stretch of upright sitting.
+  if (!baseline_source_.empty() || cfg_.baseline.auto_learn_s <= 0) return;
+  if (measurable && posture_.held() == Posture::upright) {
+    auto_sums_.add(features_);
+    auto_s_ += dt;
+    if (auto_s_ >= cfg_.baseline.auto_learn_s) adopt_baseline(t, auto_sums_.mean(), "auto", out);
+  }
+}
+
+void Analyzer::update_posture(double t, std::vector<Event>& out) {
+  if (!features_.seat_complete) return;  // the centre of pressure is unknown: hold the posture
+  const auto previous = posture_.held();
+  const PostureInputs in{features_.cop_x, features_.cop_y, features_.lumbar};
+  const Posture now = classify_posture(in, baseline_, cfg_.posture, previous);
+  if (posture_.update(t, now)) {
+    nlohmann::ordered_json fields = {{"posture", to_string(now)}, {"previous", nullptr}};
+    if (previous) fields["previous"] = to_string(*previous);
+    out.emplace_back(EventType::posture, t, std::move(fields));
+  }
+}
+
+void Analyzer::update_feet(double t, std::vector<Event>& out) {
+  std::optional<bool> flat = features_.pads_flat;
+  if (!flat && baseline_.seat_kg && features_.seat_complete) {
+    flat = features_.seat_kg <= *baseline_.seat_kg * (1 + cfg_.feet.seat_rise);
+  }
+  if (flat && feet_.update(t, *flat)) {
+    out.emplace_back(EventType::feet, t, nlohmann::ordered_json{{"flat", *flat}});
+  }
+}
+
+void Analyzer::update_state(double t) {
+  auto& s = state_;
+  s.t = t;
+  s.posture = posture_.held();
+  s.feet_flat = feet_.held();
+  s.seat_kg = features_.seat_kg;
+  s.left_share = features_.seat_complete ? std::optional(features_.left_share) : std::nullopt;
+  s.front_share = features_.seat_complete ? std::optional(features_.front_share) : std::nullopt;
+  s.lumbar = features_.lumbar;
+  s.lumbar_contact.reset();
+  if (features_.lumbar) s.lumbar_contact = *features_.lumbar >= cfg_.posture.lumbar_contact;
+  s.session_start = session_.start();
+  s.sitting_s = session_.sitting_s();
+  s.since_break_s = session_.since_break_s(t);
+  s.break_due = session_.break_due();
+}
+
+void Analyzer::update(const Sample& sample, std::vector<Event>& out) {
+  const double t = sample.t;
+  const double dt = last_t_ ? t - *last_t_ : 0;
+  last_t_ = t;
+
+  condition_channels(sample, out);
+  compute_features();
+
+  if (features_.seat_usable) {
+    const auto& occ = cfg_.occupancy;
+    if (features_.seat_kg >= occ.on_kg) hysteresis_occupied_ = true;
+    if (features_.seat_kg <= occ.off_kg) hysteresis_occupied_ = false;
+    const bool known = occupancy_.held().has_value();
+    if (occupancy_.update(t, hysteresis_occupied_)) {
+      state_.occupied = hysteresis_occupied_;
+      if (!known && !state_.occupied) {
+        // The chair was empty from the start: nobody stood up.
+      } else if (state_.occupied) {
+        out.emplace_back(EventType::seated, t);
+      } else {
+        out.emplace_back(EventType::stood_up, t);
+        posture_.reset();
+        feet_.reset();
+      }
+    }
+  }
+
+  const bool was_active = session_.active();
+  const std::size_t before = out.size();
+  session_.update(t, state_.occupied, posture_.held(), out);
+  bool break_due_now = false;
+  for (std::size_t i = before; i < out.size(); ++i) break_due_now |= out[i].type == EventType::break_due;
+  if (was_active && !session_.active() && baseline_source_ == "auto") {
+    // A real break ended the session: the next sitter may be someone else, so learn afresh.
+    baseline_source_.clear();
+    baseline_.cop_x = cfg_.baseline.default_cop_x;
+    baseline_.cop_y = cfg_.baseline.default_cop_y;
+    baseline_.lumbar.reset();
+    baseline_.seat_kg.reset();
+  }
+  if (!session_.active()) {
+    auto_sums_ = {};
+    auto_s_ = 0;
+  }
+
+  if (state_.occupied) {
+    update_posture(t, out);
+    update_feet(t, out);
+  }
+  update_baseline(t, dt, out);
+  update_state(t);
+
+  NudgeInputs in;
+  in.occupied = state_.occupied;
+  in.lumbar_contact = state_.lumbar_contact;
+  in.feet_flat = state_.feet_flat;
+  in.posture = state_.posture;
+  in.break_due_now = break_due_now;
+  nudges_.update(t, in, out);
+}
+
+}  // namespace chairhub

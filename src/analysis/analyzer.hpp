@@ -1,0 +1,99 @@
+#pragma once
+// The analysis pipeline: samples in, events out. Pure: no clock, no I/O; time comes from the
+// samples, so a replay is deterministic and runs as fast as the CPU allows, and the daemon runs
+// the very same code on live samples.
+//
+//   sample -> health check -> calibration -> spike filter + smoothing -> features
+//          -> occupancy -> sit session / breaks -> posture, feet -> nudges -> events
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/analysis_config.hpp"
+#include "analysis/chair_state.hpp"
+#include "analysis/dwell.hpp"
+#include "analysis/nudges.hpp"
+#include "analysis/sensor_health.hpp"
+#include "analysis/signal_filter.hpp"
+#include "analysis/sit_session.hpp"
+#include "core/channel.hpp"
+#include "core/sample.hpp"
+#include "events/event.hpp"
+
+namespace chairhub {
+
+// What the analysis reads off the conditioned channels at one sample.
+struct Features {
+  bool seat_usable = false;     // enough seat cells for the total load
+  bool seat_complete = false;   // every seat cell healthy: the centre of pressure is valid
+  double seat_kg = 0;
+  double cop_x = 0, cop_y = 0;
+  double left_share = 0.5, front_share = 0.5;
+  std::optional<double> lumbar;    // mean backrest contact
+  std::optional<bool> pads_flat;   // every working foot pad has a foot on it
+};
+
+class Analyzer {
+ public:
+  Analyzer(const AnalysisConfig& cfg, const ChannelLayout& layout, Units units);
+
+  // Feeds one sample (values in layout order, NaN = missing); appends the events it raises.
+  void update(const Sample& sample, std::vector<Event>& out);
+  const ChairState& state() const { return state_; }
+  const Features& features() const { return features_; }
+
+  // The sitter's upright baseline: learnt from a window of samples [from, to] on the sample time
+  // base (replay's --baseline, or "take the baseline now" live), or set directly.
+  void capture_baseline(double from, double to);
+  void set_baseline(const Baseline& baseline);
+  const Baseline& baseline() const { return baseline_; }
+  bool has_own_baseline() const { return !baseline_source_.empty(); }
+
+  SitSession& session() { return session_; }
+  NudgePolicy& nudges() { return nudges_; }
+
+ private:
+  struct ChannelPath {
+    SensorHealth health;
+    SignalFilter filter;
+  };
+  // Sums for averaging a baseline over a stretch of upright sitting.
+  struct BaselineSums {
+    double n = 0, x = 0, y = 0, lumbar = 0, lumbar_n = 0, kg = 0;
+    void add(const Features& f);
+    Baseline mean() const;
+  };
+
+  void condition_channels(const Sample& sample, std::vector<Event>& out);
+  void compute_features();
+  void update_baseline(double t, double dt, std::vector<Event>& out);
+  void adopt_baseline(double t, const Baseline& b, const char* source, std::vector<Event>& out);
+  void update_posture(double t, std::vector<Event>& out);
+  void update_feet(double t, std::vector<Event>& out);
+  void update_state(double t);
+
+  const AnalysisConfig& cfg_;
+  const ChannelLayout& layout_;
+  Units units_;
+  std::vector<ChannelPath> paths_;
+  Features features_;
+
+  bool hysteresis_occupied_ = false;
+  Dwell<bool> occupancy_;
+  Dwell<Posture> posture_;
+  Dwell<bool> feet_;
+  SitSession session_;
+  NudgePolicy nudges_;
+
+  Baseline baseline_;
+  std::string baseline_source_;  // "window", "auto", "set"; empty while the default applies
+  std::optional<std::pair<double, double>> capture_;
+  BaselineSums capture_sums_;
+  BaselineSums auto_sums_;
+  double auto_s_ = 0;
+
+  std::optional<double> last_t_;
+  ChairState state_;
+};
+
+}  // namespace chairhub

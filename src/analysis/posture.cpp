@@ -1,0 +1,50 @@
+#include "analysis/posture.hpp"
+
+namespace chairhub {
+
+std::string_view to_string(Posture posture) {
+  switch (posture) {
+    case Posture::upright: return "upright";
+    case Posture::slouching: return "slouching";
+    case Posture::leaning_left: return "leaning_left";
+    case Posture::leaning_right: return "leaning_right";
+    case Posture::leaning_forward: return "leaning_forward";
+    case Posture::reclined: return "reclined";
+  }
+  return "?";
+}
+
+std::optional<Posture> posture_from_string(std::string_view text) {
+  for (Posture p : kAllPostures)
+    if (to_string(p) == text) return p;
+  return std::nullopt;
+}
+
+Posture classify_posture(const PostureInputs& in, const Baseline& baseline, const PostureConfig& cfg,
+                         std::optional<Posture> held) {
+  // A threshold is a little easier to keep than to reach, so a sitter near a boundary does
+  // not flicker between two postures.
+  auto limit = [&](double threshold, Posture p) { return held == p ? threshold - cfg.hysteresis : threshold; };
+  const double dx = in.cop_x - baseline.cop_x;
+  const double dy = in.cop_y - baseline.cop_y;
+
+  if (dx <= -limit(cfg.lateral, Posture::leaning_left)) return Posture::leaning_left;
+  if (dx >= limit(cfg.lateral, Posture::leaning_right)) return Posture::leaning_right;
+
+  if (!in.lumbar) {
+    // No backrest sensing: only the seat can tell, so forward is all we can judge.
+    return dy >= limit(cfg.forward, Posture::leaning_forward) ? Posture::leaning_forward : Posture::upright;
+  }
+  const double lumbar = *in.lumbar;
+  const bool had_contact = held == Posture::upright || held == Posture::reclined;
+  const bool contact = lumbar >= (had_contact ? cfg.lumbar_contact - cfg.hysteresis : cfg.lumbar_contact);
+  if (!contact) {
+    if (dy >= limit(cfg.forward, Posture::leaning_forward)) return Posture::leaning_forward;
+    if (dy >= -limit(cfg.slouch_back, Posture::slouching)) return Posture::slouching;
+    return Posture::upright;  // weight far back without back contact: no posture fits better
+  }
+  if (dy <= -limit(cfg.recline, Posture::reclined) && lumbar >= cfg.lumbar_firm) return Posture::reclined;
+  return Posture::upright;
+}
+
+}  // namespace chairhub

@@ -1,0 +1,34 @@
+// chairhub replay LOG: runs a recorded log through the analysis and prints its events as JSON lines.
+#include <cstdio>
+
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "events/stdout_sink.hpp"
+#include "replay/replay.hpp"
+
+namespace chairhub::cli {
+
+void add_replay(CLI::App& app, int& status) {
+  struct Args {
+    std::string log, config, baseline;
+    double speed = 0;
+  };
+  auto args = std::make_shared<Args>();
+  auto* cmd = app.add_subcommand("replay", "replay a sensor log through the analysis, printing events as JSON lines");
+  cmd->add_option("log", args->log, "the log (CSV, see docs/log-format.md); - for standard input")->required();
+  add_config_option(*cmd, args->config);
+  cmd->add_option("--baseline", args->baseline, "T0:T1: the sitter's upright sitting is between these seconds");
+  cmd->add_option("--speed", args->speed, "1 real time, 60 a minute per second, 0 as fast as possible")
+      ->check(CLI::Range(0.0, 1e6));
+  cmd->callback([args, &status] {
+    const Config config = config_from(args->config);
+    ReplayOptions options;
+    options.speed = args->speed;
+    if (!args->baseline.empty()) options.baseline = parse_time_window(args->baseline);
+    JsonLinesSink sink(stdout);
+    replay_log(args->log, config, options, sink);
+    status = 0;
+  });
+}
+
+}  // namespace chairhub::cli

@@ -1,0 +1,87 @@
+#include "mqtt/chair_id.hpp"
+
+#include <unistd.h>
+
+#include <cctype>
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+
+namespace chairhub::mqtt {
+
+namespace {
+
+std::string trim(std::string s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
+  std::size_t i = 0;
+  while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+  return s.substr(i);
+}
+
+// FNV-1a: stable across builds and platforms, unlike std::hash.
+std::uint32_t fnv1a(std::string_view text) {
+  std::uint32_t h = 2166136261u;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 16777619u;
+  }
+  return h;
+}
+
+std::string sanitize(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || c == '_' || c == '-') out += static_cast<char>(std::tolower(u));
+    else if (c == '.') break;  // keep only the first label of a fully qualified name
+    else out += '_';
+  }
+  return out.substr(0, 40);
+}
+
+}  // namespace
+
+ChairIdSources system_chair_id_sources() {
+  return {
+      [] () -> std::optional<std::string> {
+        std::ifstream in("/etc/machine-id");
+        std::string line;
+        if (!in || !std::getline(in, line)) return std::nullopt;
+        line = trim(line);
+        if (line.empty()) return std::nullopt;
+        return line;
+      },
+      [] () -> std::optional<std::string> {
+        char buf[256] = {};
+        if (gethostname(buf, sizeof buf - 1) != 0 || buf[0] == '\0') return std::nullopt;
+        return std::string(buf);
+      },
+  };
+}
+
+std::string default_chair_id(const ChairIdSources& sources) {
+  if (sources.machine_id) {
+    if (auto id = sources.machine_id(); id && !trim(*id).empty()) {
+      char hex[9];
+      std::snprintf(hex, sizeof hex, "%08x", fnv1a(trim(*id)));
+      return std::string("chair-") + hex;
+    }
+  }
+  if (sources.hostname) {
+    if (auto host = sources.hostname(); host) {
+      std::string clean = sanitize(trim(*host));
+      if (!clean.empty()) return "chair-" + clean;
+    }
+  }
+  return "chair";
+}
+
+bool valid_chair_id(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-') return false;
+  }
+  return true;
+}
+
+}  // namespace chairhub::mqtt

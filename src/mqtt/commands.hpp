@@ -1,0 +1,58 @@
+#pragma once
+// Commands from the network, parsed and validated into typed values before anything acts on
+// them. Everything outside input can get wrong is answered with an error message, never thrown.
+#include <cstddef>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace chairhub::mqtt {
+
+struct TareCommand {};
+struct SnoozeCommand {
+  int minutes = 0;
+};
+struct NudgesCommand {
+  bool on = true;
+};
+struct BaselineCommand {
+  std::optional<double> seconds;  // how long to average; none = the application's default
+};
+struct ResetSessionCommand {};
+
+using Command = std::variant<TareCommand, SnoozeCommand, NudgesCommand, BaselineCommand, ResetSessionCommand>;
+
+std::string_view command_name(const Command& command);
+
+// Limits, public so docs and tests quote the same numbers.
+constexpr std::size_t kMaxCommandBytes = 1024;
+constexpr int kMinSnoozeMinutes = 1;
+constexpr int kMaxSnoozeMinutes = 240;
+constexpr double kMinBaselineSeconds = 1;
+constexpr double kMaxBaselineSeconds = 120;
+
+struct ParsedCommand {
+  std::optional<Command> command;  // set when valid
+  std::string error;               // set when not
+  nlohmann::ordered_json id;       // the caller's "id", echoed in the response (null if none)
+  std::string op;                  // the command name as asked for (may be unknown)
+};
+
+// `.../set`: {"command": "<name>", ...arguments}.
+ParsedCommand parse_set_payload(std::string_view payload);
+
+// `.../request/<op>`: the op names the command, the payload holds its arguments (empty = {}).
+ParsedCommand parse_request(std::string_view op, std::string_view payload);
+
+// What the application answers; `ok == false` turns into an error response.
+struct CommandOutcome {
+  bool ok = true;
+  std::string error;
+};
+
+// {"status": "ok"|"error", "command": ..., "id": ..., "error": ...}
+nlohmann::ordered_json response_payload(const ParsedCommand& parsed, const CommandOutcome& outcome);
+
+}  // namespace chairhub::mqtt

@@ -1,0 +1,40 @@
+#pragma once
+// Every MQTT option, and reading them from the `[mqtt]` section of the daemon's TOML config.
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+#include <toml++/toml.h>
+
+#include "mqtt/credentials.hpp"
+
+namespace chairhub::mqtt {
+
+struct MqttConfig {
+  bool enabled = false;                 // true when the config has an [mqtt] section (unless enabled = false)
+  std::string host = "localhost";
+  int port = 1883;
+  std::string chair_id;                 // empty: default_chair_id() of this machine
+  std::string base_topic = "chairhub";  // topics are <base_topic>/<chair_id>/...
+  std::string discovery_prefix = "homeassistant";
+  bool discovery = true;
+  std::string device_name = "Office chair";
+  int keepalive_s = 30;
+  int reconnect_min_s = 1;              // reconnect backoff doubles from min to max
+  int reconnect_max_s = 60;
+  std::filesystem::path ca_file;        // TLS when set
+  std::filesystem::path cert_file;      // optional client certificate (with key_file)
+  std::filesystem::path key_file;
+  std::filesystem::path credentials_file;
+  LoosePermissions credentials_permissions = LoosePermissions::warn;
+  std::size_t outbox_size = 1000;
+  bool publish_weight = false;          // personal data: off unless asked for
+  double state_interval_s = 10;         // periodic state refresh; changes go out at once
+  int snooze_minutes = 15;              // what the Home Assistant snooze button asks for
+};
+
+// Reads `root["mqtt"]`; defaults when absent. Throws InputError("<place>:<line>: mqtt.<key>: ...")
+// for a wrong type, a value out of range or an unknown key.
+MqttConfig mqtt_config_from_toml(const toml::table& root, const std::string& place);
+
+}  // namespace chairhub::mqtt

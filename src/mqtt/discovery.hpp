@@ -1,0 +1,33 @@
+#pragma once
+// Home Assistant device-based discovery: one retained config per chair at
+// <prefix>/device/<chair_id>/config. Pure builders; DiscoveryPublisher sends them.
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "mqtt/topics.hpp"
+
+namespace chairhub::mqtt {
+
+struct DiscoveryInfo {
+  std::string device_name;   // shown in Home Assistant
+  std::string sw_version;
+  std::string support_url;   // origin block; omitted when empty
+  bool publish_weight = false;
+  int snooze_minutes = 15;   // what the snooze button asks for
+};
+
+nlohmann::ordered_json discovery_payload(const Topics& topics, const DiscoveryInfo& info);
+
+// component key -> platform ("occupancy" -> "binary_sensor"), as listed under "cmps".
+using ComponentSet = std::map<std::string, std::string>;
+ComponentSet discovery_components(const nlohmann::ordered_json& payload);
+
+// Home Assistant removes an entity when its component is reduced to {"p": ...}; the config is
+// then published again without it. Returns that intermediate payload, or nothing when no
+// component of `previous` is missing from `current`.
+std::optional<nlohmann::ordered_json> discovery_removal_payload(const nlohmann::ordered_json& current,
+                                                                const ComponentSet& previous);
+
+}  // namespace chairhub::mqtt

@@ -1,0 +1,158 @@
+#include "mqtt/outbox.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+namespace chairhub::mqtt {
+
+namespace {
+
+std::string errno_text() { return std::strerror(errno); }
+
+bool write_all(int fd, const std::string& data) {
+  std::size_t done = 0;
+  while (done < data.size()) {
+    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+std::string add_line(const Outbox::Entry& e) {
+  return nlohmann::json{{"a", e.seq}, {"p", e.payload}}.dump(-1, ' ', false,
+                                                             nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace
+
+Outbox::Outbox(OutboxOptions options, Logger logger) : options_(std::move(options)), log_(or_silent(std::move(logger))) {
+  if (options_.capacity == 0) options_.capacity = 1;
+  if (options_.file.empty()) return;
+  load();
+  compact();
+}
+
+Outbox::~Outbox() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+void Outbox::load() {
+  std::ifstream in(options_.file);
+  if (!in) return;  // first run
+  std::map<std::uint64_t, std::string> live;
+  std::string line;
+  std::size_t lineno = 0, bad = 0;
+  while (std::getline(in, line)) {
+    ++lineno;
+    auto j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_object() && j.contains("a") && j["a"].is_number_unsigned() && j.contains("p") && j["p"].is_string()) {
+      live[j["a"].get<std::uint64_t>()] = j["p"].get<std::string>();
+      next_seq_ = std::max(next_seq_, j["a"].get<std::uint64_t>() + 1);
+    } else if (j.is_object() && j.contains("d") && j["d"].is_number_unsigned()) {
+      live.erase(j["d"].get<std::uint64_t>());
+    } else {
+      ++bad;  // typically the last line, torn by a crash mid-write
+    }
+  }
+  if (bad > 0) log_(LogLevel::warning, "outbox " + options_.file.string() + ": ignored " + std::to_string(bad) +
+                                           " unreadable line(s)");
+  for (auto& [seq, payload] : live) entries_.push_back({seq, std::move(payload)});
+  while (entries_.size() > options_.capacity) drop_oldest();
+  if (!entries_.empty())
+    log_(LogLevel::info, "outbox: " + std::to_string(entries_.size()) + " undelivered event(s) from the last run");
+}
+
+// Writes the live entries to a temporary file and renames it over the old one, so a crash at
+// any point leaves either the old or the new file, never a half-written one.
+void Outbox::compact() {
+  if (options_.file.empty()) return;
+  const auto tmp = options_.file.string() + ".tmp";
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  bool ok = fd >= 0;
+  if (ok) {
+    std::string data;
+    for (const auto& e : entries_) data += add_line(e);
+    ok = write_all(fd, data) && ::fsync(fd) == 0;
+    ::close(fd);
+  }
+  if (ok) ok = ::rename(tmp.c_str(), options_.file.c_str()) == 0;
+  if (ok) {
+    // make the rename itself durable
+    const auto dir = options_.file.parent_path().empty() ? std::filesystem::path(".") : options_.file.parent_path();
+    int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+      ::fsync(dfd);
+      ::close(dfd);
+    }
+  }
+  if (!ok) {
+    log_(LogLevel::error, "outbox " + options_.file.string() + ": cannot rewrite (" + errno_text() +
+                              "); events are kept in memory only");
+    ::unlink(tmp.c_str());
+  }
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = ok ? ::open(options_.file.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC) : -1;
+  dead_lines_ = 0;
+}
+
+void Outbox::append_line(const std::string& line, bool sync) {
+  if (fd_ < 0) return;
+  if (!write_all(fd_, line)) {
+    log_(LogLevel::error, "outbox " + options_.file.string() + ": write failed (" + errno_text() +
+                              "); events are kept in memory only");
+    ::close(fd_);
+    fd_ = -1;
+    return;
+  }
+  if (sync) ::fdatasync(fd_);
+}
+
+std::uint64_t Outbox::push(std::string payload) {
+  if (entries_.size() >= options_.capacity) drop_oldest();
+  entries_.push_back({next_seq_++, std::move(payload)});
+  const auto seq = entries_.back().seq;
+  append_line(add_line(entries_.back()), options_.sync_each);
+  maybe_compact();
+  return seq;
+}
+
+void Outbox::drop_oldest() {
+  const auto seq = entries_.front().seq;
+  entries_.pop_front();
+  if (dropped_pending_ == 0)
+    log_(LogLevel::warning, "outbox full (" + std::to_string(options_.capacity) +
+                                " events): dropping the oldest undelivered events");
+  ++dropped_pending_;
+  ++dropped_total_;
+  append_line(nlohmann::json{{"d", seq}}.dump() + "\n", false);
+  ++dead_lines_;
+}
+
+void Outbox::ack(std::uint64_t seq) {
+  auto it = std::find_if(entries_.begin(), entries_.end(), [seq](const Entry& e) { return e.seq == seq; });
+  if (it == entries_.end()) return;
+  entries_.erase(it);
+  // losing this line in a crash only means one duplicate delivery, so no sync
+  append_line(nlohmann::json{{"d", seq}}.dump() + "\n", false);
+  ++dead_lines_;
+  maybe_compact();
+}
+
+void Outbox::maybe_compact() {
+  if (dead_lines_ >= 256 && dead_lines_ > entries_.size()) compact();
+}
+
+std::size_t Outbox::take_dropped_count() { return std::exchange(dropped_pending_, 0); }
+
+}  // namespace chairhub::mqtt

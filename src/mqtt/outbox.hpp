@@ -1,0 +1,69 @@
+#pragma once
+// Events waiting for the broker's acknowledgement, oldest first. Bounded: when full the oldest
+// is dropped (and counted, and logged). Persisted as an append-only file of JSON lines in the
+// state directory so that a restart during an outage loses nothing:
+//   {"a":<seq>,"p":"<payload>"}   an event added
+//   {"d":<seq>}                   an event delivered (or dropped)
+// The file is compacted (rewritten with the live entries, then renamed over) when it has
+// gathered enough dead lines, and on every open.
+#include <cstdint>
+#include <deque>
+#include <filesystem>
+#include <string>
+
+#include "mqtt/log.hpp"
+
+namespace chairhub::mqtt {
+
+struct OutboxOptions {
+  std::size_t capacity = 1000;
+  std::filesystem::path file;  // empty: memory only
+  bool sync_each = true;       // fdatasync after each add: survives a power cut, not just a crash
+};
+
+class Outbox {
+ public:
+  struct Entry {
+    std::uint64_t seq;
+    std::string payload;
+  };
+
+  // Loads what an earlier run left in `options.file`. A torn last line (crash mid-write) is
+  // ignored; a file that cannot be opened is logged and the outbox runs from memory.
+  Outbox(OutboxOptions options, Logger logger);
+  ~Outbox();
+  Outbox(const Outbox&) = delete;
+  Outbox& operator=(const Outbox&) = delete;
+
+  // Adds at the end; drops the oldest first when full. Returns the new entry's seq.
+  std::uint64_t push(std::string payload);
+
+  // Removes the entry (no-op if it is already gone, e.g. dropped while in flight).
+  void ack(std::uint64_t seq);
+
+  const std::deque<Entry>& entries() const { return entries_; }
+  bool empty() const { return entries_.empty(); }
+  std::size_t size() const { return entries_.size(); }
+
+  // Dropped since the last call (the caller reports it once the broker is back).
+  std::size_t take_dropped_count();
+  std::size_t dropped_total() const { return dropped_total_; }
+
+ private:
+  void load();
+  void compact();
+  void maybe_compact();
+  void append_line(const std::string& line, bool sync);
+  void drop_oldest();
+
+  OutboxOptions options_;
+  Logger log_;
+  std::deque<Entry> entries_;
+  std::uint64_t next_seq_ = 1;
+  int fd_ = -1;
+  std::size_t dead_lines_ = 0;
+  std::size_t dropped_pending_ = 0;
+  std::size_t dropped_total_ = 0;
+};
+
+}  // namespace chairhub::mqtt

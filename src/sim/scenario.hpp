@@ -1,0 +1,48 @@
+#pragma once
+// A scripted sitter for `chairhub simulate`: who sits, how, for how long, and what goes wrong
+// with the sensors. Read from a TOML scenario file (see config/scenarios/).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/posture.hpp"
+#include "core/channel.hpp"
+
+namespace chairhub {
+
+enum class Feet { flat, tucked, dangling };
+
+struct ScenarioStep {
+  std::optional<Posture> posture;  // none = the chair is empty
+  Feet feet = Feet::flat;
+  double duration_s = 0;
+};
+
+struct ScenarioFault {
+  std::string channel;
+  std::string kind;  // "missing", "stuck", "saturated"
+  double at_s = 0;
+  double for_s = 0;
+};
+
+struct Scenario {
+  double mass_kg = 75;
+  double offset_x = 0, offset_y = 0;  // the sitter's habitual upright position on the seat
+  std::uint64_t seed = 1;
+  double rate_hz = 10;
+  Units units = Units::calibrated;
+  double noise_kg = 0.15;          // per seat cell
+  double noise_contact = 0.02;     // per pad
+  double spikes_per_hour = 0;      // single-sample glitches on seat cells
+  double drift_kg_per_h = 0;       // slow tare drift of the seat cells
+  double move_s = 1.5;             // how long a change of posture takes
+  std::vector<ScenarioStep> steps;
+  std::vector<ScenarioFault> faults;
+};
+
+// Reads a scenario; throws InputError naming file, line and key. Fault channels must exist in
+// `layout`.
+Scenario load_scenario(const std::string& path, const ChannelLayout& layout);
+Scenario parse_scenario(std::string_view text, const std::string& name, const ChannelLayout& layout);
+
+}  // namespace chairhub

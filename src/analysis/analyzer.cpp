@@ -146,10 +146,8 @@ void Analyzer::compute_features() {
 void Analyzer::adopt_baseline(double t, const Baseline& b, const char* source, std::vector<Event>& out) {
   baseline_ = b;
   baseline_source_ = source;
-  nlohmann::ordered_json fields = {{"source", source},
-                                   {"cop_x", std::round(b.cop_x * 1000) / 1000},
-                                   {"cop_y", std::round(b.cop_y * 1000) / 1000}};
-  if (b.lumbar) fields["lumbar"] = std::round(*b.lumbar * 1000) / 1000;
+  nlohmann::ordered_json fields = {{"source", source}, {"cop_x", round_ms(b.cop_x)}, {"cop_y", round_ms(b.cop_y)}};
+  if (b.lumbar) fields["lumbar"] = round_ms(*b.lumbar);
   out.emplace_back(EventType::baseline, t, std::move(fields));
 }
 
@@ -170,7 +168,7 @@ void Analyzer::update_baseline(double t, double dt, std::vector<Event>& out) {
     }
   }
   // Until the sitter's own baseline is known, learn it from their first stretch of upright sitting.
-  if (!baseline_source_.empty() || cfg_.baseline.auto_learn_s <= 0) return;
+  if (!baseline_source_.empty() || capture_ || cfg_.baseline.auto_learn_s <= 0) return;
   if (measurable && posture_.held() == Posture::upright) {
     auto_sums_.add(features_);
     auto_s_ += dt;

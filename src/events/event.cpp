@@ -20,7 +20,7 @@ std::string_view to_string(EventType type) {
   return "?";
 }
 
-double round_ms(double seconds) { return std::round(seconds * 1000.0) / 1000.0; }
+double round_ms(double value) { return std::round(value * 1000.0) / 1000.0 + 0.0; }
 
 Event::Event(EventType type_, double t_, nlohmann::ordered_json fields_)
     : type(type_), t(t_), fields(std::move(fields_)) {}

@@ -33,8 +33,9 @@ struct Event {
   nlohmann::ordered_json to_json() const;
 };
 
-// Seconds rounded to milliseconds, so outputs stay short and stable across platforms.
-double round_ms(double seconds);
+// Rounded to three decimals (seconds to milliseconds), so outputs stay short and stable across
+// platforms; never "-0".
+double round_ms(double value);
 
 // Anything that consumes events: stdout, MQTT, the LED and buzzer.
 class EventSink {

@@ -21,6 +21,7 @@
 #include "mqtt/log.hpp"
 
 struct mosquitto;
+struct mosquitto_message;
 
 namespace chairhub::mqtt {
 
@@ -76,7 +77,7 @@ class Connection : public Link {
   static void on_connect_cb(mosquitto*, void*, int);
   static void on_disconnect_cb(mosquitto*, void*, int);
   static void on_publish_cb(mosquitto*, void*, int);
-  static void on_message_cb(mosquitto*, void*, const struct mosquitto_message*);
+  static void on_message_cb(mosquitto*, void*, const ::mosquitto_message*);
 
   boost::asio::io_context& io_;
   ConnectionOptions options_;

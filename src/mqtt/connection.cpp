@@ -1,0 +1,201 @@
+#include "mqtt/connection.hpp"
+
+#include <mosquitto.h>
+
+#include <boost/asio/post.hpp>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <stdexcept>
+
+namespace chairhub::mqtt {
+
+namespace {
+
+void init_library_once() {
+  static std::once_flag once;
+  std::call_once(once, [] { mosquitto_lib_init(); });
+}
+
+std::string error_text(int rc) {
+  if (rc == MOSQ_ERR_ERRNO) return std::strerror(errno);
+  return mosquitto_strerror(rc);
+}
+
+// Errors raised before libmosquitto took the message into its queue; any other result of a
+// QoS 1 publish means it is queued and will be (re)sent, even if the socket is down right now.
+bool rejected_before_queueing(int rc) {
+  switch (rc) {
+    case MOSQ_ERR_INVAL:
+    case MOSQ_ERR_NOMEM:
+    case MOSQ_ERR_PAYLOAD_SIZE:
+    case MOSQ_ERR_MALFORMED_UTF8:
+    case MOSQ_ERR_QOS_NOT_SUPPORTED:
+    case MOSQ_ERR_OVERSIZE_PACKET:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+Connection::Connection(boost::asio::io_context& io, ConnectionOptions options, Handlers handlers, Logger logger)
+    : io_(io), options_(std::move(options)), handlers_(std::move(handlers)), log_(or_silent(std::move(logger))) {
+  init_library_once();
+}
+
+Connection::~Connection() {
+  stop();
+  alive_->store(false);
+  if (mosq_) mosquitto_destroy(mosq_);
+}
+
+template <class F>
+void Connection::post(F&& f) {
+  boost::asio::post(io_, [alive = alive_, f = std::forward<F>(f)]() mutable {
+    if (alive->load()) f();
+  });
+}
+
+void Connection::start() {
+  if (mosq_) return;
+  // Clean session: undelivered events are kept by our own outbox, which survives restarts.
+  mosq_ = mosquitto_new(options_.client_id.empty() ? nullptr : options_.client_id.c_str(), true, this);
+  if (!mosq_) throw std::runtime_error("mqtt: cannot create a client");
+  // the network thread is ours, not libmosquitto's: it must wake the loop when we publish
+  mosquitto_threaded_set(mosq_, true);
+  mosquitto_int_option(mosq_, MOSQ_OPT_PROTOCOL_VERSION, MQTT_PROTOCOL_V311);
+  auto check = [&](int rc, const char* what) {
+    if (rc != MOSQ_ERR_SUCCESS) throw std::runtime_error(std::string("mqtt: ") + what + ": " + error_text(rc));
+  };
+  if (!options_.will_topic.empty()) {
+    check(mosquitto_will_set(mosq_, options_.will_topic.c_str(), static_cast<int>(options_.will_payload.size()),
+                             options_.will_payload.data(), 1, true),
+          "will");
+  }
+  if (!options_.ca_file.empty()) {
+    const std::string ca = options_.ca_file.string(), cert = options_.cert_file.string(),
+                      key = options_.key_file.string();
+    check(mosquitto_tls_set(mosq_, ca.c_str(), nullptr, cert.empty() ? nullptr : cert.c_str(),
+                            key.empty() ? nullptr : key.c_str(), nullptr),
+          "TLS setup (ca_file/cert_file/key_file)");
+  }
+  if (!options_.username.empty()) {
+    check(mosquitto_username_pw_set(mosq_, options_.username.c_str(),
+                                    options_.password.empty() ? nullptr : options_.password.c_str()),
+          "credentials");
+  }
+  mosquitto_connect_callback_set(mosq_, &Connection::on_connect_cb);
+  mosquitto_disconnect_callback_set(mosq_, &Connection::on_disconnect_cb);
+  mosquitto_publish_callback_set(mosq_, &Connection::on_publish_cb);
+  mosquitto_message_callback_set(mosq_, &Connection::on_message_cb);
+  stopping_ = false;
+  thread_ = std::thread([this] { run(); });
+}
+
+// The network thread: connect, run libmosquitto's blocking loop until the connection drops,
+// wait out the backoff, repeat. mosquitto_connect keeps unacknowledged QoS 1 messages and
+// resends them after the CONNACK.
+void Connection::run() {
+  int delay = options_.reconnect_min_s;
+  while (!stopping_) {
+    int rc = mosquitto_connect(mosq_, options_.host.c_str(), options_.port, options_.keepalive_s);
+    if (rc == MOSQ_ERR_SUCCESS) {
+      std::optional<std::chrono::steady_clock::time_point> give_up;
+      while (rc == MOSQ_ERR_SUCCESS) {
+        rc = mosquitto_loop(mosq_, 500, 1);
+        // after stop(), keep looping until the queued packets and DISCONNECT are written
+        if (stopping_) {
+          const auto now = std::chrono::steady_clock::now();
+          if (!give_up) give_up = now + std::chrono::seconds(2);
+          else if (now > *give_up) break;
+        }
+      }
+    }
+    if (stopping_) break;
+    if (session_up_.exchange(false)) delay = options_.reconnect_min_s;
+    log_(LogLevel::warning, "broker " + options_.host + ":" + std::to_string(options_.port) + ": " +
+                                error_text(rc) + "; retrying in " + std::to_string(delay) + " s");
+    wait_backoff(delay);
+    delay = std::min(delay * 2, options_.reconnect_max_s);
+  }
+}
+
+void Connection::wait_backoff(int seconds) {
+  std::unique_lock lock(wait_mutex_);
+  wait_cv_.wait_for(lock, std::chrono::seconds(seconds), [this] { return stopping_.load(); });
+}
+
+void Connection::stop() {
+  if (!thread_.joinable()) return;
+  {
+    std::lock_guard lock(wait_mutex_);
+    stopping_ = true;
+  }
+  wait_cv_.notify_all();
+  mosquitto_disconnect(mosq_);
+  thread_.join();
+  if (connected_) {
+    connected_ = false;
+    if (handlers_.disconnected) handlers_.disconnected();
+  }
+}
+
+std::optional<int> Connection::publish(const std::string& topic, const std::string& payload, int qos, bool retain) {
+  if (!mosq_) return std::nullopt;
+  int mid = 0;
+  const int rc = mosquitto_publish(mosq_, &mid, topic.c_str(), static_cast<int>(payload.size()), payload.data(), qos,
+                                   retain);
+  if (rc == MOSQ_ERR_SUCCESS || (qos > 0 && !rejected_before_queueing(rc))) return mid;
+  log_(LogLevel::debug, "publish to " + topic + " failed: " + error_text(rc));
+  return std::nullopt;
+}
+
+void Connection::subscribe(const std::string& filter, int qos) {
+  subscriptions_.emplace_back(filter, qos);
+  if (connected_) mosquitto_subscribe(mosq_, nullptr, filter.c_str(), qos);
+}
+
+void Connection::on_connect_cb(mosquitto*, void* obj, int rc) {
+  auto* self = static_cast<Connection*>(obj);
+  if (rc != 0) {
+    self->log_(LogLevel::error, std::string("broker refused the connection: ") + mosquitto_connack_string(rc));
+    return;
+  }
+  self->session_up_ = true;
+  self->post([self] {
+    self->connected_ = true;
+    for (const auto& [filter, qos] : self->subscriptions_) mosquitto_subscribe(self->mosq_, nullptr, filter.c_str(), qos);
+    self->log_(LogLevel::info, "connected to " + self->options_.host + ":" + std::to_string(self->options_.port));
+    if (self->handlers_.connected) self->handlers_.connected();
+  });
+}
+
+void Connection::on_disconnect_cb(mosquitto*, void* obj, int rc) {
+  auto* self = static_cast<Connection*>(obj);
+  self->post([self, rc] {
+    if (!self->connected_) return;
+    self->connected_ = false;
+    if (rc != 0) self->log_(LogLevel::warning, "connection to the broker lost");
+    if (self->handlers_.disconnected) self->handlers_.disconnected();
+  });
+}
+
+void Connection::on_publish_cb(mosquitto*, void* obj, int mid) {
+  auto* self = static_cast<Connection*>(obj);
+  self->post([self, mid] {
+    if (self->handlers_.acked) self->handlers_.acked(mid);
+  });
+}
+
+void Connection::on_message_cb(mosquitto*, void* obj, const mosquitto_message* msg) {
+  auto* self = static_cast<Connection*>(obj);
+  std::string topic = msg->topic ? msg->topic : "";
+  std::string payload(static_cast<const char*>(msg->payload), static_cast<std::size_t>(msg->payloadlen));
+  self->post([self, topic = std::move(topic), payload = std::move(payload)] {
+    if (self->handlers_.message) self->handlers_.message(topic, payload);
+  });
+}
+
+}  // namespace chairhub::mqtt

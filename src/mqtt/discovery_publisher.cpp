@@ -1,0 +1,69 @@
+#include "mqtt/discovery_publisher.hpp"
+
+#include <cstdio>
+#include <fstream>
+
+namespace chairhub::mqtt {
+
+namespace {
+std::string dump(const nlohmann::ordered_json& j) {
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+}  // namespace
+
+DiscoveryPublisher::DiscoveryPublisher(Link& link, const Topics& topics, DiscoveryInfo info,
+                                       std::filesystem::path record_file, Logger logger)
+    : link_(link), topics_(topics), info_(std::move(info)), record_file_(std::move(record_file)),
+      log_(or_silent(std::move(logger))) {}
+
+void DiscoveryPublisher::publish() {
+  const auto config = discovery_payload(topics_, info_);
+  const Record previous = load_record();
+  const std::string topic = topics_.discovery();
+  if (!previous.topic.empty() && previous.topic != topic) {
+    log_(LogLevel::notice, "chair id or discovery prefix changed: removing the old device " + previous.topic);
+    link_.publish(previous.topic, "", 1, true);
+  } else if (auto removal = discovery_removal_payload(config, previous.components)) {
+    log_(LogLevel::notice, "removing entities that no longer exist from Home Assistant");
+    link_.publish(topic, dump(*removal), 1, true);
+  }
+  if (link_.publish(topic, dump(config), 1, true)) save_record({topic, discovery_components(config)});
+}
+
+void DiscoveryPublisher::remove_device() {
+  link_.publish(topics_.discovery(), "", 1, true);
+  save_record({});
+}
+
+DiscoveryPublisher::Record DiscoveryPublisher::load_record() const {
+  Record r;
+  if (record_file_.empty()) return r;
+  std::ifstream in(record_file_);
+  if (!in) return r;
+  auto j = nlohmann::json::parse(in, nullptr, false);
+  if (!j.is_object()) return r;
+  if (j.contains("topic") && j["topic"].is_string()) r.topic = j["topic"].get<std::string>();
+  if (j.contains("cmps") && j["cmps"].is_object()) {
+    for (const auto& [key, value] : j["cmps"].items()) {
+      if (value.is_string()) r.components[key] = value.get<std::string>();
+    }
+  }
+  return r;
+}
+
+void DiscoveryPublisher::save_record(const Record& record) const {
+  if (record_file_.empty()) return;
+  nlohmann::json j = {{"topic", record.topic}, {"cmps", record.components}};
+  const auto tmp = record_file_.string() + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    out << j.dump() << "\n";
+    if (!out) {
+      log_(LogLevel::warning, "cannot write " + tmp);
+      return;
+    }
+  }
+  std::rename(tmp.c_str(), record_file_.c_str());
+}
+
+}  // namespace chairhub::mqtt

@@ -1,0 +1,40 @@
+#pragma once
+// The retained `state` topic. The analysis updates the state with every sample; this publishes
+// at once when something meaningful changed (posture, occupancy, break due, ...) and otherwise
+// every `interval_s` of sample time, so the broker is not flooded at the sample rate.
+#include <optional>
+#include <string>
+
+#include "analysis/chair_state.hpp"
+#include "mqtt/link.hpp"
+#include "mqtt/payloads.hpp"
+
+namespace chairhub::mqtt {
+
+class StatePublisher {
+ public:
+  StatePublisher(Link& link, std::string topic, WallClock clock, StatePayloadOptions options, double interval_s);
+
+  void update(const ChairState& state);
+  void set_control(const ControlState& control);
+  // Publishes the last known state regardless of throttling (after a reconnect, or when Home
+  // Assistant comes back).
+  void republish();
+
+  const ControlState& control() const { return control_; }
+
+ private:
+  void publish_if_due(bool force);
+
+  Link& link_;
+  std::string topic_;
+  WallClock clock_;
+  StatePayloadOptions options_;
+  double interval_s_;
+  std::optional<ChairState> state_;
+  ControlState control_;
+  std::optional<nlohmann::ordered_json> last_significant_;
+  double last_publish_t_ = 0;
+};
+
+}  // namespace chairhub::mqtt

@@ -8,6 +8,21 @@ std::string LineId::text() const {
   return is_offset() ? std::to_string(offset()) : "\"" + name() + "\"";
 }
 
+LineRequest LineRequest::inputs(std::vector<LineId> lines, Bias bias) {
+  LineRequest r;
+  r.lines = std::move(lines);
+  r.bias = bias;
+  return r;
+}
+
+LineRequest LineRequest::outputs(std::vector<LineId> lines, std::vector<int> initial) {
+  LineRequest r;
+  r.lines = std::move(lines);
+  r.direction = Direction::output;
+  r.initial = std::move(initial);
+  return r;
+}
+
 int GpioLines::get_one() {
   std::vector<int> v(size());
   get(v);

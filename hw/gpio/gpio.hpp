@@ -35,6 +35,9 @@ struct LineRequest {
   bool active_low = false;
   std::vector<int> initial;  // outputs only; empty means all 0
   std::string consumer = "chairhub";
+
+  static LineRequest inputs(std::vector<LineId> lines, Bias bias = Bias::as_is);
+  static LineRequest outputs(std::vector<LineId> lines, std::vector<int> initial = {});
 };
 
 // Lines requested together; values are read and written in one call (one ioctl on Linux), so

@@ -83,11 +83,12 @@ Hx711Reading Hx711Array::read() {
   // chip that shows data again is read along and recovers.
   std::vector<bool> wait_for(n);
   for (std::size_t i = 0; i < n; ++i) wait_for[i] = !faulted(i);
-  Nanos timeout = period() * 2 + settings_.timing.poll_interval;
-  const Nanos now = clock_.now();
-  if (settle_until_ > now) timeout += settle_until_ - now;
-
   for (int attempt = 0; attempt <= settings_.retries; ++attempt) {
+    // Two periods cover a conversion just missed plus oscillator spread; after power-up or a
+    // change of gain the chips show no data until they have settled.
+    Nanos timeout = period() * 2 + settings_.timing.poll_interval;
+    const Nanos now = clock_.now();
+    if (settle_until_ > now) timeout += settle_until_ - now;
     const std::vector<bool> ready = bus_.wait_ready(wait_for, timeout);
     bool any = false;
     for (bool r : ready) any = any || r;
@@ -103,7 +104,7 @@ Hx711Reading Hx711Array::read() {
         if (ready[i]) out.status[i] = Hx711Status::timing;
       }
       // A chip that powered down needs its settling time before it shows data again.
-      timeout = period() * 2 + settling_time() + settings_.timing.poll_interval;
+      settle_until_ = clock_.now() + settling_time();
       continue;
     }
     for (std::size_t i = 0; i < n; ++i) {
@@ -118,7 +119,11 @@ Hx711Reading Hx711Array::read() {
         }
       }
     }
-    gain_set_ = true;
+    if (!gain_set_) {
+      // This frame's pulses changed the gain: the next conversion comes after settling.
+      settle_until_ = clock_.now() + settling_time();
+      gain_set_ = true;
+    }
     break;
   }
 

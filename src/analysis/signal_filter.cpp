@@ -17,8 +17,13 @@ double SignalFilter::update(double t, double value) {
   if (count_ == 1 || tau_ <= 0) {
     smoothed_ = median;
   } else {
-    const double alpha = 1.0 - std::exp(-std::max(0.0, t - last_t_) / tau_);
-    smoothed_ += alpha * (median - smoothed_);
+    // Samples mostly come at a steady rate: reuse the weight while the interval is the same.
+    const double dt = std::max(0.0, t - last_t_);
+    if (dt != alpha_dt_) {
+      alpha_dt_ = dt;
+      alpha_ = 1.0 - std::exp(-dt / tau_);
+    }
+    smoothed_ += alpha_ * (median - smoothed_);
   }
   last_t_ = t;
   return smoothed_;

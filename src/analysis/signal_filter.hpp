@@ -24,6 +24,8 @@ class SignalFilter {
   int count_ = 0;  // readings in the window, up to 3
   double smoothed_ = 0;
   double last_t_ = 0;
+  double alpha_dt_ = -1;  // the interval alpha_ was computed for
+  double alpha_ = 0;
 };
 
 }  // namespace chairhub

@@ -4,6 +4,7 @@
 
 #include "core/input_error.hpp"
 #include "mqtt/chair_id.hpp"
+#include "mqtt/commands.hpp"
 #include "mqtt/topics.hpp"
 
 namespace chairhub::mqtt {
@@ -125,7 +126,7 @@ MqttConfig mqtt_config_from_toml(const toml::table& root, const std::string& pla
   r.integer("outbox_size", c.outbox_size, 1, 1000000);
   r.boolean("publish_weight", c.publish_weight);
   r.number("state_interval_s", c.state_interval_s, 1, 3600);
-  r.integer("snooze_minutes", c.snooze_minutes, 1, 240);
+  r.integer("snooze_minutes", c.snooze_minutes, kMinSnoozeMinutes, kMaxSnoozeMinutes);
   r.reject_unknown();
   return c;
 }

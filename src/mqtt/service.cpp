@@ -39,7 +39,7 @@ MqttService::MqttService(boost::asio::io_context& io, MqttConfig config, Service
     c.username = creds.username;
     c.password = creds.password;
   }
-  if (!config_.ca_file.empty() == false && !c.username.empty())
+  if (config_.ca_file.empty() && !c.username.empty())
     log_(LogLevel::warning, "the broker password is sent without TLS (set mqtt.ca_file)");
 
   Connection::Handlers h;

@@ -1,0 +1,244 @@
+// Pure builders: timestamps, chair id, topics, state and event payloads, discovery.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "analysis/posture.hpp"
+#include "mqtt/chair_id.hpp"
+#include "mqtt/commands.hpp"
+#include "mqtt/discovery.hpp"
+#include "mqtt/iso_time.hpp"
+#include "mqtt/payloads.hpp"
+#include "mqtt/topics.hpp"
+
+namespace chairhub::mqtt {
+namespace {
+
+using namespace std::chrono;
+
+WallTime at(long long ms) { return WallTime(milliseconds(ms)); }
+
+TEST(IsoTime, FormatsUtcWithMilliseconds) {
+  EXPECT_EQ(iso8601_utc(at(0)), "1970-01-01T00:00:00.000Z");
+  EXPECT_EQ(iso8601_utc(at(1795289266123)), "2026-11-21T19:27:46.123Z");
+  EXPECT_EQ(iso8601_utc(at(-1)), "1969-12-31T23:59:59.999Z");
+}
+
+TEST(ChairId, HashesMachineIdStably) {
+  ChairIdSources s{[] { return std::optional<std::string>("0123456789abcdef0123456789abcdef\n"); },
+                   [] { return std::optional<std::string>("ignored"); }};
+  const auto id = default_chair_id(s);
+  EXPECT_EQ(id, default_chair_id(s));
+  EXPECT_EQ(id.rfind("chair-", 0), 0u);
+  EXPECT_EQ(id.size(), 14u);
+  EXPECT_EQ(id.find("0123456789"), std::string::npos);  // the raw machine id is not published
+  EXPECT_TRUE(valid_chair_id(id));
+}
+
+TEST(ChairId, FallsBackToSanitizedHostname) {
+  ChairIdSources s{[] { return std::optional<std::string>(); },
+                   [] { return std::optional<std::string>("Office Pi.example.com"); }};
+  EXPECT_EQ(default_chair_id(s), "chair-office_pi");
+  EXPECT_EQ(default_chair_id(ChairIdSources{}), "chair");
+}
+
+TEST(ChairId, Validation) {
+  EXPECT_TRUE(valid_chair_id("desk-2_a"));
+  EXPECT_FALSE(valid_chair_id(""));
+  EXPECT_FALSE(valid_chair_id("a/b"));
+  EXPECT_FALSE(valid_chair_id("a+"));
+  EXPECT_FALSE(valid_chair_id(std::string(65, 'a')));
+}
+
+TEST(Topics, AllDerivedFromBase) {
+  Topics t("chairhub", "c1", "homeassistant");
+  EXPECT_EQ(t.status(), "chairhub/c1/status");
+  EXPECT_EQ(t.state(), "chairhub/c1/state");
+  EXPECT_EQ(t.event(), "chairhub/c1/event");
+  EXPECT_EQ(t.set(), "chairhub/c1/set");
+  EXPECT_EQ(t.response("tare"), "chairhub/c1/response/tare");
+  EXPECT_EQ(t.discovery(), "homeassistant/device/c1/config");
+  EXPECT_EQ(t.request_op("chairhub/c1/request/tare"), "tare");
+  EXPECT_EQ(t.request_op("chairhub/c2/request/tare"), "");
+  EXPECT_EQ(t.request_op("chairhub/c1/request/a/b"), "");
+  EXPECT_TRUE(valid_topic_prefix("home/chairs"));
+  EXPECT_FALSE(valid_topic_prefix("home/#"));
+  EXPECT_FALSE(valid_topic_prefix("/home"));
+  EXPECT_FALSE(valid_topic_prefix("a//b"));
+}
+
+ChairState seated_state() {
+  ChairState s;
+  s.t = 1000;
+  s.occupied = true;
+  s.posture = Posture::slouching;
+  s.feet_flat = true;
+  s.seat_kg = 71.26;
+  s.left_share = 0.5234;
+  s.front_share = 0.4;
+  s.lumbar = 0.123;
+  s.lumbar_contact = false;
+  s.session_start = 400;
+  s.sitting_s = 600.4;
+  s.since_break_s = 600.6;
+  s.break_due = false;
+  s.channels = {{"seat_fl", std::nullopt}, {"back", std::string("stuck")}};
+  return s;
+}
+
+TEST(StatePayload, HasEveryFieldAndNoWeightByDefault) {
+  const auto j = state_payload(seated_state(), ControlState{}, at(1795289266000), StatePayloadOptions{});
+  EXPECT_EQ(j["occupied"], true);
+  EXPECT_EQ(j["posture"], "slouching");
+  EXPECT_EQ(j["feet_flat"], true);
+  EXPECT_EQ(j["session_start"], "2026-11-21T19:17:46.000Z");  // 600 s before "now"
+  EXPECT_EQ(j["sitting_s"], 600);
+  EXPECT_EQ(j["since_break_s"], 601);
+  EXPECT_EQ(j["break_due"], false);
+  EXPECT_NEAR(j["left_pct"].get<double>(), 52.3, 1e-9);
+  EXPECT_NEAR(j["front_pct"].get<double>(), 40.0, 1e-9);
+  EXPECT_NEAR(j["lumbar"].get<double>(), 0.12, 1e-9);
+  EXPECT_EQ(j["lumbar_contact"], false);
+  EXPECT_EQ(j["nudges"], true);
+  EXPECT_TRUE(j["snoozed_until"].is_null());
+  EXPECT_FALSE(j.contains("seat_kg"));
+  EXPECT_EQ(j["health"]["ok"], false);
+  EXPECT_EQ(j["health"]["faults"], nlohmann::ordered_json({{"back", "stuck"}}));
+}
+
+TEST(StatePayload, WeightOnlyWhenAllowed) {
+  const auto j = state_payload(seated_state(), ControlState{}, at(0), StatePayloadOptions{true});
+  EXPECT_NEAR(j["seat_kg"].get<double>(), 71.3, 1e-9);
+}
+
+TEST(StatePayload, UnknownValuesAreNull) {
+  ChairState empty;
+  ControlState control{false, at(60000)};
+  const auto j = state_payload(empty, control, at(0), StatePayloadOptions{});
+  for (const char* key : {"posture", "feet_flat", "session_start", "since_break_s", "left_pct", "front_pct", "lumbar",
+                          "lumbar_contact"})
+    EXPECT_TRUE(j[key].is_null()) << key;
+  EXPECT_EQ(j["nudges"], false);
+  EXPECT_EQ(j["snoozed_until"], "1970-01-01T00:01:00.000Z");
+  EXPECT_EQ(j["health"]["ok"], true);
+}
+
+TEST(StatePayload, SignificantPartIgnoresTicks) {
+  auto a = seated_state();
+  auto b = a;
+  b.sitting_s += 5;
+  b.left_share = 0.6;
+  auto sig = [](const ChairState& s) {
+    return state_significant_part(state_payload(s, ControlState{}, at(0), StatePayloadOptions{}));
+  };
+  EXPECT_EQ(sig(a), sig(b));
+  b.posture = Posture::upright;
+  EXPECT_NE(sig(a), sig(b));
+}
+
+TEST(EventPayload, EventJsonPlusTimestamp) {
+  Event e(EventType::posture, 12.3456, {{"posture", "slouching"}, {"held_s", 3.0}});
+  const auto j = event_payload(e, at(1795289266123));
+  EXPECT_EQ(j.dump(), R"({"type":"posture","t":12.346,"posture":"slouching","held_s":3.0,"ts":"2026-11-21T19:27:46.123Z"})");
+}
+
+class DiscoveryTest : public ::testing::Test {
+ protected:
+  Topics topics{"chairhub", "chair-ab12", "homeassistant"};
+  DiscoveryInfo info{"Office chair", "1.2.3", "https://example.invalid/chairhub", false, 15};
+};
+
+TEST_F(DiscoveryTest, DeviceOriginAndSharedOptions) {
+  const auto j = discovery_payload(topics, info);
+  EXPECT_EQ(j["dev"]["identifiers"][0], "chairhub_chair-ab12");
+  EXPECT_EQ(j["dev"]["name"], "Office chair");
+  EXPECT_EQ(j["dev"]["sw_version"], "1.2.3");
+  EXPECT_EQ(j["dev"]["serial_number"], "chair-ab12");
+  EXPECT_TRUE(j["dev"].contains("manufacturer"));
+  EXPECT_TRUE(j["dev"].contains("model"));
+  EXPECT_EQ(j["o"]["name"], "chairhub");
+  EXPECT_EQ(j["o"]["support_url"], "https://example.invalid/chairhub");
+  EXPECT_EQ(j["state_topic"], "chairhub/chair-ab12/state");
+  EXPECT_EQ(j["availability"][0]["topic"], "chairhub/chair-ab12/status");
+  EXPECT_EQ(j["availability"][0]["payload_not_available"], "offline");
+}
+
+TEST_F(DiscoveryTest, EntitiesHaveUniquePrefixedIdsAndNoObjectId) {
+  const auto j = discovery_payload(topics, info);
+  std::set<std::string> ids;
+  for (const auto& [key, c] : j["cmps"].items()) {
+    EXPECT_TRUE(c.contains("p")) << key;
+    const auto uid = c["unique_id"].get<std::string>();
+    EXPECT_EQ(uid.rfind("chair-ab12_", 0), 0u) << key;
+    EXPECT_TRUE(ids.insert(uid).second) << "duplicate " << uid;
+    EXPECT_FALSE(c.contains("object_id")) << key;
+    EXPECT_EQ(c["default_entity_id"], c["p"].get<std::string>() + ".chair_ab12_" + key);
+  }
+  const std::map<std::string, std::string> expected = {
+      {"occupancy", "binary_sensor"}, {"posture", "sensor"},        {"sitting_time", "sensor"},
+      {"since_break", "sensor"},      {"left_share", "sensor"},     {"front_share", "sensor"},
+      {"lumbar_contact", "binary_sensor"}, {"feet_flat", "binary_sensor"}, {"break_due", "binary_sensor"},
+      {"events", "event"},            {"tare", "button"},           {"snooze", "button"},
+      {"nudges", "switch"}};
+  const auto have = discovery_components(j);
+  for (const auto& [key, platform] : expected) {
+    ASSERT_TRUE(have.count(key)) << key;
+    EXPECT_EQ(have.at(key), platform) << key;
+  }
+  EXPECT_FALSE(have.count("seat_load"));  // weight is opt-in
+}
+
+TEST_F(DiscoveryTest, EntityDetails) {
+  const auto c = discovery_payload(topics, info)["cmps"];
+  EXPECT_EQ(c["occupancy"]["device_class"], "occupancy");
+  EXPECT_EQ(c["posture"]["device_class"], "enum");
+  EXPECT_FALSE(c["posture"].contains("unit_of_measurement"));
+  EXPECT_FALSE(c["posture"].contains("state_class"));
+  std::vector<std::string> options;
+  for (Posture p : kAllPostures) options.emplace_back(to_string(p));
+  EXPECT_EQ(c["posture"]["options"], nlohmann::ordered_json(options));
+  EXPECT_EQ(c["sitting_time"]["device_class"], "duration");
+  EXPECT_EQ(c["since_break"]["unit_of_measurement"], "s");
+  EXPECT_EQ(c["left_share"]["unit_of_measurement"], "%");
+  EXPECT_EQ(c["events"]["state_topic"], "chairhub/chair-ab12/event");
+  EXPECT_FALSE(c["events"]["event_types"].empty());
+  for (const char* key : {"occupancy", "posture", "sitting_time", "lumbar_contact", "feet_flat", "break_due"})
+    EXPECT_FALSE(c[key].contains("expire_after")) << key;  // retained state + expire_after misbehaves
+}
+
+TEST_F(DiscoveryTest, ButtonAndSwitchPayloadsAreValidCommands) {
+  const auto c = discovery_payload(topics, info)["cmps"];
+  for (const char* key : {"tare", "snooze", "baseline", "reset_session"}) {
+    EXPECT_EQ(c[key]["command_topic"], "chairhub/chair-ab12/set");
+    const auto parsed = parse_set_payload(c[key]["payload_press"].get<std::string>());
+    EXPECT_TRUE(parsed.command) << key << ": " << parsed.error;
+  }
+  auto snooze = parse_set_payload(c["snooze"]["payload_press"].get<std::string>());
+  EXPECT_EQ(std::get<SnoozeCommand>(*snooze.command).minutes, 15);
+  auto on = parse_set_payload(c["nudges"]["payload_on"].get<std::string>());
+  auto off = parse_set_payload(c["nudges"]["payload_off"].get<std::string>());
+  EXPECT_TRUE(std::get<NudgesCommand>(*on.command).on);
+  EXPECT_FALSE(std::get<NudgesCommand>(*off.command).on);
+}
+
+TEST_F(DiscoveryTest, WeightEntityWhenAllowed) {
+  info.publish_weight = true;
+  const auto c = discovery_payload(topics, info)["cmps"];
+  EXPECT_EQ(c["seat_load"]["device_class"], "weight");
+  EXPECT_EQ(c["seat_load"]["unit_of_measurement"], "kg");
+}
+
+TEST_F(DiscoveryTest, RemovalReducesVanishedComponentsToPlatform) {
+  info.publish_weight = true;
+  const auto before = discovery_components(discovery_payload(topics, info));
+  info.publish_weight = false;
+  const auto now = discovery_payload(topics, info);
+  auto removal = discovery_removal_payload(now, before);
+  ASSERT_TRUE(removal);
+  EXPECT_EQ((*removal)["cmps"]["seat_load"], nlohmann::ordered_json({{"p", "sensor"}}));
+  EXPECT_EQ((*removal)["cmps"]["occupancy"], now["cmps"]["occupancy"]);
+  EXPECT_FALSE(discovery_removal_payload(now, discovery_components(now)));
+}
+
+}  // namespace
+}  // namespace chairhub::mqtt

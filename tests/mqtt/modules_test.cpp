@@ -1,0 +1,195 @@
+// The publishing modules against a fake link: event order and acknowledgement, state
+// throttling, discovery removal, command routing.
+#include <gtest/gtest.h>
+
+#include "mqtt/command_router.hpp"
+#include "mqtt/discovery_publisher.hpp"
+#include "mqtt/sink.hpp"
+#include "mqtt/state_publisher.hpp"
+#include "test_support.hpp"
+
+namespace chairhub::mqtt {
+namespace {
+
+using nlohmann::ordered_json;
+
+WallClock fixed_clock() {
+  return [] { return WallTime(std::chrono::seconds(1795289266)); };
+}
+
+class SinkTest : public ::testing::Test {
+ protected:
+  boost::asio::io_context io;
+  test::FakeLink link;
+  Outbox outbox{{100, {}, false}, {}};
+  MqttSink sink{io, link, outbox, {"c/event", 3, std::chrono::milliseconds(50)}, fixed_clock(), {}};
+
+  void emit(int n) { sink.on_event(Event(EventType::nudge, n, {{"n", n}})); }
+  std::vector<int> sent_ns() const {
+    std::vector<int> out;
+    for (const auto& m : link.on("c/event")) out.push_back(ordered_json::parse(m.payload)["n"].get<int>());
+    return out;
+  }
+};
+
+TEST_F(SinkTest, PublishesWithTimestampAtQos1NotRetained) {
+  emit(1);
+  ASSERT_EQ(link.sent.size(), 1u);
+  EXPECT_EQ(link.sent[0].qos, 1);
+  EXPECT_FALSE(link.sent[0].retain);
+  EXPECT_EQ(ordered_json::parse(link.sent[0].payload)["ts"], "2026-11-21T19:27:46.000Z");
+}
+
+TEST_F(SinkTest, WindowLimitsInFlightAndAcksAdvance) {
+  for (int i = 1; i <= 5; ++i) emit(i);
+  EXPECT_EQ(sent_ns(), (std::vector<int>{1, 2, 3}));
+  EXPECT_EQ(outbox.size(), 5u);
+  sink.acked(link.sent[0].mid);
+  EXPECT_EQ(sent_ns(), (std::vector<int>{1, 2, 3, 4}));
+  EXPECT_EQ(outbox.size(), 4u);
+}
+
+TEST_F(SinkTest, HoldsEventsWhileDisconnectedThenSendsInOrder) {
+  link.up = false;
+  sink.disconnected();
+  for (int i = 1; i <= 4; ++i) emit(i);
+  EXPECT_TRUE(link.sent.empty());
+  link.up = true;
+  sink.connected();
+  EXPECT_EQ(sent_ns(), (std::vector<int>{1, 2, 3}));
+  for (std::size_t i = 0; i < link.sent.size(); ++i) sink.acked(link.sent[i].mid);
+  EXPECT_EQ(sent_ns(), (std::vector<int>{1, 2, 3, 4}));
+  sink.acked(link.sent.back().mid);
+  EXPECT_TRUE(sink.idle());
+}
+
+TEST_F(SinkTest, AfterReconnectWaitsForResendsBeforeNewEvents) {
+  emit(1);
+  emit(2);
+  link.up = false;
+  sink.disconnected();
+  emit(3);
+  link.up = true;
+  sink.connected();
+  // libmosquitto resends 1 and 2 itself; 3 must not overtake them
+  EXPECT_EQ(sent_ns(), (std::vector<int>{1, 2}));
+  sink.acked(link.sent[0].mid);
+  sink.acked(link.sent[1].mid);
+  EXPECT_EQ(sent_ns(), (std::vector<int>{1, 2, 3}));
+}
+
+TEST_F(SinkTest, ResendsItselfIfTheLibraryDoesNot) {
+  emit(1);
+  link.up = false;
+  sink.disconnected();
+  emit(2);
+  link.up = true;
+  sink.connected();
+  io.run_for(std::chrono::milliseconds(200));
+  EXPECT_EQ(sent_ns(), (std::vector<int>{1, 1, 2}));
+}
+
+TEST(StatePublisher, PublishesChangesAtOnceAndTicksByInterval) {
+  test::FakeLink link;
+  StatePublisher pub(link, "c/state", fixed_clock(), {}, 10);
+  ChairState s;
+  s.occupied = true;
+  s.t = 0;
+  pub.update(s);
+  s.t = 1;
+  s.sitting_s = 1;
+  pub.update(s);  // only the time moved: throttled
+  EXPECT_EQ(link.on("c/state").size(), 1u);
+  s.t = 2;
+  s.posture = Posture::upright;
+  pub.update(s);  // posture is news
+  EXPECT_EQ(link.on("c/state").size(), 2u);
+  s.t = 12;
+  pub.update(s);  // interval passed
+  EXPECT_EQ(link.on("c/state").size(), 3u);
+  EXPECT_TRUE(link.sent.back().retain);
+  pub.set_control({false, std::nullopt});
+  EXPECT_EQ(ordered_json::parse(link.sent.back().payload)["nudges"], false);
+  link.up = false;
+  s.t = 30;
+  pub.update(s);
+  EXPECT_EQ(link.on("c/state").size(), 4u);
+  link.up = true;
+  pub.republish();
+  EXPECT_EQ(link.on("c/state").size(), 5u);
+}
+
+TEST(DiscoveryPublisher, RetiresVanishedEntitiesAcrossRestarts) {
+  test::TempDir dir;
+  test::FakeLink link;
+  Topics topics("chairhub", "c1", "homeassistant");
+  const auto record = dir.path() / "discovery.json";
+  DiscoveryPublisher(link, topics, {"Chair", "1", "", true, 15}, record, {}).publish();
+  ASSERT_EQ(link.sent.size(), 1u);
+  EXPECT_TRUE(link.sent[0].retain);
+  link.sent.clear();
+  DiscoveryPublisher(link, topics, {"Chair", "1", "", false, 15}, record, {}).publish();
+  ASSERT_EQ(link.sent.size(), 2u);
+  EXPECT_EQ(ordered_json::parse(link.sent[0].payload)["cmps"]["seat_load"], ordered_json({{"p", "sensor"}}));
+  EXPECT_FALSE(ordered_json::parse(link.sent[1].payload)["cmps"].contains("seat_load"));
+  link.sent.clear();
+  // a new chair id retires the old device
+  Topics renamed("chairhub", "c2", "homeassistant");
+  DiscoveryPublisher pub(link, renamed, {"Chair", "1", "", false, 15}, record, {});
+  pub.publish();
+  ASSERT_EQ(link.sent.size(), 2u);
+  EXPECT_EQ(link.sent[0].topic, "homeassistant/device/c1/config");
+  EXPECT_EQ(link.sent[0].payload, "");
+  pub.remove_device();
+  EXPECT_EQ(link.sent.back().topic, "homeassistant/device/c2/config");
+  EXPECT_EQ(link.sent.back().payload, "");
+}
+
+class RouterTest : public ::testing::Test {
+ protected:
+  test::FakeLink link;
+  test::LogCatcher log;
+  Topics topics{"chairhub", "c1", "homeassistant"};
+  std::vector<std::string> applied;
+  CommandRouter router{link, topics,
+                       [this](const Command& c) -> CommandOutcome {
+                         if (std::holds_alternative<TareCommand>(c)) return {false, "chair is occupied"};
+                         applied.emplace_back(command_name(c));
+                         return {};
+                       },
+                       log.logger()};
+  ordered_json last_response(const std::string& op) {
+    auto msgs = link.on(topics.response(op));
+    if (msgs.empty()) return nullptr;
+    return ordered_json::parse(msgs.back().payload);
+  }
+};
+
+TEST_F(RouterTest, ValidCommandsReachTheApplication) {
+  EXPECT_TRUE(router.handle("chairhub/c1/set", R"({"command":"snooze","minutes":10})"));
+  EXPECT_EQ(last_response("set")["status"], "ok");
+  EXPECT_TRUE(router.handle("chairhub/c1/request/reset_session", ""));
+  EXPECT_EQ(last_response("reset_session")["status"], "ok");
+  EXPECT_EQ(applied, (std::vector<std::string>{"snooze", "reset_session"}));
+}
+
+TEST_F(RouterTest, BadCommandsAreAnsweredLoggedAndNotApplied) {
+  router.handle("chairhub/c1/set", "{nope");
+  EXPECT_EQ(last_response("set")["error"], "malformed JSON");
+  router.handle("chairhub/c1/request/snooze", R"({"minutes":999})");
+  EXPECT_EQ(last_response("snooze")["status"], "error");
+  router.handle("chairhub/c1/request/launch", "{}");
+  EXPECT_EQ(last_response("launch")["error"], "unknown command");
+  router.handle("chairhub/c1/set", R"({"command":"tare"})");
+  EXPECT_EQ(last_response("set")["error"], "chair is occupied");
+  EXPECT_TRUE(applied.empty());
+  EXPECT_TRUE(log.has("rejected: malformed JSON"));
+  EXPECT_FALSE(router.handle("chairhub/c1/state", "{}"));
+  // a silly op name is logged but gets no topic of its own
+  const auto before = link.sent.size();
+  router.handle("chairhub/c1/request/" + std::string(100, 'x'), "{}");
+  EXPECT_EQ(link.sent.size(), before);
+}
+
+}  // namespace
+}  // namespace chairhub::mqtt

@@ -1,0 +1,118 @@
+// The outbox: order, bound, persistence across restarts, torn writes, compaction.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "mqtt/outbox.hpp"
+#include "test_support.hpp"
+
+namespace chairhub::mqtt {
+namespace {
+
+std::vector<std::string> payloads(const Outbox& box) {
+  std::vector<std::string> out;
+  for (const auto& e : box.entries()) out.push_back(e.payload);
+  return out;
+}
+
+std::size_t line_count(const std::filesystem::path& p) {
+  std::ifstream in(p);
+  std::size_t n = 0;
+  std::string line;
+  while (std::getline(in, line)) ++n;
+  return n;
+}
+
+TEST(Outbox, KeepsOrderAndAcksInAnyOrder) {
+  Outbox box({10, {}, false}, {});
+  const auto a = box.push("a");
+  const auto b = box.push("b");
+  box.push("c");
+  EXPECT_EQ(payloads(box), (std::vector<std::string>{"a", "b", "c"}));
+  box.ack(b);
+  box.ack(b);  // twice is harmless
+  box.ack(a);
+  EXPECT_EQ(payloads(box), (std::vector<std::string>{"c"}));
+}
+
+TEST(Outbox, DropsOldestWhenFullAndSaysSo) {
+  test::LogCatcher log;
+  Outbox box({3, {}, false}, log.logger());
+  for (const char* p : {"1", "2", "3", "4", "5"}) box.push(p);
+  EXPECT_EQ(payloads(box), (std::vector<std::string>{"3", "4", "5"}));
+  EXPECT_TRUE(log.has("outbox full (3 events)"));
+  EXPECT_EQ(box.take_dropped_count(), 2u);
+  EXPECT_EQ(box.take_dropped_count(), 0u);
+  EXPECT_EQ(box.dropped_total(), 2u);
+}
+
+TEST(Outbox, SurvivesARestart) {
+  test::TempDir dir;
+  const auto file = dir.path() / "outbox.jsonl";
+  {
+    Outbox box({10, file, true}, {});
+    box.push(R"({"type":"seated","n":1})");
+    const auto second = box.push("two\nlines \"quoted\"");
+    box.push("three");
+    box.ack(second);
+  }
+  Outbox again({10, file, true}, {});
+  EXPECT_EQ(payloads(again), (std::vector<std::string>{R"({"type":"seated","n":1})", "three"}));
+  // new entries sort after the old ones
+  const auto seq = again.push("four");
+  EXPECT_GT(seq, again.entries().front().seq);
+  Outbox third({10, file, true}, {});
+  EXPECT_EQ(payloads(third), (std::vector<std::string>{R"({"type":"seated","n":1})", "three", "four"}));
+}
+
+TEST(Outbox, IgnoresATornLastLine) {
+  test::TempDir dir;
+  const auto file = dir.path() / "outbox.jsonl";
+  {
+    Outbox box({10, file, false}, {});
+    box.push("one");
+  }
+  {
+    std::ofstream out(file, std::ios::app);
+    out << R"({"a":7,"p":"half-writ)";
+  }
+  test::LogCatcher log;
+  Outbox box({10, file, false}, log.logger());
+  EXPECT_EQ(payloads(box), (std::vector<std::string>{"one"}));
+  EXPECT_TRUE(log.has("ignored 1 unreadable line"));
+  // and the file was compacted clean
+  EXPECT_EQ(line_count(file), 1u);
+}
+
+TEST(Outbox, ShrinkingCapacityOnLoadDropsOldest) {
+  test::TempDir dir;
+  const auto file = dir.path() / "outbox.jsonl";
+  {
+    Outbox box({10, file, false}, {});
+    for (const char* p : {"1", "2", "3", "4"}) box.push(p);
+  }
+  Outbox box({2, file, false}, {});
+  EXPECT_EQ(payloads(box), (std::vector<std::string>{"3", "4"}));
+}
+
+TEST(Outbox, CompactsTheFileAsEntriesAreAcked) {
+  test::TempDir dir;
+  const auto file = dir.path() / "outbox.jsonl";
+  Outbox box({100, file, false}, {});
+  for (int i = 0; i < 2000; ++i) box.ack(box.push("event " + std::to_string(i)));
+  box.push("last");
+  EXPECT_LT(line_count(file), 600u);  // bounded, not 4001 lines
+  Outbox again({100, file, false}, {});
+  EXPECT_EQ(payloads(again), (std::vector<std::string>{"last"}));
+}
+
+TEST(Outbox, UnwritableDirectoryFallsBackToMemory) {
+  test::LogCatcher log;
+  Outbox box({10, "/nonexistent-dir/outbox.jsonl", false}, log.logger());
+  box.push("x");
+  EXPECT_EQ(box.size(), 1u);
+  EXPECT_TRUE(log.has("memory only"));
+}
+
+}  // namespace
+}  // namespace chairhub::mqtt

@@ -1,0 +1,69 @@
+#pragma once
+// Helpers shared by the MQTT tests: a scratch directory, a log catcher, a fake link.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "mqtt/link.hpp"
+#include "mqtt/log.hpp"
+
+namespace chairhub::mqtt::test {
+
+class TempDir {
+ public:
+  TempDir() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "chairhub-mqtt-XXXXXX").string();
+    if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
+    path_ = tmpl;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+struct LogCatcher {
+  std::vector<std::pair<LogLevel, std::string>> lines;
+  Logger logger() {
+    return [this](LogLevel level, std::string_view text) { lines.emplace_back(level, std::string(text)); };
+  }
+  bool has(std::string_view part) const {
+    for (const auto& [level, text] : lines)
+      if (text.find(part) != std::string::npos) return true;
+    return false;
+  }
+};
+
+struct FakeLink : Link {
+  struct Message {
+    std::string topic, payload;
+    int qos;
+    bool retain;
+    int mid;
+  };
+  bool up = true;
+  int next_mid = 1;
+  std::vector<Message> sent;
+
+  std::optional<int> publish(const std::string& topic, const std::string& payload, int qos, bool retain) override {
+    sent.push_back({topic, payload, qos, retain, next_mid});
+    return next_mid++;
+  }
+  bool connected() const override { return up; }
+  std::vector<Message> on(const std::string& topic) const {
+    std::vector<Message> out;
+    for (const auto& m : sent)
+      if (m.topic == topic) out.push_back(m);
+    return out;
+  }
+};
+
+}  // namespace chairhub::mqtt::test

@@ -1,0 +1,54 @@
+#pragma once
+// Simulated devices for a whole HardwareConfig: one software GPIO chip with an HX711 model on
+// every configured data line and an ADS1115 model at every configured address. Its backends
+// plug into HardwareSource in place of the Linux ones, for tests and for running the daemon
+// on a machine without the chair.
+#include <map>
+#include <memory>
+#include <string>
+
+#include "hw/config/hardware_config.hpp"
+#include "hw/sim/ads1115_model.hpp"
+#include "hw/sim/hx711_model.hpp"
+#include "hw/sim/sim_gpio.hpp"
+#include "hw/source/hardware_source.hpp"
+
+namespace chairhub::hw {
+
+class SimulatedHardware {
+ public:
+  SimulatedHardware(const HardwareConfig& config, Clock& clock);
+  ~SimulatedHardware();
+
+  // Backends that hand out these devices; they must not outlive this object.
+  Backends backends();
+
+  // Makes `channel` read `counts` (raw chip counts); false when the channel is not wired.
+  bool set_raw(const std::string& channel, double counts);
+
+  Hx711Model* hx711(const std::string& channel);
+  Ads1115Model* ads1115(int bus, std::uint8_t address);
+  SimGpioChip& gpio() { return *chip_; }
+  // The chip line a config line maps to, e.g. to watch an output.
+  unsigned offset(const LineId& line) const;
+
+ private:
+  struct HxChannel {
+    std::unique_ptr<Hx711Model> model;
+    int gain;
+  };
+  struct AdsChannel {
+    Ads1115Model* model;
+    int input;
+    double full_scale;
+  };
+
+  Clock& clock_;
+  std::unique_ptr<SimGpioChip> chip_;
+  std::map<std::string, unsigned> named_;  // line names beyond GPIO0..GPIO63
+  std::map<std::string, HxChannel> hx_;
+  std::map<std::pair<int, int>, std::unique_ptr<Ads1115Model>> ads_;
+  std::map<std::string, AdsChannel> ads_channels_;
+};
+
+}  // namespace chairhub::hw

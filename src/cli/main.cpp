@@ -2,6 +2,7 @@
 #include <exception>
 
 #include "cli/commands.hpp"
+#include "config/config.hpp"
 #include "core/input_error.hpp"
 
 int main(int argc, char** argv) {
@@ -15,6 +16,9 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
+  } catch (const chairhub::ConfigError& e) {
+    for (const auto& problem : e.problems()) std::fprintf(stderr, "chairhub: %s\n", problem.c_str());
+    return 78;  // EX_CONFIG
   } catch (const chairhub::InputError& e) {
     std::fprintf(stderr, "chairhub: %s\n", e.what());
     return 1;

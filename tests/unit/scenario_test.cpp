@@ -1,0 +1,169 @@
+#include "sim/scenario.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "core/input_error.hpp"
+#include "temp_dir.hpp"
+
+namespace chairhub {
+namespace {
+
+Scenario parse(const std::string& text) { return parse_scenario(text, "scn.toml", ChannelLayout::standard()); }
+
+// Parsing must fail with a message holding every fragment.
+void expect_error(const std::string& text, const std::vector<std::string>& fragments) {
+  try {
+    parse(text);
+    ADD_FAILURE() << "no error for:\n" << text;
+  } catch (const InputError& e) {
+    const std::string what = e.what();
+    for (const auto& f : fragments) EXPECT_NE(what.find(f), std::string::npos) << "'" << f << "' not in: " << what;
+  }
+}
+
+TEST(Scenario, MinimalScenarioTakesDefaults) {
+  const Scenario s = parse("[[step]]\nseconds = 10\n");
+  EXPECT_DOUBLE_EQ(s.mass_kg, 75);
+  EXPECT_DOUBLE_EQ(s.rate_hz, 10);
+  EXPECT_EQ(s.units, Units::calibrated);
+  EXPECT_EQ(s.seed, 1u);
+  ASSERT_EQ(s.steps.size(), 1u);
+  EXPECT_EQ(s.steps[0].posture, Posture::upright);
+  EXPECT_EQ(s.steps[0].feet, Feet::flat);
+  EXPECT_DOUBLE_EQ(s.steps[0].duration_s, 10);
+  EXPECT_TRUE(s.faults.empty());
+}
+
+TEST(Scenario, EverythingParsed) {
+  const Scenario s = parse(R"(
+[sitter]
+mass_kg = 140
+offset_x = 0.12
+offset_y = -0.05
+seed = 42
+[log]
+rate_hz = 80
+units = "raw"
+noise_kg = 0.3
+noise_contact = 0.05
+spikes_per_hour = 20
+drift_kg_per_h = 1.5
+move_s = 2
+[[step]]
+posture = "away"
+seconds = 5
+[[step]]
+posture = "slouching"
+feet = "tucked"
+minutes = 2
+seconds = 30
+[[step]]
+posture = "leaning_left"
+feet = "dangling"
+seconds = 1
+[[fault]]
+channel = "seat_fl"
+kind = "missing"
+at_s = 10
+for_s = 3
+)");
+  EXPECT_DOUBLE_EQ(s.mass_kg, 140);
+  EXPECT_DOUBLE_EQ(s.offset_x, 0.12);
+  EXPECT_DOUBLE_EQ(s.offset_y, -0.05);
+  EXPECT_EQ(s.seed, 42u);
+  EXPECT_DOUBLE_EQ(s.rate_hz, 80);
+  EXPECT_EQ(s.units, Units::raw);
+  EXPECT_DOUBLE_EQ(s.noise_kg, 0.3);
+  EXPECT_DOUBLE_EQ(s.noise_contact, 0.05);
+  EXPECT_DOUBLE_EQ(s.spikes_per_hour, 20);
+  EXPECT_DOUBLE_EQ(s.drift_kg_per_h, 1.5);
+  EXPECT_DOUBLE_EQ(s.move_s, 2);
+  ASSERT_EQ(s.steps.size(), 3u);
+  EXPECT_FALSE(s.steps[0].posture.has_value());
+  EXPECT_EQ(s.steps[1].posture, Posture::slouching);
+  EXPECT_EQ(s.steps[1].feet, Feet::tucked);
+  EXPECT_DOUBLE_EQ(s.steps[1].duration_s, 150);
+  EXPECT_EQ(s.steps[2].feet, Feet::dangling);
+  ASSERT_EQ(s.faults.size(), 1u);
+  EXPECT_EQ(s.faults[0].channel, "seat_fl");
+  EXPECT_EQ(s.faults[0].kind, "missing");
+  EXPECT_DOUBLE_EQ(s.faults[0].at_s, 10);
+  EXPECT_DOUBLE_EQ(s.faults[0].for_s, 3);
+}
+
+TEST(Scenario, OutOfRangeNamesLineAndKey) {
+  expect_error("[sitter]\nmass_kg = 10\n[[step]]\nseconds = 1\n", {"scn.toml:2:", "mass_kg", "between"});
+}
+
+TEST(Scenario, WrongTypeNamesLineAndKey) {
+  expect_error("[log]\n\nrate_hz = \"fast\"\n[[step]]\nseconds = 1\n", {"scn.toml:3:", "rate_hz", "expected a number"});
+}
+
+TEST(Scenario, BadUnits) {
+  expect_error("[log]\nunits = \"kg\"\n[[step]]\nseconds = 1\n", {"scn.toml:2:", "units"});
+}
+
+TEST(Scenario, UnknownPosture) {
+  expect_error("[[step]]\nseconds = 1\n[[step]]\nposture = \"sprawled\"\nseconds = 1\n",
+               {"scn.toml:4:", "posture", "'sprawled'"});
+}
+
+TEST(Scenario, BadFeet) {
+  expect_error("[[step]]\nfeet = \"crossed\"\nseconds = 1\n", {"scn.toml:2:", "feet"});
+}
+
+TEST(Scenario, StepWithoutDuration) {
+  expect_error("[[step]]\nposture = \"upright\"\n", {"scn.toml:1:", "step", "seconds or minutes"});
+}
+
+TEST(Scenario, NoSteps) { expect_error("[sitter]\nmass_kg = 70\n", {"scn.toml", "step", "no [[step]]"}); }
+
+TEST(Scenario, StepMustBeTables) { expect_error("step = 3\n", {"scn.toml:1:", "step"}); }
+
+TEST(Scenario, FaultOnUnknownChannel) {
+  expect_error("[[step]]\nseconds = 1\n[[fault]]\nchannel = \"armrest\"\nkind = \"missing\"\n",
+               {"scn.toml:4:", "channel", "'armrest'"});
+}
+
+TEST(Scenario, BadFaultKind) {
+  expect_error("[[step]]\nseconds = 1\n[[fault]]\nchannel = \"seat_fl\"\nkind = \"melted\"\n",
+               {"scn.toml:5:", "kind"});
+}
+
+TEST(Scenario, TomlSyntaxErrorNamesLine) { expect_error("[[step]]\nseconds = \n", {"scn.toml:2:"}); }
+
+// BUG (src/sim/scenario.cpp, parse_scenario): unknown keys are silently ignored, so a typo such as
+// `mas_kg` falls back to the default; the config loader reports such keys ("a typo should not
+// silently fall back to a default").
+TEST(Scenario, DISABLED_UnknownKeyIsReported) {
+  expect_error("[sitter]\nmas_kg = 140\n[[step]]\nseconds = 1\n", {"scn.toml:2:", "mas_kg"});
+}
+
+TEST(Scenario, LoadFromFile) {
+  testing_support::TempDir dir;
+  const auto path = dir.write("s.toml", "[[step]]\nminutes = 1\n");
+  const Scenario s = load_scenario(path, ChannelLayout::standard());
+  ASSERT_EQ(s.steps.size(), 1u);
+  EXPECT_DOUBLE_EQ(s.steps[0].duration_s, 60);
+}
+
+TEST(Scenario, LoadErrorsNameTheFile) {
+  testing_support::TempDir dir;
+  const auto path = dir.write("s.toml", "[sitter]\nmass_kg = 1000\n[[step]]\nseconds = 1\n");
+  try {
+    load_scenario(path, ChannelLayout::standard());
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find(path + ":2:"), std::string::npos) << e.what();
+  }
+}
+
+TEST(Scenario, MissingFile) {
+  testing_support::TempDir dir;
+  EXPECT_THROW(load_scenario(dir.path("none.toml"), ChannelLayout::standard()), InputError);
+}
+
+}  // namespace
+}  // namespace chairhub

@@ -1,0 +1,102 @@
+#include "analysis/signal_filter.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace chairhub {
+namespace {
+
+TEST(SignalFilter, FirstReadingPassesThrough) {
+  SignalFilter f(0.4);
+  EXPECT_FALSE(f.has_value());
+  EXPECT_DOUBLE_EQ(f.update(0, 42), 42);
+  EXPECT_TRUE(f.has_value());
+  EXPECT_DOUBLE_EQ(f.value(), 42);
+}
+
+TEST(SignalFilter, ConstantInputStaysConstant) {
+  SignalFilter f(0.4);
+  for (int i = 0; i < 50; ++i) EXPECT_DOUBLE_EQ(f.update(i * 0.1, 70), 70);
+}
+
+TEST(SignalFilter, SingleSampleSpikeDoesNotPass) {
+  SignalFilter f(0.4);
+  for (int i = 0; i < 10; ++i) f.update(i * 0.1, 20);
+  EXPECT_DOUBLE_EQ(f.update(1.0, 500), 20);  // median of 20, 20, 500
+  EXPECT_DOUBLE_EQ(f.update(1.1, 20), 20);   // median of 20, 500, 20
+  EXPECT_DOUBLE_EQ(f.update(1.2, 20), 20);
+}
+
+TEST(SignalFilter, NegativeSpikeDoesNotPass) {
+  SignalFilter f(0);
+  for (int i = 0; i < 5; ++i) f.update(i, 20);
+  EXPECT_DOUBLE_EQ(f.update(5, -300), 20);
+  EXPECT_DOUBLE_EQ(f.update(6, 21), 20);  // median of 20, -300, 21
+  EXPECT_DOUBLE_EQ(f.update(7, 21), 21);
+}
+
+TEST(SignalFilter, TwoSampleStepPasses) {
+  SignalFilter f(0);  // no smoothing: the median alone
+  for (int i = 0; i < 5; ++i) f.update(i, 0);
+  EXPECT_DOUBLE_EQ(f.update(5, 10), 0);
+  EXPECT_DOUBLE_EQ(f.update(6, 10), 10);
+}
+
+TEST(SignalFilter, SmoothingFollowsTheTimeConstant) {
+  const double tau = 0.5;
+  SignalFilter f(tau);
+  f.update(0, 0);
+  f.update(0.1, 0);
+  f.update(0.2, 0);
+  double v = 0;
+  for (int i = 3; i <= 200; ++i) v = f.update(i * 0.1, 1);  // step at t = 0.3, seen by the median at 0.4
+  EXPECT_NEAR(v, 1, 1e-9);
+  SignalFilter g(tau);
+  g.update(0, 0);
+  g.update(0.1, 0);
+  g.update(0.2, 0);
+  g.update(0.3, 1);
+  EXPECT_NEAR(g.update(0.8, 1), 1 - std::exp(-0.5 / tau), 1e-12);
+}
+
+// Feeds a unit step at t = 1 at the given rate and returns the output at t = 1.5.
+double step_response(double rate_hz, double tau) {
+  SignalFilter f(tau);
+  const int n = static_cast<int>(1.5 * rate_hz);
+  double v = 0;
+  for (int i = 0; i <= n; ++i) {
+    const double t = i / rate_hz;
+    v = f.update(t, t >= 1.0 ? 1.0 : 0.0);
+  }
+  return v;
+}
+
+TEST(SignalFilter, TimeConstantIndependentOfSampleRate) {
+  const double tau = 0.4;
+  const double at_10 = step_response(10, tau);
+  const double at_80 = step_response(80, tau);
+  const double at_1000 = step_response(1000, tau);
+  EXPECT_NEAR(at_10, 1 - std::exp(-0.5 / tau), 1e-9);
+  EXPECT_NEAR(at_10, at_80, 1e-9);
+  EXPECT_NEAR(at_10, at_1000, 1e-9);
+}
+
+TEST(SignalFilter, ResetForgetsThePast) {
+  SignalFilter f(10);
+  for (int i = 0; i < 5; ++i) f.update(i, 100);
+  f.reset();
+  EXPECT_FALSE(f.has_value());
+  EXPECT_DOUBLE_EQ(f.update(6, 5), 5);
+}
+
+TEST(SignalFilter, ZeroTimeConstantMeansNoSmoothing) {
+  SignalFilter f(0);
+  f.update(0, 1);
+  f.update(1, 2);
+  EXPECT_DOUBLE_EQ(f.update(2, 3), 2);
+  EXPECT_DOUBLE_EQ(f.update(3, 4), 3);
+}
+
+}  // namespace
+}  // namespace chairhub

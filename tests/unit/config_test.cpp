@@ -169,6 +169,13 @@ TEST(Config, WrongTypeNamesKeyAndLine) {
   EXPECT_TRUE(has_problem(p, "cfg.toml:4: nudges.enabled: expected true or false")) << joined(p);
 }
 
+// BUG (src/config/config.cpp:42, Reader::boolean): toml++ converts an integer to bool, so
+// `enabled = 1` is taken silently, while number() rejects such conversions with is_number().
+TEST(Config, DISABLED_IntegerIsNotABoolean) {
+  const auto p = problems_of("[nudges]\nenabled = 0\n");
+  EXPECT_TRUE(has_problem(p, "cfg.toml:2: nudges.enabled: expected true or false")) << joined(p);
+}
+
 TEST(Config, SectionThatIsNotATable) {
   const auto p = problems_of("posture = 3\n");
   EXPECT_TRUE(has_problem(p, "cfg.toml:1: posture: expected a table")) << joined(p);

@@ -2,7 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
+
 namespace chairhub {
+
+// Readable failure messages: gtest finds this by argument-dependent lookup.
+void PrintTo(Posture p, std::ostream* os) { *os << to_string(p); }
+
 namespace {
 
 const PostureConfig kCfg;  // lateral 0.2, forward 0.3, slouch_back 0.1, recline 0.15,

@@ -185,9 +185,9 @@ TEST_P(AnalyzerBodyMass, PostureEvents) {
 
 INSTANTIATE_TEST_SUITE_P(Masses, AnalyzerBodyMass, ::testing::Values(45.0, 140.0));
 
-// BUG (src/analysis/posture.cpp:43, inverted slouch hysteresis): a sitter slouching with the
-// weight a little behind the usual place (dy -0.08) flips slouching <-> upright every dwell time.
-TEST(Analyzer, DISABLED_SlouchingSlightlyBackDoesNotFlicker) {
+// Regression: the slouch hysteresis was inverted (posture.cpp), so a sitter slouching with the
+// weight a little behind the usual place (dy -0.08) flipped slouching <-> upright every dwell time.
+TEST(Analyzer, SlouchingSlightlyBackDoesNotFlicker) {
   Chair chair;
   chair.hold(pose(Posture::slouching, kAdult, 0, -0.2), 60);  // y = -0.2 + 0.12 = -0.08
   EXPECT_EQ(chair.postures(), std::vector<std::string>{"slouching"});
@@ -447,10 +447,9 @@ TEST(Analyzer, UnpressedPadIsNotStuck) {
   EXPECT_TRUE(chair.of(EventType::sensor_fault).empty());
 }
 
-// BUG (src/analysis/analyzer.cpp:17): in a calibrated log a pad pressed to or beyond its `full`
-// reading is clamped to exactly 1.0 (calibration.hpp), just as an unpressed one reads exactly 0,
-// but only 0 is exempt from the stuck check: a firm recline raises a false sensor_fault.
-TEST(Analyzer, DISABLED_FullyPressedPadIsNotStuck) {
+// Regression: in a calibrated log a pad pressed to or beyond its `full` reading is clamped to
+// exactly 1.0, just as an unpressed one reads exactly 0; neither may count as stuck.
+TEST(Analyzer, FullyPressedPadIsNotStuck) {
   Chair chair;
   chair.hold(pose(Posture::reclined, kAdult), 10, /*lumbar_l*/ 4, 1.0);
   EXPECT_TRUE(chair.of(EventType::sensor_fault).empty());

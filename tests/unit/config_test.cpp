@@ -169,9 +169,8 @@ TEST(Config, WrongTypeNamesKeyAndLine) {
   EXPECT_TRUE(has_problem(p, "cfg.toml:4: nudges.enabled: expected true or false")) << joined(p);
 }
 
-// BUG (src/config/config.cpp:42, Reader::boolean): toml++ converts an integer to bool, so
-// `enabled = 1` is taken silently, while number() rejects such conversions with is_number().
-TEST(Config, DISABLED_IntegerIsNotABoolean) {
+// Regression: toml++ converts an integer to bool, so `enabled = 0` used to be taken silently.
+TEST(Config, IntegerIsNotABoolean) {
   const auto p = problems_of("[nudges]\nenabled = 0\n");
   EXPECT_TRUE(has_problem(p, "cfg.toml:2: nudges.enabled: expected true or false")) << joined(p);
 }

@@ -93,9 +93,9 @@ TEST(Posture, HysteresisKeepsLumbarContact) {
   EXPECT_EQ(classify(0, 0, 0.11, {}, Posture::upright), Posture::slouching);
 }
 
-// BUG (src/analysis/posture.cpp:43): the slouch bound is a lower bound on dy, so limit() makes it
-// harder, not easier, to keep slouching: a held slouch at dy -0.08 turns upright, then back.
-TEST(Posture, DISABLED_HysteresisKeepsSlouchingSlightlyBack) {
+// Regression: the slouch bound is a lower bound on dy, so its band must widen backwards for a
+// held slouch; it used to narrow, and a held slouch at dy -0.08 turned upright, then back.
+TEST(Posture, HysteresisKeepsSlouchingSlightlyBack) {
   EXPECT_EQ(classify(0, -0.08, 0.0, {}, std::nullopt), Posture::slouching);
   EXPECT_EQ(classify(0, -0.08, 0.0, {}, Posture::slouching), Posture::slouching);
   EXPECT_EQ(classify(0, -0.12, 0.0, {}, Posture::slouching), Posture::slouching);
@@ -106,11 +106,12 @@ TEST(Posture, HysteresisKeepsRecliningNearTheBackThreshold) {
   EXPECT_EQ(classify(0, -0.13, 0.6, {}, Posture::reclined), Posture::reclined);
 }
 
-// posture.hpp: "thresholds loosen by this for the posture already held"; lumbar_firm does not.
-// BUG (src/analysis/posture.cpp:46): a held recline flips to upright as soon as contact dips
-// just under lumbar_firm, with no hysteresis band.
-TEST(Posture, DISABLED_HysteresisKeepsRecliningNearTheFirmContactThreshold) {
+// posture.hpp: "thresholds loosen by this for the posture already held", lumbar_firm included:
+// a held recline survives contact dipping just under lumbar_firm.
+TEST(Posture, HysteresisKeepsRecliningNearTheFirmContactThreshold) {
+  EXPECT_EQ(classify(0, -0.3, 0.44, {}, std::nullopt), Posture::upright);
   EXPECT_EQ(classify(0, -0.3, 0.44, {}, Posture::reclined), Posture::reclined);
+  EXPECT_EQ(classify(0, -0.3, 0.40, {}, Posture::reclined), Posture::upright);  // beyond the band
 }
 
 TEST(Posture, NoBackrestSensing) {

@@ -134,11 +134,17 @@ TEST(Scenario, BadFaultKind) {
 
 TEST(Scenario, TomlSyntaxErrorNamesLine) { expect_error("[[step]]\nseconds = \n", {"scn.toml:2:"}); }
 
-// BUG (src/sim/scenario.cpp, parse_scenario): unknown keys are silently ignored, so a typo such as
-// `mas_kg` falls back to the default; the config loader reports such keys ("a typo should not
-// silently fall back to a default").
-TEST(Scenario, DISABLED_UnknownKeyIsReported) {
+// A typo such as `mas_kg` must not silently fall back to the default.
+TEST(Scenario, UnknownKeyIsReported) {
   expect_error("[sitter]\nmas_kg = 140\n[[step]]\nseconds = 1\n", {"scn.toml:2:", "mas_kg"});
+}
+
+TEST(Scenario, UnknownKeyInAStepIsReported) {
+  expect_error("[[step]]\nseconds = 1\npostur = \"slouching\"\n", {"scn.toml:3:", "postur", "unknown key"});
+}
+
+TEST(Scenario, UnknownSectionIsReported) {
+  expect_error("[[step]]\nseconds = 1\n[sittter]\nmass_kg = 60\n", {"scn.toml:3:", "sittter"});
 }
 
 TEST(Scenario, LoadFromFile) {

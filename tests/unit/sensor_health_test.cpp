@@ -14,6 +14,7 @@ using Change = SensorHealth::Change;
 
 // Sample times at 8 Hz are exact in binary, so the thresholds are met exactly where expected.
 constexpr double kDt = 0.125;
+constexpr SensorHealth::Limits kRange100{.raw_min = -100, .raw_max = 100};
 
 // A reading that never repeats, as a live sensor's noise makes sure.
 double live(int i) { return 50.0 + (i % 5) * 0.01; }
@@ -80,7 +81,7 @@ TEST(SensorHealth, MissingFromTheFirstSample) {
 }
 
 TEST(SensorHealth, SaturatedAtTheRawMaximum) {
-  auto f = make({-100, 100, std::nullopt});
+  auto f = make(kRange100);
   f.run(0, 8, live);
   f.run(8, 30, [](int i) { return i % 2 ? 100.0 : 250.0; });
   ASSERT_EQ(f.changes.size(), 1u);
@@ -89,20 +90,20 @@ TEST(SensorHealth, SaturatedAtTheRawMaximum) {
 }
 
 TEST(SensorHealth, SaturatedAtTheRawMinimum) {
-  auto f = make({-100, 100, std::nullopt});
+  auto f = make(kRange100);
   f.run(0, 30, [](int) { return -100.0; });
   ASSERT_FALSE(f.changes.empty());
   EXPECT_EQ(f.health.fault(), Fault::saturated);  // not stuck, though it also repeats
 }
 
 TEST(SensorHealth, JustInsideTheLimitsIsFine) {
-  auto f = make({-100, 100, std::nullopt});
+  auto f = make(kRange100);
   f.run(0, 100, [](int i) { return i % 2 ? 99.5 : -99.5; });
   EXPECT_TRUE(f.changes.empty());
 }
 
 TEST(SensorHealth, EqualLimitsMeanNoSaturationCheck) {
-  auto f = make({0, 0, std::nullopt});
+  auto f = make({.raw_min = 0, .raw_max = 0});
   f.run(0, 100, [](int i) { return 1e9 + i; });
   EXPECT_TRUE(f.changes.empty());
 }
@@ -129,15 +130,28 @@ TEST(SensorHealth, RepeatsShorterThanStuckAreFine) {
   EXPECT_TRUE(f.changes.empty());
 }
 
-TEST(SensorHealth, IdleValueIsExemptFromStuck) {
-  auto f = make({0, 0, 0.0});
+TEST(SensorHealth, ClampedPadAtRestIsExemptFromStuck) {
+  auto f = make({.clamped = true});
   f.run(0, 400, [](int) { return 0.0; });
   EXPECT_TRUE(f.changes.empty());
 }
 
-TEST(SensorHealth, OtherValuesOfAnIdleChannelCanBeStuck) {
-  auto f = make({0, 0, 0.0});
+TEST(SensorHealth, ClampedPadFullyPressedIsExemptFromStuck) {
+  auto f = make({.clamped = true});
+  f.run(0, 400, [](int) { return 1.0; });
+  EXPECT_TRUE(f.changes.empty());
+}
+
+TEST(SensorHealth, OtherValuesOfAClampedPadCanBeStuck) {
+  auto f = make({.clamped = true});
   f.run(0, 40, [](int) { return 0.3; });
+  ASSERT_EQ(f.changes.size(), 1u);
+  EXPECT_EQ(f.health.fault(), Fault::stuck);
+}
+
+TEST(SensorHealth, UnclampedZeroCanBeStuck) {
+  auto f = make();
+  f.run(0, 40, [](int) { return 0.0; });
   ASSERT_EQ(f.changes.size(), 1u);
   EXPECT_EQ(f.health.fault(), Fault::stuck);
 }

@@ -29,7 +29,8 @@ need_tools() {
   for t in qemu-system-x86_64 cpio xz make gcc-12 flex bison bc dpkg-deb apt-get; do
     command -v "$t" >/dev/null 2>&1 || missing+=("$t")
   done
-  [ -x /bin/busybox ] && file -L /bin/busybox 2>/dev/null | grep -q "statically linked" || missing+=("busybox-static")
+  # The guest has no libc of its own for busybox: it must be the static build.
+  { [ -x /bin/busybox ] && ! ldd /bin/busybox >/dev/null 2>&1; } || missing+=("busybox-static")
   echo "${missing[@]:-}"
 }
 missing=$(need_tools)

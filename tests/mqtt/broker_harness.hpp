@@ -143,17 +143,23 @@ class Child {
 
 class Broker {
  public:
-  Broker() : port_(free_loopback_port()) {
+  // `extra`: more mosquitto.conf lines; `anonymous`: whether clients may connect without a user.
+  explicit Broker(const std::string& extra = {}, bool anonymous = true) : port_(free_loopback_port()) {
     const auto conf = dir_.path() / "mosquitto.conf";
     std::ofstream out(conf);
     out << "listener " << port_ << " 127.0.0.1\n"
-        << "allow_anonymous true\n"
+        << "allow_anonymous " << (anonymous ? "true" : "false") << "\n"
         << "persistence true\n"
         << "persistence_location " << dir_.path().string() << "/\n"
         << "autosave_interval 1\n"
         << "log_dest file " << (dir_.path() / "mosquitto.log").string() << "\n"
         << "log_type all\n";
     if (::geteuid() == 0) out << "user root\n";  // otherwise it drops to "mosquitto", which cannot write here
+    // "@DIR@" in `extra` stands for the broker's scratch directory
+    std::string lines = extra;
+    for (auto at = lines.find("@DIR@"); at != std::string::npos; at = lines.find("@DIR@"))
+      lines.replace(at, 5, dir_.path().string());
+    out << lines;
     conf_ = conf.string();
   }
   ~Broker() { stop(); }
@@ -173,6 +179,7 @@ class Broker {
     child_.reset();
   }
   int port() const { return port_; }
+  const std::filesystem::path& dir() const { return dir_.path(); }
   std::string log_text() const {
     std::ifstream in(dir_.path() / "mosquitto.log");
     return std::string(std::istreambuf_iterator<char>(in), {});
@@ -193,10 +200,12 @@ class Subscriber {
     bool retain;
   };
 
-  Subscriber(int port, std::vector<std::string> filters, const std::string& client_id = {}, bool clean = true)
+  Subscriber(int port, std::vector<std::string> filters, const std::string& client_id = {}, bool clean = true,
+             const std::string& username = {}, const std::string& password = {})
       : filters_(std::move(filters)) {
     mosquitto_lib_init();
     mosq_ = mosquitto_new(client_id.empty() ? nullptr : client_id.c_str(), clean, this);
+    if (!username.empty()) mosquitto_username_pw_set(mosq_, username.c_str(), password.c_str());
     mosquitto_reconnect_delay_set(mosq_, 1, 1, false);
     mosquitto_connect_callback_set(mosq_, [](mosquitto* m, void* obj, int rc) {
       auto* self = static_cast<Subscriber*>(obj);

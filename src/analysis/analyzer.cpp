@@ -13,7 +13,7 @@ SensorHealth::Limits limits_for(const Channel& c, Units units) {
     limits.raw_min = c.raw_min;
     limits.raw_max = c.raw_max;
   } else if (c.role != Role::seat) {
-    limits.idle = 0.0;  // an unpressed pad reads exactly 0 once calibrated, for as long as it likes
+    limits.clamped = true;  // a calibrated pad sits at exactly 0 or 1 for as long as it likes
   }
   return limits;
 }

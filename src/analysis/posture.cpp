@@ -40,10 +40,13 @@ Posture classify_posture(const PostureInputs& in, const Baseline& baseline, cons
   const bool contact = lumbar >= (had_contact ? cfg.lumbar_contact - cfg.hysteresis : cfg.lumbar_contact);
   if (!contact) {
     if (dy >= limit(cfg.forward, Posture::leaning_forward)) return Posture::leaning_forward;
-    if (dy >= -limit(cfg.slouch_back, Posture::slouching)) return Posture::slouching;
+    // A lower bound on dy: held slouching widens it backwards.
+    const double back = cfg.slouch_back + (held == Posture::slouching ? cfg.hysteresis : 0);
+    if (dy >= -back) return Posture::slouching;
     return Posture::upright;  // weight far back without back contact: no posture fits better
   }
-  if (dy <= -limit(cfg.recline, Posture::reclined) && lumbar >= cfg.lumbar_firm) return Posture::reclined;
+  const double firm = held == Posture::reclined ? cfg.lumbar_firm - cfg.hysteresis : cfg.lumbar_firm;
+  if (dy <= -limit(cfg.recline, Posture::reclined) && lumbar >= firm) return Posture::reclined;
   return Posture::upright;
 }
 

@@ -27,7 +27,7 @@ std::optional<Fault> SensorHealth::condition(double t, double reading) {
   }
   if (limits_.raw_min < limits_.raw_max && (reading <= limits_.raw_min || reading >= limits_.raw_max))
     return Fault::saturated;
-  const bool idle = limits_.idle && reading == *limits_.idle;
+  const bool idle = limits_.clamped && (reading == 0.0 || reading == 1.0);
   if (!idle && run_samples_ >= cfg_.stuck_samples && t - run_since_ >= cfg_.stuck_s) return Fault::stuck;
   return std::nullopt;
 }

@@ -22,7 +22,7 @@ class SensorHealth {
  public:
   struct Limits {
     double raw_min = 0, raw_max = 0;  // saturation limits; equal means "not checked"
-    std::optional<double> idle;       // a value that may legitimately repeat (a pad at rest)
+    bool clamped = false;             // 0 and 1 may legitimately repeat (a calibrated pad at its ends)
   };
   SensorHealth(const HealthConfig& cfg, Limits limits) : cfg_(cfg), limits_(limits) {}
 

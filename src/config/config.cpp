@@ -41,7 +41,7 @@ class Reader {
   void boolean(const toml::table& t, const std::string& section, const char* key, bool& out) {
     const toml::node* node = t.get(key);
     if (!node) return;
-    if (auto v = node->value<bool>()) out = *v;
+    if (node->is_boolean()) out = *node->value<bool>();
     else problem(node, section + "." + key, "expected true or false");
   }
 

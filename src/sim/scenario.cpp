@@ -1,5 +1,6 @@
 #include "sim/scenario.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <toml++/toml.h>
@@ -30,6 +31,11 @@ struct Place {
     if (!v) fail(node, key, "expected a string");
     return *v;
   }
+  // A typo must not silently fall back to a default.
+  void only(const toml::table& t, std::initializer_list<std::string_view> keys) const {
+    for (const auto& [k, node] : t)
+      if (std::find(keys.begin(), keys.end(), k.str()) == keys.end()) fail(&node, std::string(k.str()), "unknown key");
+  }
   const toml::array* tables(const toml::table& t, const std::string& key) const {
     const toml::node* node = t.get(key);
     if (!node) return nullptr;
@@ -48,14 +54,17 @@ Scenario parse_scenario(std::string_view text, const std::string& name, const Ch
     throw InputError(name, e.source().begin.line, std::string(e.description()));
   }
   const Place p{name};
+  p.only(root, {"sitter", "log", "step", "fault"});
   Scenario s;
   const toml::table empty;
   const toml::table& sitter = root["sitter"].as_table() ? *root["sitter"].as_table() : empty;
+  p.only(sitter, {"mass_kg", "offset_x", "offset_y", "seed"});
   s.mass_kg = p.number(sitter, "mass_kg", s.mass_kg, 20, 300);
   s.offset_x = p.number(sitter, "offset_x", 0, -0.5, 0.5);
   s.offset_y = p.number(sitter, "offset_y", 0, -0.5, 0.5);
   s.seed = static_cast<std::uint64_t>(p.number(sitter, "seed", 1, 0, 1e15));
   const toml::table& log = root["log"].as_table() ? *root["log"].as_table() : empty;
+  p.only(log, {"rate_hz", "units", "noise_kg", "noise_contact", "spikes_per_hour", "drift_kg_per_h", "move_s"});
   s.rate_hz = p.number(log, "rate_hz", s.rate_hz, 0.1, 1000);
   const std::string units = p.text(log, "units", "calibrated");
   if (units != "raw" && units != "calibrated") p.fail(log.get("units"), "units", "must be \"raw\" or \"calibrated\"");
@@ -69,6 +78,7 @@ Scenario parse_scenario(std::string_view text, const std::string& name, const Ch
   if (const toml::array* steps = p.tables(root, "step")) {
     for (const auto& node : *steps) {
       const toml::table& t = *node.as_table();
+      p.only(t, {"posture", "feet", "seconds", "minutes"});
       ScenarioStep step;
       const std::string posture = p.text(t, "posture", "upright");
       if (posture != "away") {
@@ -89,6 +99,7 @@ Scenario parse_scenario(std::string_view text, const std::string& name, const Ch
   if (const toml::array* faults = p.tables(root, "fault")) {
     for (const auto& node : *faults) {
       const toml::table& t = *node.as_table();
+      p.only(t, {"channel", "kind", "at_s", "for_s"});
       ScenarioFault f{p.text(t, "channel", ""), p.text(t, "kind", ""), p.number(t, "at_s", 0, 0, 1e9),
                       p.number(t, "for_s", 0, 0, 1e9)};
       if (!layout.find(f.channel)) p.fail(t.get("channel"), "channel", "'" + f.channel + "' is not a channel of the config");

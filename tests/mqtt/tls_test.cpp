@@ -1,0 +1,91 @@
+// TLS to a real broker: CA verification of the broker and a client certificate for the chair.
+// Certificates are made on the fly with the openssl tool (the test skips without it).
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "broker_harness.hpp"
+#include "mqtt/service.hpp"
+
+namespace chairhub::mqtt {
+namespace {
+
+using namespace std::chrono_literals;
+
+class TlsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!test::Broker::available() || ::access(CHAIRHUB_OPENSSL, X_OK) != 0) GTEST_SKIP() << "no broker or openssl";
+    const auto d = broker.dir().string() + "/";
+    std::ofstream(d + "san.cnf") << "subjectAltName=IP:127.0.0.1\n";
+    const std::string ec = "ec_paramgen_curve:prime256v1";
+    ASSERT_TRUE(run({"req", "-x509", "-newkey", "ec", "-pkeyopt", ec, "-nodes", "-keyout", d + "ca.key", "-out",
+                     d + "ca.crt", "-days", "1", "-subj", "/CN=chairhub test CA"}));
+    // a second, unrelated CA: a broker signed by the first must not be trusted with it
+    ASSERT_TRUE(run({"req", "-x509", "-newkey", "ec", "-pkeyopt", ec, "-nodes", "-keyout", d + "other.key", "-out",
+                     d + "other.crt", "-days", "1", "-subj", "/CN=someone else"}));
+    for (const std::string name : {"broker", "office"}) {
+      ASSERT_TRUE(run({"req", "-newkey", "ec", "-pkeyopt", ec, "-nodes", "-keyout", d + name + ".key", "-out",
+                       d + name + ".csr", "-subj", "/CN=" + (name == "broker" ? std::string("127.0.0.1") : name)}));
+      ASSERT_TRUE(run({"x509", "-req", "-in", d + name + ".csr", "-CA", d + "ca.crt", "-CAkey", d + "ca.key",
+                       "-CAcreateserial", "-out", d + name + ".crt", "-days", "1", "-extfile", d + "san.cnf"}));
+    }
+    broker.start();
+  }
+  bool run(std::vector<std::string> args) {
+    args.insert(args.begin(), CHAIRHUB_OPENSSL);
+    test::Child tool(args, false, true);
+    return tool.wait(20000ms);
+  }
+  std::unique_ptr<MqttService> chair(const std::string& ca) {
+    const auto d = broker.dir();
+    MqttConfig c;
+    c.enabled = true;
+    c.host = "127.0.0.1";
+    c.port = broker.port();
+    c.chair_id = "office";
+    c.ca_file = d / ca;
+    c.cert_file = d / "office.crt";
+    c.key_file = d / "office.key";
+    c.reconnect_min_s = 1;
+    c.reconnect_max_s = 1;
+    ServiceOptions o;
+    o.logger = log.logger();
+    o.outbox_sync = false;
+    return std::make_unique<MqttService>(io, c, std::move(o));
+  }
+  bool run_until(const std::function<bool()>& pred, std::chrono::milliseconds timeout = 10000ms) {
+    const auto deadline = test::Clock::now() + timeout;
+    while (!pred()) {
+      if (test::Clock::now() >= deadline) return false;
+      io.run_for(5ms);
+    }
+    return true;
+  }
+
+  // the client certificate's CN becomes the user name, so the docs' ACL works with TLS too
+  test::Broker broker{"cafile @DIR@/ca.crt\ncertfile @DIR@/broker.crt\nkeyfile @DIR@/broker.key\n"
+                      "require_certificate true\nuse_identity_as_username true\n",
+                      false};
+  test::LogCatcher log;
+  boost::asio::io_context io;
+};
+
+TEST_F(TlsTest, ConnectsWithCaAndClientCertificate) {
+  auto office = chair("ca.crt");
+  office->start();
+  EXPECT_TRUE(run_until([&] { return office->connected(); }));
+  office->stop();
+  const auto text = broker.log_text();
+  EXPECT_NE(text.find("u'office'"), std::string::npos) << text.substr(text.size() > 2000 ? text.size() - 2000 : 0);
+}
+
+TEST_F(TlsTest, RefusesABrokerItsCaDidNotSign) {
+  auto office = chair("other.crt");
+  office->start();
+  EXPECT_TRUE(run_until([&] { return log.has("retrying"); }));
+  EXPECT_FALSE(office->connected());
+}
+
+}  // namespace
+}  // namespace chairhub::mqtt

@@ -1,8 +1,13 @@
 #include "config/config.hpp"
 
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
+
+#include "config/calibration_file.hpp"
 
 #include "analysis/posture.hpp"
 
@@ -235,7 +240,95 @@ void read_eval(Reader& r, const toml::table& root, std::map<std::string, std::st
   }
 }
 
+// The per-channel tables of a calibration file (see calibration_file.hpp).
+void read_calibration_tables(Reader& r, const toml::table& root, const ChannelLayout& layout, Calibration& out) {
+  for (const auto& [key, node] : root) {
+    const std::string name(key.str());
+    const toml::table* t = node.as_table();
+    if (!t) {
+      r.problem(&node, name, "expected a table [" + name + "] of offset, scale, empty and full");
+      continue;
+    }
+    const auto index = layout.find(name);
+    if (!index) {
+      std::string names;
+      for (const auto& ch : layout.channels) names += (names.empty() ? "" : ", ") + ch.name;
+      r.problem(&node, name, "not a channel of the config (" + names + ")");
+      continue;
+    }
+    const Channel& ch = layout.channels[*index];
+    const bool seat = ch.role == Role::seat;
+    // A key of the other role would be read and then silently ignored by the analysis.
+    r.only(*t, name, {"offset", "scale", "empty", "full"});
+    for (const char* key : {"offset", "scale", "empty", "full"}) {
+      const bool seat_key = std::string_view(key) == "offset" || std::string_view(key) == "scale";
+      if (t->get(key) && seat_key != seat) {
+        r.problem(t->get(key), name + "." + key,
+                  seat ? "a seat cell has offset and scale, not empty and full"
+                       : "a " + std::string(to_string(ch.role)) + " pad has empty and full, not offset and scale");
+      }
+    }
+    ChannelCalibration& c = out[name];
+    const auto read = [&](const char* key, std::optional<double>& field, double min, double max) {
+      if (!t->get(key)) return;
+      double v = 0;
+      const std::size_t before = r.problems_.size();
+      r.number(*t, name, key, v, min, max);
+      if (r.problems_.size() == before) field = v;
+    };
+    read("offset", c.offset, -1e9, 1e9);
+    read("scale", c.scale, -1e3, 1e3);
+    read("empty", c.empty, -1e9, 1e9);
+    read("full", c.full, -1e9, 1e9);
+    if (c.scale && *c.scale == 0) r.problem(t->get("scale"), name + ".scale", "must not be 0");
+    if (!seat && c.empty.value_or(ch.empty) == c.full.value_or(ch.full))
+      r.problem(t, name, "empty and full must differ");
+  }
+}
+
+// [calibration] file = "PATH": the values `chairhub calibrate` measured, over the [[channel]] ones.
+void read_calibration(Reader& r, const toml::table& root, Config& config, bool apply) {
+  const toml::table* t = r.section(root, "calibration");
+  if (!t) return;
+  r.only(*t, "calibration", {"file"});
+  const auto file = r.string(*t, "calibration", "file");
+  if (!file) return;
+  const toml::node* node = t->get("file");
+  if (file->empty()) return r.problem(node, "calibration.file", "is empty; give the calibration file's path");
+  // Relative to the config, so a config and its calibration can move together.
+  const std::filesystem::path path(*file);
+  config.calibration_file =
+      path.is_absolute() ? *file : (std::filesystem::path(config.path).parent_path() / path).string();
+  if (!apply) return;
+  std::ifstream in(config.calibration_file, std::ios::binary);
+  if (!in) {
+    return r.problem(node, "calibration.file",
+                     "cannot open \"" + config.calibration_file + "\": " + std::strerror(errno) +
+                         " (`chairhub calibrate` makes it)");
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  const Calibration c = parse_calibration(text.str(), config.calibration_file, config.layout, r.problems_);
+  apply_calibration(c, config.layout);
+}
+
 }  // namespace
+
+Calibration parse_calibration(std::string_view text, const std::string& name, const ChannelLayout& layout,
+                              std::vector<std::string>& problems) {
+  Calibration out;
+  toml::table root;
+  try {
+    root = toml::parse(text, name);
+  } catch (const toml::parse_error& e) {
+    problems.push_back(name + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
+    return out;
+  }
+  Reader r(name);
+  read_calibration_tables(r, root, layout, out);
+  problems.insert(problems.end(), r.problems_.begin(), r.problems_.end());
+  return out;
+}
 
 ConfigError::ConfigError(std::vector<std::string> problems)
     : std::runtime_error([&] {
@@ -245,7 +338,7 @@ ConfigError::ConfigError(std::vector<std::string> problems)
       }()),
       problems_(std::move(problems)) {}
 
-Config parse_config(std::string_view text, const std::string& name) {
+Config parse_config(std::string_view text, const std::string& name, bool apply_calibration) {
   Config config;
   config.path = name;
   try {
@@ -255,20 +348,21 @@ Config parse_config(std::string_view text, const std::string& name) {
   }
   Reader r(name);
   r.only(config.table, "", {"channel", "signal", "health", "occupancy", "posture", "feet", "baseline", "breaks",
-                            "nudges", "eval", "hardware", "mqtt", "service"});
+                            "nudges", "eval", "hardware", "mqtt", "service", "calibration"});
   read_channels(r, config.table, config.layout);
+  read_calibration(r, config.table, config, apply_calibration);
   read_analysis(r, config.table, config.analysis);
   read_eval(r, config.table, config.eval_labels);
   if (!r.problems_.empty()) throw ConfigError(r.problems_);
   return config;
 }
 
-Config load_config(const std::string& path) {
+Config load_config(const std::string& path, bool apply_calibration) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw ConfigError({path + ": cannot open the config file"});
   std::ostringstream text;
   text << in.rdbuf();
-  return parse_config(text.str(), path);
+  return parse_config(text.str(), path, apply_calibration);
 }
 
 }  // namespace chairhub

@@ -20,6 +20,8 @@ struct Config {
   // Log label -> what it means for `chairhub eval`: a posture name, "empty", or "ignore".
   std::map<std::string, std::string> eval_labels;
   toml::table table;  // the whole parsed file, for sections read by other parts
+  // [calibration] file, resolved against the config's directory; empty when not set.
+  std::string calibration_file;
 };
 
 // All the problems found in one file, one "file:line: key: what" per line.
@@ -32,9 +34,11 @@ class ConfigError : public std::runtime_error {
   std::vector<std::string> problems_;
 };
 
-// Reads and checks a config file; throws ConfigError listing every problem.
-Config load_config(const std::string& path);
+// Reads and checks a config file; throws ConfigError listing every problem. With
+// `apply_calibration` the [calibration] file is read and overrides the channels' calibration;
+// without, only its path is resolved (`chairhub calibrate` runs before the file exists).
+Config load_config(const std::string& path, bool apply_calibration = true);
 // Same, from text (for tests and fuzzing); `name` is used in messages.
-Config parse_config(std::string_view text, const std::string& name);
+Config parse_config(std::string_view text, const std::string& name, bool apply_calibration = true);
 
 }  // namespace chairhub

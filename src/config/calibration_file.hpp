@@ -1,0 +1,51 @@
+#pragma once
+// The calibration file `chairhub calibrate` writes and the config's `[calibration] file` names:
+// one TOML table per channel with the values measured on this chair, which override the
+// [[channel]] ones. Seat cells have offset and scale, pads empty and full; a table may hold only
+// some of them (a plain tare writes offsets only).
+//
+//   [seat_fl]
+//   offset = 8123.5
+//   scale = 4.81e-05
+//   [lumbar_l]
+//   empty = 910
+//   full = 21950
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/channel.hpp"
+
+namespace chairhub {
+
+struct ChannelCalibration {
+  std::optional<double> offset, scale, empty, full;
+};
+
+// By channel name.
+using Calibration = std::map<std::string, ChannelCalibration>;
+
+// Parses a calibration file against the config's channels, appending every problem to
+// `problems` as "name:line: key: what" (unknown channels and keys, bad numbers, keys of the
+// wrong role). Implemented in config.cpp, next to the config's own reader.
+Calibration parse_calibration(std::string_view text, const std::string& name, const ChannelLayout& layout,
+                              std::vector<std::string>& problems);
+
+// Reads a calibration file; throws ConfigError listing its problems.
+Calibration load_calibration(const std::string& path, const ChannelLayout& layout);
+
+// Overrides the layout's calibration fields with those the file has.
+void apply_calibration(const Calibration& calibration, ChannelLayout& layout);
+
+// The file's text, channels in layout order; `comment` lines go on top, each prefixed "# ".
+std::string format_calibration(const Calibration& calibration, const ChannelLayout& layout,
+                               const std::vector<std::string>& comment);
+
+// Replaces `path` so that a reader sees the old file or the new one, never half of one, even
+// across a power cut: temp file in the same directory, fsync, rename, fsync of the directory.
+// Throws InputError naming the path.
+void write_file_atomically(const std::string& path, const std::string& text);
+
+}  // namespace chairhub

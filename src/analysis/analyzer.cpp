@@ -57,6 +57,16 @@ Analyzer::Analyzer(const AnalysisConfig& cfg, const ChannelLayout& layout, Units
   baseline_.cop_y = cfg.baseline.default_cop_y;
 }
 
+void Analyzer::apply_config() {
+  occupancy_.set_dwell(cfg_.occupancy.debounce_s);
+  posture_.set_dwell(cfg_.posture.dwell_s);
+  feet_.set_dwell(cfg_.feet.dwell_s);
+  for (auto& path : paths_) {
+    path.filter.set_time_constant(cfg_.smoothing_s);
+    path.health.set_config(cfg_.health);
+  }
+}
+
 void Analyzer::capture_baseline(double from, double to) {
   capture_ = {from, to};
   capture_sums_ = {};

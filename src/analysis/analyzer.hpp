@@ -49,6 +49,10 @@ class Analyzer {
   const Baseline& baseline() const { return baseline_; }
   bool has_own_baseline() const { return !baseline_source_.empty(); }
 
+  // After the config this analyzer reads was changed in place (a reload): picks up what it
+  // copied at construction.
+  void apply_config();
+
   SitSession& session() { return session_; }
   NudgePolicy& nudges() { return nudges_; }
 

@@ -31,6 +31,7 @@ class SensorHealth {
   Change update(double t, double reading);
 
   std::optional<Fault> fault() const { return fault_; }
+  void set_config(const HealthConfig& cfg) { cfg_ = cfg; }
   double fault_since() const { return fault_since_; }
 
  private:

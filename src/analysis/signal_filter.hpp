@@ -16,6 +16,10 @@ class SignalFilter {
   double value() const { return smoothed_; }
   // Forget the past, e.g. after a sensor fault, so stale readings do not bleed into new ones.
   void reset() { count_ = next_ = 0; }
+  void set_time_constant(double tau_s) {
+    tau_ = tau_s;
+    alpha_dt_ = -1;
+  }
 
  private:
   double tau_;

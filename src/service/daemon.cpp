@@ -1,0 +1,488 @@
+#include "service/daemon.hpp"
+
+#include <utility>  // before Boost.Asio (Boost 1.74 + GCC 12 + C++20)
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <thread>
+
+#include "analysis/analyzer.hpp"
+#include "hw/config/hardware_config.hpp"
+#include "hw/output/pattern.hpp"
+#include "mqtt/config.hpp"
+#include "mqtt/log.hpp"
+#include "mqtt/service.hpp"
+#include "service/hardware_sample_source.hpp"
+#include "service/notifier.hpp"
+#include "service/nudge_driver.hpp"
+#include "service/service_config.hpp"
+#include "service/sources.hpp"
+#include "service/state_store.hpp"
+
+namespace chairhub {
+namespace {
+
+using mqtt::LogLevel;
+namespace asio = boost::asio;
+
+double wall_seconds() {
+  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+std::string local_date(double wall) {
+  const std::time_t t = static_cast<std::time_t>(wall);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  char text[16];
+  std::strftime(text, sizeof text, "%Y-%m-%d", &tm);
+  return text;
+}
+
+int local_minute_of_day() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  return tm.tm_hour * 60 + tm.tm_min;
+}
+
+LogLevel level_from(const std::string& name) {
+  if (name == "error") return LogLevel::error;
+  if (name == "warning") return LogLevel::warning;
+  if (name == "info") return LogLevel::info;
+  if (name == "debug") return LogLevel::debug;
+  return LogLevel::notice;
+}
+
+// Journal lines: "<N>text" on stderr, which journald turns into priorities.
+class Journal {
+ public:
+  void set_level(LogLevel level) { level_ = level; }
+  void operator()(LogLevel level, std::string_view text) const {
+    if (static_cast<int>(level) > static_cast<int>(level_)) return;
+    std::fprintf(stderr, "<%d>%.*s\n", static_cast<int>(level), static_cast<int>(text.size()), text.data());
+  }
+  mqtt::Logger logger() const {
+    return [this](LogLevel level, std::string_view text) { (*this)(level, text); };
+  }
+
+ private:
+  LogLevel level_ = LogLevel::notice;
+};
+
+// Shows nudges as log lines, on a machine without LED or buzzer.
+class LogIndicator : public Indicator {
+ public:
+  explicit LogIndicator(const Journal& journal) : journal_(journal) {}
+  void show(const std::string& reason, bool sound) override {
+    journal_(LogLevel::notice, "nudge " + reason + (sound ? " (light and sound)" : " (light)"));
+  }
+
+ private:
+  const Journal& journal_;
+};
+
+// Plays the nudge's pattern on the LED, and on the buzzer only when asked to sound.
+class PatternIndicator : public Indicator {
+ public:
+  PatternIndicator(hw::PatternPlayer& player, hw::Clock& clock) : player_(player), thread_(player, clock) {}
+  void show(const std::string& reason, bool sound) override {
+    if (auto pattern = hw::nudge_pattern(reason)) {
+      player_.set_buzzer_enabled(sound);
+      thread_.play(*pattern);
+    }
+  }
+
+ private:
+  hw::PatternPlayer& player_;
+  hw::PlayerThread thread_;
+};
+
+}  // namespace
+
+struct Daemon::Impl {
+  DaemonOptions options;
+  Config config;
+  ServiceConfig service;
+  mqtt::MqttConfig mqtt_config;
+  std::optional<hw::HardwareConfig> hardware;
+  Journal journal;
+  Notifier notifier;
+
+  asio::io_context io;
+  asio::signal_set signals{io, SIGHUP, SIGTERM, SIGINT};
+  asio::steady_timer watchdog_timer{io};
+  asio::steady_timer save_timer{io};
+
+  std::unique_ptr<StateStore> store;
+  PersistedState persisted;
+  std::unique_ptr<SampleSource> source;
+  HardwareSampleSource* hardware_source = nullptr;
+  Units units = Units::calibrated;
+  std::unique_ptr<Analyzer> analyzer;
+  std::unique_ptr<Indicator> indicator;
+  std::unique_ptr<NudgeDriver> nudges;
+  std::unique_ptr<mqtt::MqttService> mqtt;
+  std::thread reader;
+  std::atomic<bool> stopping{false};
+
+  std::vector<Event> events;
+  std::optional<double> last_t;         // time of the latest sample
+  double last_sample_mono = 0;          // when it arrived, for the watchdog
+  bool session_restored = false;
+  std::vector<double> raw_sum;          // recent raw readings, for the tare command
+  std::size_t raw_count = 0;
+  int exit_status = kExitOk;
+
+  explicit Impl(DaemonOptions o) : options(std::move(o)) {
+    config = load_config(options.config_path);  // throws ConfigError
+    read_sections(config);
+    if (options.log_level) service.log_level = *options.log_level;
+    journal.set_level(level_from(service.log_level));
+  }
+
+  // The sections of other parts, each reporting its own problems.
+  void read_sections(const Config& c) {
+    try {
+      service = service_config_from_toml(c.table, c.path);
+      mqtt_config = mqtt::mqtt_config_from_toml(c.table, c.path);
+      hardware.reset();
+      if (const toml::table* hw_table = c.table["hardware"].as_table())
+        hardware = hw::read_hardware_config(*hw_table, c.path);
+      if (service.source == "hardware" && !hardware)
+        throw InputError(c.path, 0, "service.source: \"hardware\" needs a [hardware] section");
+    } catch (const InputError& e) {
+      throw ConfigError({e.what()});
+    }
+  }
+
+  std::string state_dir() const {
+    if (options.state_dir) return *options.state_dir;
+    if (const char* dir = std::getenv("STATE_DIRECTORY")) return std::string(dir).substr(0, std::string(dir).find(':'));
+    return service.state_dir;
+  }
+
+  void apply_tare() {
+    for (auto& channel : config.layout.channels)
+      if (auto it = persisted.tare.find(channel.name); it != persisted.tare.end()) channel.offset = it->second;
+  }
+
+  void open_source() {
+    if (service.source == "hardware") {
+      auto hw_source = std::make_unique<HardwareSampleSource>(*hardware, config.layout);
+      hardware_source = hw_source.get();
+      units = Units::raw;
+      if (hw_source->player()) indicator = std::make_unique<PatternIndicator>(*hw_source->player(), hw_source->clock());
+      source = std::move(hw_source);
+    } else if (service.source == "log") {
+      auto log_source = std::make_unique<LogSource>(service.log, config.layout, service.speed);
+      units = log_source->units();
+      source = std::move(log_source);
+    } else {
+      Scenario scenario;
+      try {
+        scenario = service.scenario.empty() ? parse_scenario(kBuiltInScenario, "built-in scenario", config.layout)
+                                            : load_scenario(service.scenario, config.layout);
+      } catch (const InputError& e) {
+        throw ConfigError({e.what()});  // the config points at it: a configuration problem
+      }
+      units = scenario.units;
+      source = std::make_unique<SimulatedSource>(std::move(scenario), config.layout, service.speed);
+    }
+    if (!indicator) indicator = std::make_unique<LogIndicator>(journal);
+  }
+
+  void save_state() {
+    if (!last_t) return;
+    const double now_wall = wall_seconds();
+    auto& session = analyzer->session();
+    persisted.saved_at_wall = now_wall;
+    persisted.session_start_wall.reset();
+    if (auto start = session.start()) persisted.session_start_wall = now_wall - (*last_t - *start);
+    persisted.session_seated_s = session.sitting_s();
+    persisted.nudges_enabled = analyzer->nudges().enabled();
+    try {
+      store->save(persisted);
+    } catch (const std::exception& e) {
+      journal(LogLevel::error, std::string("cannot save state, keeping it in memory: ") + e.what());
+    }
+  }
+
+  // A restart in the middle of a session continues it, unless the daemon was down for as long
+  // as a break: then the sitter has had one.
+  void restore_session(double t) {
+    session_restored = true;
+    if (!persisted.session_start_wall) return;
+    const double now_wall = wall_seconds();
+    const double down_s = now_wall - persisted.saved_at_wall;
+    if (down_s < 0 || down_s >= config.analysis.breaks.min_break_s) {
+      journal(LogLevel::notice, "the last session ended while chairhubd was stopped");
+      return;
+    }
+    const double start = t - (now_wall - *persisted.session_start_wall);
+    analyzer->session().resume(start, persisted.session_seated_s);
+    journal(LogLevel::notice, "continuing the sitting session begun " +
+                                  std::to_string(static_cast<int>((t - start) / 60)) + " min ago");
+  }
+
+  void count_day(double dt, const std::vector<Event>& new_events) {
+    const std::string today = local_date(wall_seconds());
+    if (today != persisted.day) {  // local midnight: a new day's totals
+      persisted.day = today;
+      persisted.day_sitting_s = 0;
+      persisted.day_breaks = 0;
+    }
+    if (analyzer->state().occupied) persisted.day_sitting_s += dt;
+    for (const auto& e : new_events) persisted.day_breaks += e.type == EventType::break_taken;
+  }
+
+  void remember_raw(const Sample& sample) {
+    if (units != Units::raw) return;
+    if (raw_sum.size() != sample.values.size() || raw_count >= 50) {  // a rolling few seconds
+      raw_sum.assign(sample.values.size(), 0);
+      raw_count = 0;
+    }
+    for (std::size_t i = 0; i < sample.values.size(); ++i) raw_sum[i] += sample.values[i];
+    ++raw_count;
+  }
+
+  void on_sample(const Sample& sample) {
+    if (stopping) return;
+    if (!session_restored) restore_session(sample.t);
+    const double dt = last_t ? sample.t - *last_t : 0;
+    last_t = sample.t;
+    last_sample_mono = monotonic_seconds();
+    remember_raw(sample);
+    events.clear();
+    analyzer->update(sample, events);
+    count_day(dt, events);
+    bool save = false;
+    for (const auto& e : events) {
+      journal(LogLevel::info, e.to_json().dump());
+      nudges->on_event(e);
+      if (mqtt) mqtt->events().on_event(e);
+      if (e.type == EventType::seated || e.type == EventType::stood_up || e.type == EventType::break_taken) save = true;
+      if (e.type == EventType::baseline && analyzer->has_own_baseline() && !e.fields.contains("error")) {
+        if (e.fields.value("source", "") != "auto") {
+          persisted.baseline = analyzer->baseline();
+          save = true;
+        }
+      }
+    }
+    if (save) save_state();
+    if (mqtt) mqtt->publish_state(analyzer->state());
+    update_status();
+  }
+
+  void update_status() {
+    const auto& s = analyzer->state();
+    std::string text = s.occupied ? "seated" : "chair empty";
+    if (s.occupied && s.posture) text += ", " + std::string(to_string(*s.posture));
+    if (s.session_start) text += ", session " + std::to_string(static_cast<int>(s.since_break_s.value_or(0) / 60)) + " min";
+    if (s.break_due) text += ", break due";
+    for (const auto& c : s.channels)
+      if (c.fault) text += ", " + c.channel + " " + *c.fault;
+    notifier.status(text);
+  }
+
+  mqtt::CommandOutcome on_command(const mqtt::Command& command) {
+    const double t = last_t.value_or(0);
+    auto outcome = std::visit(
+        [&](const auto& c) -> mqtt::CommandOutcome {
+          using C = std::decay_t<decltype(c)>;
+          if constexpr (std::is_same_v<C, mqtt::TareCommand>) {
+            if (analyzer->state().occupied) return {false, "someone is sitting: tare needs an empty chair"};
+            if (units != Units::raw || raw_count == 0) return {false, "tare needs raw readings from the sensors"};
+            for (std::size_t i = 0; i < config.layout.size(); ++i) {
+              auto& channel = config.layout.channels[i];
+              if (channel.role != Role::seat || std::isnan(raw_sum[i])) continue;
+              channel.offset = raw_sum[i] / static_cast<double>(raw_count);
+              persisted.tare[channel.name] = channel.offset;
+            }
+            journal(LogLevel::notice, "tared the seat cells");
+          } else if constexpr (std::is_same_v<C, mqtt::SnoozeCommand>) {
+            analyzer->nudges().snooze_until(t + c.minutes * 60.0);
+            persisted.snoozed_until_wall = wall_seconds() + c.minutes * 60.0;
+            journal(LogLevel::notice, "nudges snoozed for " + std::to_string(c.minutes) + " min");
+          } else if constexpr (std::is_same_v<C, mqtt::NudgesCommand>) {
+            analyzer->nudges().set_enabled(c.on);
+            journal(LogLevel::notice, std::string("nudges ") + (c.on ? "on" : "off"));
+          } else if constexpr (std::is_same_v<C, mqtt::BaselineCommand>) {
+            if (!analyzer->state().occupied) return {false, "nobody is sitting: sit upright, then ask again"};
+            analyzer->capture_baseline(t, t + c.seconds.value_or(20));
+            journal(LogLevel::notice, "taking the upright baseline now");
+          } else if constexpr (std::is_same_v<C, mqtt::ResetSessionCommand>) {
+            analyzer->session().reset(t);
+            journal(LogLevel::notice, "sitting session reset");
+          }
+          return {};
+        },
+        command);
+    if (outcome.ok) {
+      save_state();
+      publish_control();
+    }
+    return outcome;
+  }
+
+  void publish_control() {
+    if (!mqtt) return;
+    mqtt::ControlState control;
+    control.nudges_enabled = analyzer->nudges().enabled();
+    if (persisted.snoozed_until_wall && *persisted.snoozed_until_wall > wall_seconds())
+      control.snoozed_until = std::chrono::system_clock::time_point(std::chrono::duration_cast<std::chrono::system_clock::duration>(
+          std::chrono::duration<double>(*persisted.snoozed_until_wall)));
+    mqtt->set_control(control);
+  }
+
+  void reload() {
+    notifier.reloading();
+    try {
+      Config fresh = load_config(options.config_path);
+      bool same_channels = fresh.layout.size() == config.layout.size();
+      for (std::size_t i = 0; same_channels && i < fresh.layout.size(); ++i)
+        same_channels = fresh.layout.channels[i].name == config.layout.channels[i].name &&
+                        fresh.layout.channels[i].role == config.layout.channels[i].role;
+      if (!same_channels) throw ConfigError({options.config_path + ": the channels changed: restart chairhubd for that"});
+      const ServiceConfig old_service = service;
+      read_sections(fresh);
+      // In place, so the analysis (which holds references) sees the new values.
+      config.layout = fresh.layout;
+      config.analysis = fresh.analysis;
+      apply_tare();
+      analyzer->apply_config();
+      journal.set_level(level_from(options.log_level.value_or(service.log_level)));
+      if (service.source != old_service.source || service.scenario != old_service.scenario)
+        journal(LogLevel::notice, "source changes take effect at the next restart");
+      journal(LogLevel::notice, "configuration reloaded (session kept)");
+    } catch (const ConfigError& e) {
+      for (const auto& p : e.problems()) journal(LogLevel::error, p);
+      journal(LogLevel::error, "reload refused: keeping the running configuration");
+    }
+    notifier.ready();
+  }
+
+  void wait_signals() {
+    signals.async_wait([this](const boost::system::error_code& ec, int signal) {
+      if (ec) return;
+      if (signal == SIGHUP) {
+        reload();
+        wait_signals();
+      } else {
+        shutdown();
+      }
+    });
+  }
+
+  void schedule_watchdog(std::chrono::microseconds period) {
+    watchdog_timer.expires_after(period);
+    watchdog_timer.async_wait([this, period](const boost::system::error_code& ec) {
+      if (ec || stopping) return;
+      // Only a loop that still gets samples is alive; a stalled reader lets systemd restart us.
+      if (monotonic_seconds() - last_sample_mono <= service.watchdog_stale_s) notifier.watchdog();
+      schedule_watchdog(period);
+    });
+  }
+
+  void schedule_save() {
+    save_timer.expires_after(std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+        std::chrono::duration<double>(service.save_interval_s)));
+    save_timer.async_wait([this](const boost::system::error_code& ec) {
+      if (ec || stopping) return;
+      save_state();
+      schedule_save();
+    });
+  }
+
+  void start_reader() {
+    reader = std::thread([this] {
+      Sample sample;
+      while (!stopping) {
+        bool more = false;
+        try {
+          more = source->next(sample);
+        } catch (const std::exception& e) {
+          asio::post(io, [this, what = std::string(e.what())] {
+            journal(LogLevel::error, "sensor source failed: " + what);
+            exit_status = kExitFailure;
+            shutdown();
+          });
+          return;
+        }
+        if (!more) break;
+        asio::post(io, [this, sample] { on_sample(sample); });
+      }
+      asio::post(io, [this] {
+        if (!stopping) {
+          journal(LogLevel::notice, "the sample source has ended");
+          shutdown();
+        }
+      });
+    });
+  }
+
+  void shutdown() {
+    if (stopping.exchange(true)) return;
+    notifier.stopping();
+    journal(LogLevel::notice, "stopping");
+    source->stop();
+    watchdog_timer.cancel();
+    save_timer.cancel();
+    signals.cancel();
+    if (reader.joinable()) reader.join();
+    save_state();
+    if (mqtt) mqtt->stop();  // publishes offline; undelivered events stay in the outbox
+  }
+
+  int run() {
+    const std::string dir = state_dir();
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    store = std::make_unique<StateStore>(dir);
+    std::string warning;
+    persisted = store->load(warning);
+    if (!warning.empty()) journal(LogLevel::warning, warning);
+    apply_tare();
+
+    open_source();  // sensors open: throws with a plain message if they are not there
+    analyzer = std::make_unique<Analyzer>(config.analysis, config.layout, units);
+    if (persisted.baseline) analyzer->set_baseline(*persisted.baseline);
+    analyzer->nudges().set_enabled(persisted.nudges_enabled);
+    nudges = std::make_unique<NudgeDriver>(service, *indicator, local_minute_of_day);
+
+    if (mqtt_config.enabled) {
+      mqtt::ServiceOptions mo;
+      mo.state_dir = dir;
+      mo.logger = journal.logger();
+      mo.on_command = [this](const mqtt::Command& c) { return on_command(c); };
+      mqtt = std::make_unique<mqtt::MqttService>(io, mqtt_config, std::move(mo));
+      mqtt->start();
+      publish_control();
+    }
+
+    journal(LogLevel::notice, "chairhubd started on " + source->describe() + ", state in " + dir);
+    wait_signals();
+    if (auto period = notifier.watchdog_period()) schedule_watchdog(*period);
+    schedule_save();
+    last_sample_mono = monotonic_seconds();
+    start_reader();
+    notifier.ready();
+    io.run();
+    if (reader.joinable()) reader.join();
+    return exit_status;
+  }
+};
+
+Daemon::Daemon(DaemonOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+Daemon::~Daemon() = default;
+int Daemon::run() { return impl_->run(); }
+
+}  // namespace chairhub

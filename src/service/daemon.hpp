@@ -1,0 +1,37 @@
+#pragma once
+// chairhubd: one Boost.Asio event loop that owns the analysis. A reader thread takes samples
+// from the source (hardware, simulated chair or log) and posts them into the loop, so neither
+// side blocks the other. Events go to MQTT, the LED and buzzer, and the journal. systemd hears
+// READY, STATUS, WATCHDOG (only while samples arrive), RELOADING on SIGHUP and STOPPING.
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "config/config.hpp"
+
+namespace chairhub {
+
+struct DaemonOptions {
+  std::string config_path;
+  std::optional<std::string> state_dir;  // overrides the config and $STATE_DIRECTORY
+  std::optional<std::string> log_level;
+};
+
+// Exit statuses, as systemd and sysexits know them.
+constexpr int kExitOk = 0;
+constexpr int kExitFailure = 1;
+constexpr int kExitConfig = 78;  // EX_CONFIG: systemd does not restart on it (the unit says so)
+
+class Daemon {
+ public:
+  explicit Daemon(DaemonOptions options);
+  ~Daemon();
+  // Runs until SIGTERM or SIGINT (or the end of a log source); returns the exit status.
+  int run();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace chairhub

@@ -1,0 +1,18 @@
+#include "service/nudge_driver.hpp"
+
+namespace chairhub {
+
+NudgeDriver::NudgeDriver(const ServiceConfig& config, Indicator& indicator, std::function<int()> minute_of_day)
+    : config_(config), indicator_(indicator), minute_of_day_(std::move(minute_of_day)) {}
+
+void NudgeDriver::on_event(const Event& event) {
+  if (event.type != EventType::nudge) return;
+  const std::string reason = event.fields.value("reason", "");
+  const auto last = last_.find(reason);
+  const bool repeated = last != last_.end() && event.t - last->second <= config_.escalate_within_min * 60;
+  last_[reason] = event.t;
+  const bool quiet = config_.quiet_hours && config_.quiet_hours->contains(minute_of_day_());
+  indicator_.show(reason, repeated && !quiet);
+}
+
+}  // namespace chairhub

@@ -1,0 +1,35 @@
+#pragma once
+// Turns nudge events into light and sound. A nudge escalates gently: the light alone first;
+// the buzzer joins only when the same nudge comes again within a while (the sitter did not
+// respond), and never during quiet hours.
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "events/event.hpp"
+#include "service/service_config.hpp"
+
+namespace chairhub {
+
+// Where a nudge is shown: the LED and buzzer, or a log line on a machine without them.
+class Indicator {
+ public:
+  virtual ~Indicator() = default;
+  virtual void show(const std::string& reason, bool sound) = 0;
+};
+
+class NudgeDriver : public EventSink {
+ public:
+  // `minute_of_day` gives the local time, for quiet hours.
+  NudgeDriver(const ServiceConfig& config, Indicator& indicator, std::function<int()> minute_of_day);
+  void on_event(const Event& event) override;
+
+ private:
+  const ServiceConfig& config_;
+  Indicator& indicator_;
+  std::function<int()> minute_of_day_;
+  std::map<std::string, double> last_;  // reason -> t of its last nudge
+};
+
+}  // namespace chairhub

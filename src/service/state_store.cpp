@@ -1,0 +1,122 @@
+#include "service/state_store.hpp"
+
+#include <cerrno>
+#include <fcntl.h>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <system_error>
+#include <unistd.h>
+
+namespace chairhub {
+namespace {
+
+constexpr int kVersion = 1;
+
+[[noreturn]] void fail(const std::string& what) { throw std::system_error(errno, std::generic_category(), what); }
+
+void write_all(int fd, const std::string& data, const std::string& path) {
+  std::size_t done = 0;
+  while (done < data.size()) {
+    const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      fail("write " + path);
+    }
+    done += static_cast<std::size_t>(n);
+  }
+}
+
+template <typename T>
+std::optional<T> optional_field(const nlohmann::json& j, const char* key) {
+  if (!j.contains(key) || j[key].is_null()) return std::nullopt;
+  return j[key].get<T>();
+}
+
+}  // namespace
+
+std::string serialize_persisted_state(const PersistedState& s) {
+  nlohmann::ordered_json j = {{"version", kVersion}, {"saved_at_wall", s.saved_at_wall}};
+  j["session"] = s.session_start_wall
+                     ? nlohmann::ordered_json{{"start_wall", *s.session_start_wall}, {"seated_s", s.session_seated_s}}
+                     : nlohmann::ordered_json(nullptr);
+  j["day"] = {{"date", s.day}, {"sitting_s", s.day_sitting_s}, {"breaks", s.day_breaks}};
+  if (s.baseline) {
+    auto& b = j["baseline"] = {{"cop_x", s.baseline->cop_x}, {"cop_y", s.baseline->cop_y}};
+    if (s.baseline->lumbar) b["lumbar"] = *s.baseline->lumbar;
+    if (s.baseline->seat_kg) b["seat_kg"] = *s.baseline->seat_kg;
+  } else {
+    j["baseline"] = nullptr;
+  }
+  j["tare"] = s.tare;
+  j["nudges_enabled"] = s.nudges_enabled;
+  j["snoozed_until_wall"] = s.snoozed_until_wall ? nlohmann::ordered_json(*s.snoozed_until_wall) : nullptr;
+  return j.dump(2) + "\n";
+}
+
+PersistedState parse_persisted_state(const std::string& text) {
+  const auto j = nlohmann::json::parse(text);  // throws on malformed JSON
+  if (!j.is_object() || j.value("version", 0) != kVersion) throw std::runtime_error("not a chairhub state file (version)");
+  PersistedState s;
+  s.saved_at_wall = j.at("saved_at_wall").get<double>();
+  if (const auto& session = j.at("session"); !session.is_null()) {
+    s.session_start_wall = session.at("start_wall").get<double>();
+    s.session_seated_s = session.at("seated_s").get<double>();
+  }
+  const auto& day = j.at("day");
+  s.day = day.at("date").get<std::string>();
+  s.day_sitting_s = day.at("sitting_s").get<double>();
+  s.day_breaks = day.at("breaks").get<int>();
+  if (const auto& b = j.at("baseline"); !b.is_null()) {
+    Baseline baseline;
+    baseline.cop_x = b.at("cop_x").get<double>();
+    baseline.cop_y = b.at("cop_y").get<double>();
+    baseline.lumbar = optional_field<double>(b, "lumbar");
+    baseline.seat_kg = optional_field<double>(b, "seat_kg");
+    s.baseline = baseline;
+  }
+  s.tare = j.at("tare").get<std::map<std::string, double>>();
+  s.nudges_enabled = j.at("nudges_enabled").get<bool>();
+  s.snoozed_until_wall = optional_field<double>(j, "snoozed_until_wall");
+  return s;
+}
+
+PersistedState StateStore::load(std::string& warning) const {
+  warning.clear();
+  std::ifstream in(file(), std::ios::binary);
+  if (!in) return {};  // no state yet: a first start
+  std::ostringstream text;
+  text << in.rdbuf();
+  try {
+    return parse_persisted_state(text.str());
+  } catch (const std::exception& e) {
+    warning = file().string() + ": unusable state file, starting afresh (" + e.what() + ")";
+    return {};
+  }
+}
+
+void StateStore::save(const PersistedState& state) const {
+  const std::string path = file().string();
+  const std::string tmp = path + ".tmp";
+  const std::string data = serialize_persisted_state(state);
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) fail("open " + tmp);
+  try {
+    write_all(fd, data, tmp);
+    if (::fsync(fd) != 0) fail("fsync " + tmp);
+  } catch (...) {
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    throw;
+  }
+  if (::close(fd) != 0) fail("close " + tmp);
+  if (::rename(tmp.c_str(), path.c_str()) != 0) fail("rename " + tmp);
+  // The rename itself must reach the disk, or a power cut could bring back the old file.
+  const int dir = ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
+  }
+}
+
+}  // namespace chairhub

@@ -1,0 +1,223 @@
+// chairhubd end to end, as a process: on the simulated chair, with a real broker on loopback and
+// a notify socket standing in for systemd.
+#include <gtest/gtest.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "broker_harness.hpp"
+
+namespace chairhub {
+namespace {
+
+using namespace std::chrono_literals;
+using mqtt::test::Broker;
+using mqtt::test::Subscriber;
+using mqtt::test::wait_until;
+
+// What systemd would hear: datagrams on $NOTIFY_SOCKET, drained at once as systemd does (a
+// full socket would block the daemon's sd_notify).
+class NotifySocket {
+ public:
+  explicit NotifySocket(const std::filesystem::path& path) : path_(path) {
+    fd_ = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    std::snprintf(addr.sun_path, sizeof addr.sun_path, "%s", path.c_str());
+    if (::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) throw std::runtime_error("bind notify socket");
+    reader_ = std::thread([this] {
+      char buf[4096];
+      while (!quit_) {
+        pollfd p{fd_, POLLIN, 0};
+        if (::poll(&p, 1, 50) <= 0) continue;
+        const ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
+        if (n <= 0) continue;
+        std::lock_guard lock(mutex_);
+        messages_.emplace_back(buf, static_cast<std::size_t>(n));
+      }
+    });
+  }
+  ~NotifySocket() {
+    quit_ = true;
+    reader_.join();
+    ::close(fd_);
+  }
+
+  // Waits for a datagram, after the last one matched, that contains `line` (e.g. "READY=1").
+  bool wait_for(const std::string& line, std::chrono::milliseconds timeout) {
+    return wait_until(
+        [&] {
+          std::lock_guard lock(mutex_);
+          for (; seen_ < messages_.size(); ++seen_) {
+            if (("\n" + messages_[seen_] + "\n").find("\n" + line + "\n") != std::string::npos) {
+              ++seen_;
+              return true;
+            }
+          }
+          return false;
+        },
+        timeout);
+  }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+  int fd_ = -1;
+  std::mutex mutex_;
+  std::vector<std::string> messages_;
+  std::size_t seen_ = 0;
+  std::atomic<bool> quit_{false};
+  std::thread reader_;
+};
+
+// chairhubd as a child process with systemd's environment.
+class Daemon {
+ public:
+  Daemon(const std::filesystem::path& config, const NotifySocket& notify, const std::filesystem::path& log) {
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      ::setenv("NOTIFY_SOCKET", notify.path().c_str(), 1);
+      ::setenv("WATCHDOG_USEC", "400000", 1);
+      ::unsetenv("WATCHDOG_PID");
+      const int err = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+      ::dup2(err, STDERR_FILENO);
+      ::execl(CHAIRHUBD, CHAIRHUBD, "--config", config.c_str(), "--log-level", "info", nullptr);
+      ::_exit(127);
+    }
+  }
+  ~Daemon() {
+    if (pid_ > 0) {
+      ::kill(pid_, SIGKILL);
+      ::waitpid(pid_, nullptr, 0);
+    }
+  }
+  void signal(int sig) { ::kill(pid_, sig); }
+  // The exit status, or -1 if it did not exit in time.
+  int wait(std::chrono::milliseconds timeout) {
+    int status = 0;
+    if (!wait_until([&] { return ::waitpid(pid_, &status, WNOHANG) == pid_; }, timeout)) return -1;
+    pid_ = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+  bool alive() const { return ::kill(pid_, 0) == 0; }
+
+ private:
+  pid_t pid_ = -1;
+};
+
+class DaemonTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!Broker::available()) GTEST_SKIP() << "mosquitto is not installed";
+    broker_.start();
+  }
+  std::filesystem::path write_config(const std::string& extra = {}) {
+    const auto path = dir_.path() / "chairhub.toml";
+    std::ofstream(path) << "[service]\nspeed = 1\nstate_dir = \"" << (dir_.path() / "state").string() << "\"\n"
+                        << "[mqtt]\nhost = \"127.0.0.1\"\nport = " << broker_.port() << "\nchair_id = \"d1\"\n"
+                        << extra;
+    return path;
+  }
+  nlohmann::json state_file() const {
+    std::ifstream in(dir_.path() / "state" / "state.json");
+    return nlohmann::json::parse(in);
+  }
+  static bool has_event(const std::vector<Subscriber::Message>& msgs, const std::string& type) {
+    for (const auto& m : msgs)
+      if (nlohmann::json::parse(m.payload).value("type", "") == type) return true;
+    return false;
+  }
+
+  mqtt::test::TempDir dir_;
+  Broker broker_;
+};
+
+TEST_F(DaemonTest, RunsReloadsStopsAndContinuesItsSession) {
+  const auto config = write_config();
+  NotifySocket notify(dir_.path() / "notify.sock");
+  Subscriber events(broker_.port(), {"chairhub/d1/event", "chairhub/d1/status"});
+  ASSERT_TRUE(events.wait_subscribed());
+  const auto log = dir_.path() / "chairhubd.log";
+
+  double session_start = 0;
+  {
+    Daemon daemon(config, notify, log);
+    ASSERT_TRUE(notify.wait_for("READY=1", 5s));
+    EXPECT_TRUE(notify.wait_for("WATCHDOG=1", 2s));
+    EXPECT_TRUE(events.wait_last("chairhub/d1/status", "online"));
+    // The built-in scenario starts with someone sitting: seated after the 2 s debounce.
+    ASSERT_TRUE(events.wait_for("chairhub/d1/event", [](const auto& m) { return has_event(m, "seated"); }, 10s));
+
+    // SIGHUP reloads; a broken config is refused and the old one kept.
+    daemon.signal(SIGHUP);
+    EXPECT_TRUE(notify.wait_for("RELOADING=1", 3s));
+    EXPECT_TRUE(notify.wait_for("READY=1", 3s));
+    std::ofstream(config, std::ios::app) << "[posture]\ndwell_s = \"long\"\n";
+    daemon.signal(SIGHUP);
+    EXPECT_TRUE(notify.wait_for("READY=1", 3s));
+    EXPECT_TRUE(daemon.alive());
+    write_config();  // repaired
+
+    daemon.signal(SIGTERM);
+    EXPECT_TRUE(notify.wait_for("STOPPING=1", 3s));
+    EXPECT_EQ(daemon.wait(10s), 0);
+    EXPECT_TRUE(events.wait_last("chairhub/d1/status", "offline"));
+    const auto saved = state_file();
+    ASSERT_FALSE(saved["session"].is_null());
+    session_start = saved["session"]["start_wall"].get<double>();
+  }
+  std::ifstream in(log);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("reload refused"), std::string::npos) << text;
+
+  // A restart in the middle of the session continues it.
+  {
+    Daemon daemon(config, notify, log);
+    ASSERT_TRUE(notify.wait_for("READY=1", 5s));
+    const auto before = events.on("chairhub/d1/event").size();
+    ASSERT_TRUE(events.wait_for(
+        "chairhub/d1/event",
+        [&](const auto& m) {
+          return m.size() > before && has_event({m.begin() + static_cast<long>(before), m.end()}, "seated");
+        },
+        10s));
+    daemon.signal(SIGTERM);
+    EXPECT_EQ(daemon.wait(10s), 0) << std::ifstream(log).rdbuf();
+  }
+  const auto saved = state_file();
+  ASSERT_FALSE(saved["session"].is_null());
+  EXPECT_NEAR(saved["session"]["start_wall"].get<double>(), session_start, 1.5);
+  std::ifstream in2(log);
+  const std::string text2((std::istreambuf_iterator<char>(in2)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text2.find("continuing the sitting session"), std::string::npos) << text2;
+}
+
+TEST_F(DaemonTest, RefusesABadConfigWithExitStatus78) {
+  const auto config = write_config("[occupancy]\non_kg = -3\nbogus = 1\n");
+  NotifySocket notify(dir_.path() / "notify.sock");
+  Daemon daemon(config, notify, dir_.path() / "chairhubd.log");
+  EXPECT_EQ(daemon.wait(5s), 78);
+  std::ifstream in(dir_.path() / "chairhubd.log");
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("chairhub.toml:9: occupancy.on_kg"), std::string::npos) << text;
+  EXPECT_NE(text.find("chairhub.toml:10: occupancy.bogus: unknown key"), std::string::npos) << text;
+}
+
+TEST_F(DaemonTest, CorruptStateFileGivesAWarningAndAFreshStart) {
+  const auto config = write_config();
+  std::filesystem::create_directories(dir_.path() / "state");
+  std::ofstream(dir_.path() / "state" / "state.json") << "{\"version\": 1, \"sess";
+  NotifySocket notify(dir_.path() / "notify.sock");
+  Daemon daemon(config, notify, dir_.path() / "chairhubd.log");
+  ASSERT_TRUE(notify.wait_for("READY=1", 5s));
+  daemon.signal(SIGTERM);
+  EXPECT_EQ(daemon.wait(10s), 0);
+  std::ifstream in(dir_.path() / "chairhubd.log");
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("unusable state file, starting afresh"), std::string::npos) << text;
+}
+
+}  // namespace
+}  // namespace chairhub

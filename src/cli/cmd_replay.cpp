@@ -4,14 +4,16 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "events/stdout_sink.hpp"
+#include "mqtt/replay_to_mqtt.hpp"
 #include "replay/replay.hpp"
 
 namespace chairhub::cli {
 
 void add_replay(CLI::App& app, int& status) {
   struct Args {
-    std::string log, config, baseline;
+    std::string log, config, baseline, broker;
     double speed = 0;
+    bool mqtt = false;
   };
   auto args = std::make_shared<Args>();
   auto* cmd = app.add_subcommand("replay", "replay a sensor log through the analysis, printing events as JSON lines");
@@ -20,13 +22,21 @@ void add_replay(CLI::App& app, int& status) {
   cmd->add_option("--baseline", args->baseline, "T0:T1: the sitter's upright sitting is between these seconds");
   cmd->add_option("--speed", args->speed, "1 real time, 60 a minute per second, 0 as fast as possible")
       ->check(CLI::Range(0.0, 1e6));
+  cmd->add_flag("--mqtt", args->mqtt, "also publish to an MQTT broker as a live chair would (config's [mqtt])");
+  cmd->add_option("--broker", args->broker, "HOST:PORT of the broker, overriding the config");
   cmd->callback([args, &status] {
     const Config config = config_from(args->config);
     ReplayOptions options;
     options.speed = args->speed;
     if (!args->baseline.empty()) options.baseline = parse_time_window(args->baseline);
     JsonLinesSink sink(stdout);
-    replay_log(args->log, config, options, sink);
+    if (args->mqtt) {
+      mqtt::MqttReplayOptions m;
+      m.broker = args->broker;
+      mqtt::replay_to_mqtt(args->log, config, options, m, &sink);
+    } else {
+      replay_log(args->log, config, options, sink);
+    }
     status = 0;
   });
 }

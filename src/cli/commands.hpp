@@ -9,5 +9,6 @@ namespace chairhub::cli {
 void add_replay(CLI::App& app, int& status);
 void add_simulate(CLI::App& app, int& status);
 void add_eval(CLI::App& app, int& status);
+void add_check_config(CLI::App& app, int& status);
 
 }  // namespace chairhub::cli

@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# Sets everything up, builds chairhub, and replays a simulated working morning at 60x speed,
-# printing the events as they happen. Pass another log or scenario to try your own:
-#   scripts/demo.sh [SCENARIO.toml | LOG.csv] [SPEED]
+# Sets everything up, builds chairhub, and runs the daemon on the built-in simulated chair at
+# 60x speed, printing events as they happen (Ctrl-C stops it gracefully). To replay your own
+# log or scenario instead:  scripts/demo.sh LOG.csv|SCENARIO.toml [SPEED]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh >/dev/null
 cmake -S . -B build -G Ninja -DCHAIRHUB_BENCH=OFF >/dev/null
-cmake --build build --target chairhub >/dev/null
+cmake --build build --target chairhub chairhubd >/dev/null
 
-input=${1:-config/scenarios/demo.toml}
+if [ $# -eq 0 ]; then
+  echo "chairhubd on the simulated chair at 60x (config/demo.toml); Ctrl-C to stop" >&2
+  exec build/src/chairhubd --config config/demo.toml
+fi
+input=$1
 speed=${2:-60}
 echo "chairhub: replaying $input at ${speed}x (Ctrl-C to stop)" >&2
 if [[ $input == *.toml ]]; then

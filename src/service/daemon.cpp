@@ -157,8 +157,8 @@ struct Daemon::Impl {
       hardware.reset();
       if (const toml::table* hw_table = c.table["hardware"].as_table())
         hardware = hw::read_hardware_config(*hw_table, c.path);
-      if (service.source == "hardware" && !hardware)
-        throw InputError(c.path, 0, "service.source: \"hardware\" needs a [hardware] section");
+      if ((service.source == "hardware" || service.source == "devices") && !hardware)
+        throw InputError(c.path, 0, "service.source: \"" + service.source + "\" needs a [hardware] section");
     } catch (const InputError& e) {
       throw ConfigError({e.what()});
     }
@@ -175,6 +175,15 @@ struct Daemon::Impl {
       if (auto it = persisted.tare.find(channel.name); it != persisted.tare.end()) channel.offset = it->second;
   }
 
+  Scenario load_sim_scenario() const {
+    try {
+      return service.scenario.empty() ? parse_scenario(kBuiltInScenario, "built-in scenario", config.layout)
+                                      : load_scenario(service.scenario, config.layout);
+    } catch (const InputError& e) {
+      throw ConfigError({e.what()});  // the config points at it: a configuration problem
+    }
+  }
+
   void open_source() {
     if (service.source == "hardware") {
       auto hw_source = std::make_unique<HardwareSampleSource>(*hardware, config.layout);
@@ -182,18 +191,17 @@ struct Daemon::Impl {
       units = Units::raw;
       if (hw_source->player()) indicator = std::make_unique<PatternIndicator>(*hw_source->player(), hw_source->clock());
       source = std::move(hw_source);
+    } else if (service.source == "devices") {
+      auto devices = std::make_unique<SimulatedDevicesSource>(load_sim_scenario(), config.layout, *hardware);
+      units = Units::raw;
+      if (devices->player()) indicator = std::make_unique<PatternIndicator>(*devices->player(), devices->clock());
+      source = std::move(devices);
     } else if (service.source == "log") {
       auto log_source = std::make_unique<LogSource>(service.log, config.layout, service.speed);
       units = log_source->units();
       source = std::move(log_source);
     } else {
-      Scenario scenario;
-      try {
-        scenario = service.scenario.empty() ? parse_scenario(kBuiltInScenario, "built-in scenario", config.layout)
-                                            : load_scenario(service.scenario, config.layout);
-      } catch (const InputError& e) {
-        throw ConfigError({e.what()});  // the config points at it: a configuration problem
-      }
+      Scenario scenario = load_sim_scenario();
       units = scenario.units;
       source = std::make_unique<SimulatedSource>(std::move(scenario), config.layout, service.speed);
     }

@@ -1,5 +1,7 @@
 #include "service/hardware_sample_source.hpp"
 
+#include <cmath>
+
 #include "service/sources.hpp"
 
 namespace chairhub {
@@ -7,6 +9,12 @@ namespace chairhub {
 HardwareSampleSource::HardwareSampleSource(const hw::HardwareConfig& config, const ChannelLayout& layout) {
   hw::check_hardware_config(config, layout);
   source_ = std::make_unique<hw::HardwareSource>(config, layout, hw::linux_backends(), clock_);
+}
+
+HardwareSampleSource::HardwareSampleSource(const hw::HardwareConfig& config, const ChannelLayout& layout,
+                                           hw::Backends backends) {
+  hw::check_hardware_config(config, layout);
+  source_ = std::make_unique<hw::HardwareSource>(config, layout, std::move(backends), clock_);
 }
 
 bool HardwareSampleSource::next(Sample& sample) {
@@ -19,5 +27,36 @@ bool HardwareSampleSource::next(Sample& sample) {
 }
 
 std::string HardwareSampleSource::describe() const { return "hardware: " + source_->describe_gpio(); }
+
+
+namespace {
+
+// The sitter in chip counts, one step per HX711 conversion.
+Scenario for_devices(Scenario scenario, const hw::HardwareConfig& config) {
+  scenario.units = Units::raw;
+  if (!config.hx711.empty()) scenario.rate_hz = config.hx711.front().rate_sps;
+  return scenario;
+}
+
+}  // namespace
+
+SimulatedDevicesSource::SimulatedDevicesSource(Scenario scenario, const ChannelLayout& layout,
+                                               const hw::HardwareConfig& config)
+    : scenario_(for_devices(std::move(scenario), config)),
+      layout_(layout),
+      devices_(config, clock_),
+      source_(config, layout, devices_.backends()),
+      chair_(std::make_unique<SimulatedChair>(scenario_, layout_)) {}
+
+bool SimulatedDevicesSource::next(Sample& sample) {
+  // One step of the sitter per read: the HX711's data-ready wait sets the pace, as on a chair.
+  if (!chair_->next(load_, label_)) {
+    chair_ = std::make_unique<SimulatedChair>(scenario_, layout_);
+    if (!chair_->next(load_, label_)) return false;
+  }
+  for (std::size_t i = 0; i < layout_.size(); ++i)
+    if (!std::isnan(load_.values[i])) devices_.set_raw(layout_.channels[i].name, load_.values[i]);
+  return source_.next(sample);
+}
 
 }  // namespace chairhub

@@ -6,9 +6,11 @@
 #include <vector>
 
 #include "hw/config/hardware_config.hpp"
+#include "hw/sim/simulated_hardware.hpp"
 #include "hw/source/hardware_source.hpp"
 #include "hw/util/clock.hpp"
 #include "service/sample_source.hpp"
+#include "sim/simulated_chair.hpp"
 
 namespace chairhub {
 
@@ -17,6 +19,8 @@ class HardwareSampleSource : public SampleSource {
   // Opens the devices; throws hw::DeviceError (or InputError for wiring that does not fit the
   // layout) with a message that says what to check.
   HardwareSampleSource(const hw::HardwareConfig& config, const ChannelLayout& layout);
+  // The same drivers on other devices (the software chip models, for simulated devices).
+  HardwareSampleSource(const hw::HardwareConfig& config, const ChannelLayout& layout, hw::Backends backends);
   bool next(Sample& sample) override;
   void stop() override { stopped_ = true; }
   std::string describe() const override;
@@ -30,6 +34,28 @@ class HardwareSampleSource : public SampleSource {
   std::unique_ptr<hw::HardwareSource> source_;
   std::vector<hw::ChannelHealth> health_;
   std::atomic<bool> stopped_{false};
+};
+
+// The real drivers reading software models of the chips (hw/sim), which a simulated sitter
+// loads: the whole hardware path at the chips' own rates, on a machine without the chair.
+class SimulatedDevicesSource : public SampleSource {
+ public:
+  SimulatedDevicesSource(Scenario scenario, const ChannelLayout& layout, const hw::HardwareConfig& config);
+  bool next(Sample& sample) override;
+  void stop() override { source_.stop(); }
+  std::string describe() const override { return "simulated devices: " + source_.describe(); }
+  hw::PatternPlayer* player() { return source_.player(); }
+  hw::Clock& clock() { return clock_; }
+
+ private:
+  Scenario scenario_;
+  const ChannelLayout& layout_;
+  hw::SteadyClock clock_;
+  hw::SimulatedHardware devices_;
+  HardwareSampleSource source_;
+  std::unique_ptr<SimulatedChair> chair_;
+  Sample load_;
+  std::string label_;
 };
 
 }  // namespace chairhub

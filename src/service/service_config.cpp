@@ -101,8 +101,9 @@ ServiceConfig service_config_from_toml(const toml::table& root, const std::strin
     }
   };
   text("source", c.source);
-  if (c.source != "simulated" && c.source != "hardware" && c.source != "log")
-    fail(t->get("source"), "source", "must be \"simulated\", \"hardware\" or \"log\", not \"" + c.source + "\"");
+  if (c.source != "simulated" && c.source != "hardware" && c.source != "devices" && c.source != "log")
+    fail(t->get("source"), "source",
+         "must be \"hardware\", \"simulated\", \"devices\" or \"log\", not \"" + c.source + "\"");
   path("scenario", c.scenario);
   path("log", c.log);
   if (c.source == "log" && c.log.empty()) fail(t->get("source"), "log", "source = \"log\" needs log = \"FILE\"");

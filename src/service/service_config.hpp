@@ -13,7 +13,9 @@ struct QuietHours {
 };
 
 struct ServiceConfig {
-  std::string source = "simulated";  // "simulated", "hardware" or "log"
+  // "hardware", "simulated" (a synthetic sitter), "devices" (the real drivers on software chip
+  // models loaded by the synthetic sitter) or "log"
+  std::string source = "simulated";
   std::string scenario;              // simulated: a scenario file; empty = the built-in workday
   std::string log;                   // log: the log to play as if live
   double speed = 1;                  // simulated and log: times real time

@@ -7,7 +7,7 @@ packages=(
   build-essential cmake pkg-config ninja-build
   libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev
   libeigen3-dev nlohmann-json3-dev libtomlplusplus-dev libboost-dev
-  time libgpiod-dev gpiod libmosquitto-dev mosquitto mosquitto-clients libsystemd-dev
+  time openssl libgpiod-dev gpiod libmosquitto-dev mosquitto mosquitto-clients libsystemd-dev
 )
 
 SUDO=""

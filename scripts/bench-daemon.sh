@@ -20,7 +20,7 @@ printf 'listener %s 127.0.0.1\nallow_anonymous true\n' "$port" > "$work/mosquitt
 mosquitto -c "$work/mosquitto.conf" >/dev/null 2>&1 & pids+=($!)
 sleep 0.5
 {
-  printf '[service]\nsource = "devices"\nstate_dir = "%s/state"\n' "$work"
+  printf '[service]\nsource = "devices"\nscenario = "%s"\nstate_dir = "%s/state"\n' "$PWD/bench/daemon-scenario.toml" "$work"
   printf '[mqtt]\nhost = "127.0.0.1"\nport = %s\nchair_id = "bench"\n' "$port"
   cat bench/daemon-80sps.toml
 } > "$work/chairhub.toml"

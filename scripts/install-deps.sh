@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs everything chairhub needs to build and test, from Debian bookworm's own packages.
-# Run as root (or with sudo). Safe to run again: apt skips what is already there.
+# Installs everything chairhub needs to build and test, from Debian bookworm's own packages,
+# plus any further package names given as arguments (the HIL and cross-build scripts use that).
+# Run as root (or with sudo). Safe to run again: only missing packages are installed.
 set -euo pipefail
 
 packages=(
@@ -8,6 +9,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev
   libeigen3-dev nlohmann-json3-dev libtomlplusplus-dev libboost-dev
   time openssl libgpiod-dev gpiod libmosquitto-dev mosquitto mosquitto-clients libsystemd-dev
+  "$@"
 )
 
 SUDO=""
@@ -22,5 +24,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq
+  # Multi-Arch: same packages must match across architectures, so installing an :arm64 one may
+  # also upgrade its amd64 twin.
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi

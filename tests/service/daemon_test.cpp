@@ -1,13 +1,12 @@
 // chairhubd end to end, as a process: on the simulated chair, with a real broker on loopback and
 // a notify socket standing in for systemd.
 #include <gtest/gtest.h>
-#include <sys/socket.h>
-#include <sys/un.h>
 
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "broker_harness.hpp"
+#include "daemon_harness.hpp"
 
 namespace chairhub {
 namespace {
@@ -17,95 +16,8 @@ using mqtt::test::Broker;
 using mqtt::test::Subscriber;
 using mqtt::test::wait_until;
 
-// What systemd would hear: datagrams on $NOTIFY_SOCKET, drained at once as systemd does (a
-// full socket would block the daemon's sd_notify).
-class NotifySocket {
- public:
-  explicit NotifySocket(const std::filesystem::path& path) : path_(path) {
-    fd_ = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-    sockaddr_un addr{};
-    addr.sun_family = AF_UNIX;
-    std::snprintf(addr.sun_path, sizeof addr.sun_path, "%s", path.c_str());
-    if (::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) throw std::runtime_error("bind notify socket");
-    reader_ = std::thread([this] {
-      char buf[4096];
-      while (!quit_) {
-        pollfd p{fd_, POLLIN, 0};
-        if (::poll(&p, 1, 50) <= 0) continue;
-        const ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
-        if (n <= 0) continue;
-        std::lock_guard lock(mutex_);
-        messages_.emplace_back(buf, static_cast<std::size_t>(n));
-      }
-    });
-  }
-  ~NotifySocket() {
-    quit_ = true;
-    reader_.join();
-    ::close(fd_);
-  }
-
-  // Waits for a datagram, after the last one matched, that contains `line` (e.g. "READY=1").
-  bool wait_for(const std::string& line, std::chrono::milliseconds timeout) {
-    return wait_until(
-        [&] {
-          std::lock_guard lock(mutex_);
-          for (; seen_ < messages_.size(); ++seen_) {
-            if (("\n" + messages_[seen_] + "\n").find("\n" + line + "\n") != std::string::npos) {
-              ++seen_;
-              return true;
-            }
-          }
-          return false;
-        },
-        timeout);
-  }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-  int fd_ = -1;
-  std::mutex mutex_;
-  std::vector<std::string> messages_;
-  std::size_t seen_ = 0;
-  std::atomic<bool> quit_{false};
-  std::thread reader_;
-};
-
-// chairhubd as a child process with systemd's environment.
-class Daemon {
- public:
-  Daemon(const std::filesystem::path& config, const NotifySocket& notify, const std::filesystem::path& log) {
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      ::setenv("NOTIFY_SOCKET", notify.path().c_str(), 1);
-      ::setenv("WATCHDOG_USEC", "400000", 1);
-      ::unsetenv("WATCHDOG_PID");
-      const int err = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-      ::dup2(err, STDERR_FILENO);
-      ::execl(CHAIRHUBD, CHAIRHUBD, "--config", config.c_str(), "--log-level", "info", nullptr);
-      ::_exit(127);
-    }
-  }
-  ~Daemon() {
-    if (pid_ > 0) {
-      ::kill(pid_, SIGKILL);
-      ::waitpid(pid_, nullptr, 0);
-    }
-  }
-  void signal(int sig) { ::kill(pid_, sig); }
-  // The exit status, or -1 if it did not exit in time.
-  int wait(std::chrono::milliseconds timeout) {
-    int status = 0;
-    if (!wait_until([&] { return ::waitpid(pid_, &status, WNOHANG) == pid_; }, timeout)) return -1;
-    pid_ = -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  }
-  bool alive() const { return ::kill(pid_, 0) == 0; }
-
- private:
-  pid_t pid_ = -1;
-};
+using service_test::Daemon;
+using service_test::NotifySocket;
 
 class DaemonTest : public ::testing::Test {
  protected:

@@ -1,0 +1,145 @@
+// check_config_file: every section of a config checked the way chairhubd reads it, each problem
+// as "file:line: key: what".
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "service/check_config.hpp"
+#include "test_support.hpp"
+
+namespace chairhub {
+namespace {
+
+using mqtt::test::TempDir;
+
+// The wiring of the shipped config (config/chairhub.toml).
+const char* const kHardware = R"([hardware]
+realtime = true
+[hardware.hx711]
+clock = 5
+rate = 10
+gain = 128
+data = { seat_fl = 6, seat_fr = 13, seat_bl = 19, seat_br = 26 }
+[hardware.ads1115]
+bus = 1
+address = 0x48
+inputs = { lumbar_l = 0, lumbar_r = 1, foot_l = 2, foot_r = 3 }
+[[hardware.outputs]]
+name = "led"
+kind = "led"
+line = 16
+)";
+
+class CheckConfigTest : public ::testing::Test {
+ protected:
+  std::string write(const std::string& text) {
+    path_ = (dir_.path() / "chairhub.toml").string();
+    std::ofstream(path_) << text;
+    return path_;
+  }
+  // The problem that starts with "<path>:<line>: <key>", if there is one.
+  static bool has(const std::vector<std::string>& problems, const std::string& start) {
+    for (const auto& p : problems)
+      if (p.rfind(start, 0) == 0) return true;
+    return false;
+  }
+  static std::string all(const std::vector<std::string>& problems) {
+    std::string text;
+    for (const auto& p : problems) text += p + "\n";
+    return text;
+  }
+
+  TempDir dir_;
+  std::string path_;
+};
+
+TEST_F(CheckConfigTest, AGoodFileHasNoProblems) {
+  const auto path = write(std::string(R"([posture]
+dwell_s = 2
+[service]
+source = "simulated"
+speed = 60
+quiet_hours = "22:00-07:00"
+[mqtt]
+host = "127.0.0.1"
+chair_id = "office"
+)") + kHardware);
+  const auto problems = check_config_file(path);
+  EXPECT_TRUE(problems.empty()) << all(problems);
+  // An empty file is the defaults: good too.
+  EXPECT_TRUE(check_config_file(write("")).empty());
+}
+
+TEST_F(CheckConfigTest, ReportsProblemsFromEverySectionAtOnce) {
+  const auto path = write(R"([occupancy]
+on_kg = -3
+[posture]
+dwell_s = "long"
+[service]
+speed = 2
+bogus = 1
+[mqtt]
+port = 0
+[hardware]
+realtime = "yes"
+)");
+  const auto problems = check_config_file(path);
+  EXPECT_TRUE(has(problems, path + ":2: occupancy.on_kg")) << all(problems);
+  EXPECT_TRUE(has(problems, path + ":4: posture.dwell_s")) << all(problems);
+  EXPECT_TRUE(has(problems, path + ":7: service.bogus: unknown key")) << all(problems);
+  EXPECT_TRUE(has(problems, path + ":9: mqtt.port")) << all(problems);
+  EXPECT_TRUE(has(problems, path + ":11: hardware.realtime")) << all(problems);
+  EXPECT_EQ(problems.size(), 5u) << all(problems);
+}
+
+TEST_F(CheckConfigTest, ChecksTheWiringAgainstTheChannelsWhenTheRestIsGood) {
+  const auto path = write(R"([service]
+source = "hardware"
+[hardware.hx711]
+clock = 5
+data = { seat_fl = 6, seat_zz = 13 }
+)");
+  const auto problems = check_config_file(path);
+  ASSERT_EQ(problems.size(), 1u) << all(problems);
+  EXPECT_TRUE(has(problems, path + ":5: hardware: channel \"seat_zz\"")) << all(problems);
+}
+
+TEST_F(CheckConfigTest, ASyntaxErrorIsOneProblemWithItsLine) {
+  const auto path = write("[service]\nspeed = 2\nlog_level = \n[mqtt]\nport = 0\n");
+  const auto problems = check_config_file(path);
+  ASSERT_EQ(problems.size(), 1u) << all(problems);
+  EXPECT_TRUE(has(problems, path + ":3: ")) << all(problems);
+}
+
+TEST_F(CheckConfigTest, AMissingFileIsOneProblemNamingIt) {
+  const std::string path = (dir_.path() / "nowhere.toml").string();
+  const auto problems = check_config_file(path);
+  ASSERT_EQ(problems.size(), 1u) << all(problems);
+  EXPECT_TRUE(has(problems, path + ": ")) << all(problems);
+}
+
+// BUG (check_config.cpp): chairhubd refuses `source = "hardware"` (or "devices") without a
+// [hardware] section (daemon.cpp read_sections, exit 78), but check_config_file accepts it.
+TEST_F(CheckConfigTest, DISABLED_AHardwareSourceWithoutAHardwareSectionIsAProblem) {
+  for (const std::string source : {"hardware", "devices"}) {
+    SCOPED_TRACE(source);
+    const auto path = write("[service]\nsource = \"" + source + "\"\n");
+    const auto problems = check_config_file(path);
+    ASSERT_EQ(problems.size(), 1u) << all(problems);
+    EXPECT_NE(problems[0].find("service.source"), std::string::npos) << all(problems);
+  }
+}
+
+// BUG (check_config.cpp): chairhubd refuses a scenario file it cannot read as a configuration
+// problem (daemon.cpp load_sim_scenario, exit 78), but check_config_file does not look at it.
+TEST_F(CheckConfigTest, DISABLED_AMissingScenarioFileIsAProblem) {
+  const auto path = write("[service]\nscenario = \"no-such-scenario.toml\"\n");
+  const auto problems = check_config_file(path);
+  ASSERT_EQ(problems.size(), 1u) << all(problems);
+  EXPECT_NE(problems[0].find("no-such-scenario.toml"), std::string::npos) << all(problems);
+}
+
+}  // namespace
+}  // namespace chairhub

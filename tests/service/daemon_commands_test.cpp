@@ -1,0 +1,166 @@
+// chairhubd end to end, taking commands over MQTT (docs/mqtt.md, "Commands"): on the simulated
+// chair, whose built-in scenario starts with someone sitting upright.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "broker_harness.hpp"
+#include "daemon_harness.hpp"
+
+namespace chairhub {
+namespace {
+
+using namespace std::chrono_literals;
+using mqtt::test::Broker;
+using mqtt::test::Subscriber;
+using service_test::Daemon;
+using service_test::NotifySocket;
+using service_test::read_text;
+
+nlohmann::json parse_or_null(const std::string& text) {
+  return nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+}
+
+class DaemonCommandsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!Broker::available()) GTEST_SKIP() << "mosquitto is not installed";
+    broker_.start();
+  }
+  std::filesystem::path write_config() {
+    const auto path = dir_.path() / "chairhub.toml";
+    std::ofstream(path) << "[service]\nspeed = 1\nstate_dir = \"" << (dir_.path() / "state").string() << "\"\n"
+                        << "[mqtt]\nhost = \"127.0.0.1\"\nport = " << broker_.port() << "\nchair_id = \"c1\"\n"
+                        << "state_interval_s = 1\n";
+    return path;
+  }
+  std::string log() const { return read_text(dir_.path() / "chairhubd.log"); }
+
+  // Publishes a command and waits for the next response on `response_topic` (the n-th there).
+  nlohmann::json command(Subscriber& client, const std::string& topic, const std::string& payload,
+                         const std::string& response_topic) {
+    const auto before = client.on(response_topic).size();
+    client.publish(topic, payload);
+    if (!client.wait_for(response_topic, [&](const auto& m) { return m.size() > before; }, 10s)) {
+      ADD_FAILURE() << "no response on " << response_topic << " to " << payload << "\n" << log();
+      return nlohmann::json::object();
+    }
+    const auto response = client.on(response_topic)[before];
+    EXPECT_FALSE(response.retain);
+    const auto json = parse_or_null(response.payload);
+    EXPECT_TRUE(json.is_object()) << response.payload;
+    return json.is_object() ? json : nlohmann::json::object();
+  }
+
+  // The retained state a client subscribing now is given.
+  nlohmann::json retained_state() {
+    Subscriber late(broker_.port(), {"chairhub/c1/state"});
+    if (!late.wait_for("chairhub/c1/state", [](const auto& m) { return !m.empty(); }, 5s)) return nullptr;
+    const auto first = late.on("chairhub/c1/state").front();
+    EXPECT_TRUE(first.retain);
+    return parse_or_null(first.payload);
+  }
+
+  static bool has_event(const std::vector<Subscriber::Message>& msgs, const std::string& type) {
+    for (const auto& m : msgs)
+      if (parse_or_null(m.payload).value("type", "") == type) return true;
+    return false;
+  }
+
+  mqtt::test::TempDir dir_;
+  Broker broker_;
+};
+
+TEST_F(DaemonCommandsTest, AnswersCommandsAndSurvivesMalformedOnes) {
+  const auto config = write_config();
+  NotifySocket notify(dir_.path() / "notify.sock");
+  Subscriber client(broker_.port(), {"chairhub/c1/response/#", "chairhub/c1/event", "chairhub/c1/state"});
+  ASSERT_TRUE(client.wait_subscribed());
+
+  Daemon daemon(config, notify, dir_.path() / "chairhubd.log");
+  ASSERT_TRUE(notify.wait_for("READY=1", 5s)) << log();
+  ASSERT_TRUE(client.wait_for("chairhub/c1/event", [](const auto& m) { return has_event(m, "seated"); }, 10s)) << log();
+
+  // nudges off, on the set topic: ok, and the retained state says so.
+  {
+    auto r = command(client, "chairhub/c1/set", R"({"command":"nudges","on":false,"id":"n1"})",
+                           "chairhub/c1/response/set");
+    EXPECT_EQ(r.value("status", ""), "ok") << r;
+    EXPECT_EQ(r.value("command", ""), "nudges") << r;
+    EXPECT_EQ(r.value("id", ""), "n1") << r;
+    auto state = retained_state();
+    ASSERT_TRUE(state.is_object()) << state;
+    EXPECT_EQ(state["nudges"], false) << state;
+    EXPECT_EQ(state["occupied"], true) << state;
+  }
+
+  // snooze 5, as a request: ok, with the integer id echoed; the state shows until when.
+  {
+    auto r = command(client, "chairhub/c1/request/snooze", R"({"minutes":5,"id":7})",
+                           "chairhub/c1/response/snooze");
+    EXPECT_EQ(r.value("status", ""), "ok") << r;
+    EXPECT_EQ(r.value("command", ""), "snooze") << r;
+    EXPECT_EQ(r["id"], 7) << r;
+    auto state = retained_state();
+    ASSERT_TRUE(state.is_object()) << state;
+    EXPECT_TRUE(state["snoozed_until"].is_string()) << state;
+  }
+
+  // baseline while someone sits upright: ok, and the baseline is taken.
+  {
+    const auto events_before = client.on("chairhub/c1/event").size();
+    auto r = command(client, "chairhub/c1/request/baseline", R"({"seconds":2})",
+                           "chairhub/c1/response/baseline");
+    EXPECT_EQ(r.value("status", ""), "ok") << r;
+    EXPECT_EQ(r.value("command", ""), "baseline") << r;
+    EXPECT_TRUE(client.wait_for(
+        "chairhub/c1/event",
+        [&](const auto& m) {
+          return has_event({m.begin() + static_cast<long>(events_before), m.end()}, "baseline");
+        },
+        10s))
+        << log();
+  }
+
+  // tare while someone sits: refused, saying why.
+  {
+    auto r = command(client, "chairhub/c1/request/tare", "", "chairhub/c1/response/tare");
+    EXPECT_EQ(r.value("status", ""), "error") << r;
+    EXPECT_EQ(r.value("command", ""), "tare") << r;
+    EXPECT_NE(r.value("error", "").find("someone is sitting"), std::string::npos) << r;
+  }
+
+  // Malformed JSON: an error response, and the daemon carries on.
+  {
+    auto r = command(client, "chairhub/c1/set", R"({"command":"snooze","minutes":)",
+                           "chairhub/c1/response/set");
+    EXPECT_EQ(r.value("status", ""), "error") << r;
+    EXPECT_FALSE(r.value("error", "").empty()) << r;
+  }
+  EXPECT_TRUE(daemon.alive()) << log();
+  const auto states_before = client.on("chairhub/c1/state").size();
+  EXPECT_TRUE(client.wait_for("chairhub/c1/state", [&](const auto& m) { return m.size() >= states_before + 2; }, 10s))
+      << "no state published after the malformed command\n" << log();
+  {
+    auto r = command(client, "chairhub/c1/request/nudges", R"({"on":true})", "chairhub/c1/response/nudges");
+    EXPECT_EQ(r.value("status", ""), "ok") << r;
+    auto state = retained_state();
+    ASSERT_TRUE(state.is_object()) << state;
+    EXPECT_EQ(state["nudges"], true) << state;
+  }
+
+  daemon.signal(SIGTERM);
+  EXPECT_EQ(daemon.wait(10s), 0) << log();
+  // What the commands changed was saved.
+  auto saved = parse_or_null(read_text(dir_.path() / "state" / "state.json"));
+  ASSERT_TRUE(saved.is_object()) << log();
+  EXPECT_EQ(saved["nudges_enabled"], true) << saved;
+  EXPECT_TRUE(saved["snoozed_until_wall"].is_number()) << saved;
+  const std::string text = log();
+  EXPECT_NE(text.find("rejected"), std::string::npos) << text;
+  EXPECT_NE(text.find("nudges snoozed for 5 min"), std::string::npos) << text;
+}
+
+}  // namespace
+}  // namespace chairhub

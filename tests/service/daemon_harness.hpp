@@ -1,0 +1,137 @@
+#pragma once
+// chairhubd as a child process for the end-to-end tests: a notify socket standing in for
+// systemd, and the daemon started with systemd's environment. Shared by daemon_test.cpp and
+// daemon_commands_test.cpp.
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "broker_harness.hpp"
+
+namespace chairhub::service_test {
+
+// What systemd would hear: datagrams on $NOTIFY_SOCKET, drained at once as systemd does (a
+// full socket would block the daemon's sd_notify).
+class NotifySocket {
+ public:
+  explicit NotifySocket(const std::filesystem::path& path) : path_(path) {
+    fd_ = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    std::snprintf(addr.sun_path, sizeof addr.sun_path, "%s", path.c_str());
+    if (::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) throw std::runtime_error("bind notify socket");
+    reader_ = std::thread([this] {
+      char buf[4096];
+      while (!quit_) {
+        pollfd p{fd_, POLLIN, 0};
+        if (::poll(&p, 1, 50) <= 0) continue;
+        const ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
+        if (n <= 0) continue;
+        std::lock_guard lock(mutex_);
+        messages_.emplace_back(buf, static_cast<std::size_t>(n));
+      }
+    });
+  }
+  ~NotifySocket() {
+    quit_ = true;
+    reader_.join();
+    ::close(fd_);
+  }
+  NotifySocket(const NotifySocket&) = delete;
+  NotifySocket& operator=(const NotifySocket&) = delete;
+
+  // Waits for a datagram, after the last one matched, that contains `line` (e.g. "READY=1").
+  bool wait_for(const std::string& line, std::chrono::milliseconds timeout) {
+    return mqtt::test::wait_until(
+        [&] {
+          std::lock_guard lock(mutex_);
+          for (; seen_ < messages_.size(); ++seen_) {
+            if (("\n" + messages_[seen_] + "\n").find("\n" + line + "\n") != std::string::npos) {
+              ++seen_;
+              return true;
+            }
+          }
+          return false;
+        },
+        timeout);
+  }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+  int fd_ = -1;
+  std::mutex mutex_;
+  std::vector<std::string> messages_;
+  std::size_t seen_ = 0;
+  std::atomic<bool> quit_{false};
+  std::thread reader_;
+};
+
+// chairhubd as a child process with systemd's environment; its stderr (the journal lines)
+// goes to `log`. Killed (SIGKILL) if still running when destroyed.
+class Daemon {
+ public:
+  Daemon(const std::filesystem::path& config, const NotifySocket& notify, const std::filesystem::path& log) {
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      ::setenv("NOTIFY_SOCKET", notify.path().c_str(), 1);
+      ::setenv("WATCHDOG_USEC", "400000", 1);
+      ::unsetenv("WATCHDOG_PID");
+      const int err = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+      ::dup2(err, STDERR_FILENO);
+      ::execl(CHAIRHUBD, CHAIRHUBD, "--config", config.c_str(), "--log-level", "info", nullptr);
+      ::_exit(127);
+    }
+  }
+  ~Daemon() {
+    if (pid_ > 0) {
+      ::kill(pid_, SIGKILL);
+      ::waitpid(pid_, nullptr, 0);
+    }
+  }
+  Daemon(const Daemon&) = delete;
+  Daemon& operator=(const Daemon&) = delete;
+
+  void signal(int sig) { ::kill(pid_, sig); }
+  // The exit status, or -1 if it did not exit in time.
+  int wait(std::chrono::milliseconds timeout) {
+    int status = 0;
+    if (!mqtt::test::wait_until([&] { return ::waitpid(pid_, &status, WNOHANG) == pid_; }, timeout)) return -1;
+    pid_ = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+  // Still running: not exited (a zombie that has exited but is not yet reaped does not count).
+  bool alive() const {
+    if (pid_ <= 0) return false;
+    siginfo_t info{};
+    if (::waitid(P_PID, static_cast<id_t>(pid_), &info, WEXITED | WNOHANG | WNOWAIT) != 0) return false;
+    return info.si_pid == 0;
+  }
+
+ private:
+  pid_t pid_ = -1;
+};
+
+// The whole of a text file (a daemon's log), or "" if it cannot be read.
+inline std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+}  // namespace chairhub::service_test

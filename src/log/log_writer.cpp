@@ -37,7 +37,8 @@ void LogWriter::write(const Sample& sample, const std::string& label) {
   }
   if (with_label_) {
     line_ += ',';
-    line_ += label;
+    // A label is one field: a comma or line break in it would shift the columns.
+    for (char c : label) line_ += (c == ',' || c == '\n' || c == '\r') ? ' ' : c;
   }
   line_ += '\n';
   std::fwrite(line_.data(), 1, line_.size(), out_);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <thread>
 #include <nlohmann/json.hpp>
 
 #include "broker_harness.hpp"
@@ -160,6 +161,44 @@ TEST_F(DaemonCommandsTest, AnswersCommandsAndSurvivesMalformedOnes) {
   const std::string text = log();
   EXPECT_NE(text.find("rejected"), std::string::npos) << text;
   EXPECT_NE(text.find("nudges snoozed for 5 min"), std::string::npos) << text;
+}
+
+// BUG (daemon.cpp, Impl::run): a snooze is saved (snoozed_until_wall) and shown again in the state
+// after a restart, but never handed back to the analysis (only nudges_enabled is), so nudges
+// come back at once after a restart.
+TEST_F(DaemonCommandsTest, DISABLED_ASnoozeSurvivesARestart) {
+  // Someone leaning left from the start: a posture nudge after 20 s of it, 2 s at 10x.
+  std::ofstream(dir_.path() / "lean.toml") << "[sitter]\nmass_kg = 74\nseed = 3\n[log]\nrate_hz = 10\n"
+                                           << "[[step]]\nposture = \"leaning_left\"\nminutes = 30\n";
+  const auto config = dir_.path() / "chairhub.toml";
+  std::ofstream(config) << "[nudges]\nposture_after_s = 20\n"
+                        << "[service]\nspeed = 10\nscenario = \"lean.toml\"\nstate_dir = \""
+                        << (dir_.path() / "state").string() << "\"\n"
+                        << "[mqtt]\nhost = \"127.0.0.1\"\nport = " << broker_.port() << "\nchair_id = \"c1\"\n";
+  NotifySocket notify(dir_.path() / "notify.sock");
+  Subscriber client(broker_.port(), {"chairhub/c1/response/#", "chairhub/c1/event"});
+  ASSERT_TRUE(client.wait_subscribed());
+  {
+    Daemon daemon(config, notify, dir_.path() / "chairhubd.log");
+    ASSERT_TRUE(client.wait_for("chairhub/c1/event", [](const auto& m) { return has_event(m, "seated"); }, 10s))
+        << log();
+    auto r = command(client, "chairhub/c1/request/snooze", R"({"minutes":60})", "chairhub/c1/response/snooze");
+    ASSERT_EQ(r.value("status", ""), "ok") << r;
+    std::this_thread::sleep_for(4s);  // 40 s of leaning: snoozed, so no nudge
+    EXPECT_FALSE(has_event(client.on("chairhub/c1/event"), "nudge")) << log();
+    daemon.signal(SIGTERM);
+    ASSERT_EQ(daemon.wait(10s), 0) << log();
+  }
+  const auto before = client.on("chairhub/c1/event").size();
+  {
+    Daemon daemon(config, notify, dir_.path() / "chairhubd.log");
+    ASSERT_TRUE(notify.wait_for("READY=1", 5s)) << log();
+    std::this_thread::sleep_for(4s);  // another 40 s of leaning, still within the hour's snooze
+    const auto events = client.on("chairhub/c1/event");
+    EXPECT_FALSE(has_event({events.begin() + static_cast<long>(before), events.end()}, "nudge")) << log();
+    daemon.signal(SIGTERM);
+    EXPECT_EQ(daemon.wait(10s), 0) << log();
+  }
 }
 
 }  // namespace

@@ -9,6 +9,9 @@ namespace chairhub::cli {
 void add_replay(CLI::App& app, int& status);
 void add_simulate(CLI::App& app, int& status);
 void add_eval(CLI::App& app, int& status);
+void add_probe(CLI::App& app, int& status);
+void add_calibrate(CLI::App& app, int& status);
+void add_record(CLI::App& app, int& status);
 void add_check_config(CLI::App& app, int& status);
 
 }  // namespace chairhub::cli

@@ -12,6 +12,9 @@ int main(int argc, char** argv) {
   chairhub::cli::add_replay(app, status);
   chairhub::cli::add_simulate(app, status);
   chairhub::cli::add_eval(app, status);
+  chairhub::cli::add_probe(app, status);
+  chairhub::cli::add_calibrate(app, status);
+  chairhub::cli::add_record(app, status);
   chairhub::cli::add_check_config(app, status);
   try {
     app.parse(argc, argv);

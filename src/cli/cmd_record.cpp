@@ -1,0 +1,177 @@
+// chairhub record: reads the sensors and writes a raw log (docs/log-format.md) that `replay`
+// with the same config turns into events. Runs until --duration has passed or SIGINT/SIGTERM
+// arrives, and leaves a complete file either way.
+#include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <map>
+
+#include "cli/commands.hpp"
+#include "cli/hardware.hpp"
+#include "core/input_error.hpp"
+#include "hw/util/device_error.hpp"
+#include "hw/util/realtime.hpp"
+#include "log/log_writer.hpp"
+
+namespace chairhub::cli {
+namespace {
+
+volatile std::sig_atomic_t g_stop = 0;
+
+extern "C" void on_stop_signal(int) { g_stop = 1; }
+
+// SIGINT and SIGTERM end the recording at the next sample instead of killing the process with
+// half a line in the file. The old handlers come back when recording ends.
+class StopSignals {
+ public:
+  StopSignals() {
+    g_stop = 0;
+    struct sigaction sa {};
+    sa.sa_handler = on_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old_int_);
+    sigaction(SIGTERM, &sa, &old_term_);
+  }
+  ~StopSignals() {
+    sigaction(SIGINT, &old_int_, nullptr);
+    sigaction(SIGTERM, &old_term_, nullptr);
+  }
+  StopSignals(const StopSignals&) = delete;
+  StopSignals& operator=(const StopSignals&) = delete;
+  bool stopped() const { return g_stop != 0; }
+
+ private:
+  struct sigaction old_int_ {};
+  struct sigaction old_term_ {};
+};
+
+// The nominal samples per second: the HX711s pace the reads when there are any.
+double nominal_rate(const hw::HardwareConfig& w) {
+  if (!w.hx711.empty()) return w.hx711.front().rate_sps;
+  if (!w.ads1115.empty()) return static_cast<double>(w.ads1115.front().settings.rate_sps) / w.ads1115.front().inputs.size();
+  return 0;
+}
+
+class Output {
+ public:
+  explicit Output(const std::string& path) : path_(path.empty() ? "-" : path) {
+    if (path_ == "-") {
+      file_ = stdout;
+      return;
+    }
+    file_ = std::fopen(path_.c_str(), "wb");
+    if (!file_) throw InputError(path_, 0, std::string("cannot write: ") + std::strerror(errno));
+  }
+  ~Output() {
+    if (file_ && file_ != stdout) std::fclose(file_);
+  }
+  Output(const Output&) = delete;
+  Output& operator=(const Output&) = delete;
+
+  std::FILE* file() { return file_; }
+  const std::string& name() const { return path_; }
+  bool is_stdout() const { return file_ == stdout; }
+
+  // Writes out what the stdio buffer holds; on close also to the disk, so the log survives a
+  // power cut right after the command returns.
+  void flush(bool to_disk) {
+    const bool ok = std::fflush(file_) == 0 && !std::ferror(file_);
+    if (!ok) throw InputError(path_, 0, std::string("write failed: ") + std::strerror(errno));
+    if (to_disk && !is_stdout()) ::fsync(fileno(file_));
+  }
+  void close() {
+    flush(true);
+    if (!is_stdout()) {
+      std::FILE* f = file_;
+      file_ = nullptr;
+      if (std::fclose(f) != 0) throw InputError(path_, 0, std::string("write failed: ") + std::strerror(errno));
+    }
+  }
+
+ private:
+  std::string path_;
+  std::FILE* file_ = nullptr;
+};
+
+}  // namespace
+
+void add_record(CLI::App& app, int& status) {
+  struct Args {
+    HardwareArgs hardware;
+    std::string output;
+    double duration = 0;
+  };
+  auto args = std::make_shared<Args>();
+  auto* cmd = app.add_subcommand("record", "read the sensors and write a raw log that `replay` can run");
+  add_hardware_options(*cmd, args->hardware);
+  cmd->add_option("-o,--output", args->output, "the log to write; default (or -) standard output");
+  cmd->add_option("--duration", args->duration, "stop after this many seconds; default: until Ctrl-C or SIGTERM")
+      ->check(CLI::Range(0.0, 1e9));
+  cmd->callback([args, &status] {
+    // A raw log needs no calibration: recording may come before `chairhub calibrate`.
+    const Config config = load_config(args->hardware.config, false);
+    ChairHardware chair(config, args->hardware.simulate);
+    const hw::HardwareConfig& wiring = chair.wiring();
+    for (const auto& name : chair.unwired())
+      std::fprintf(stderr, "chairhub record: %s is not wired in [hardware]; its column stays empty\n", name.c_str());
+
+    std::unique_ptr<hw::HardwareSource> source;
+    try {
+      source = chair.open();
+    } catch (const hw::DeviceError& e) {
+      throw InputError(config.path, 0, std::string(e.what()) + " (`chairhub probe` checks the wiring)");
+    }
+    if (wiring.realtime && !chair.simulated()) {
+      const std::string why = hw::enable_realtime(wiring.realtime_priority);
+      if (!why.empty()) std::fprintf(stderr, "chairhub record: no real-time priority (%s); disturbed reads are retried\n", why.c_str());
+    }
+
+    Output out(args->output);
+    char rate[32];
+    std::snprintf(rate, sizeof rate, "%g", nominal_rate(wiring));
+    LogWriter writer(out.file(), config.layout, Units::raw,
+                     {{"rate_hz", rate}, {"source", "chairhub record"}, {"start", utc_timestamp()}, {"config", config.path}},
+                     false);
+    char until[48] = "Ctrl-C stops";
+    if (args->duration > 0) std::snprintf(until, sizeof until, "for %g s", args->duration);
+    std::fprintf(stderr, "chairhub record: writing %s, %s\n", out.is_stdout() ? "to standard output" : out.name().c_str(),
+                 until);
+
+    const StopSignals signals;
+    std::vector<std::string> faults(config.layout.size());
+    std::size_t samples = 0;
+    double t0 = 0, t = 0, flushed = 0;
+    while (!signals.stopped()) {
+      hw::HardwareReading reading = chair.read(*source);
+      if (samples == 0) t0 = reading.sample.t;
+      t = reading.sample.t - t0;  // the log's time starts at 0
+      reading.sample.t = t;
+      writer.write(reading.sample);
+      ++samples;
+      // Say when a sensor fails or comes back, once, not on every sample.
+      for (std::size_t i = 0; i < faults.size(); ++i) {
+        const auto& h = reading.health[i];
+        const std::string& name = config.layout.channels[i].name;
+        const std::string now = h.ok ? std::string() : h.fault;
+        if (now == faults[i] || h.fault == "not wired in [hardware]") continue;
+        if (now.empty()) std::fprintf(stderr, "chairhub record: %.1f s: %s reads again\n", t, name.c_str());
+        else std::fprintf(stderr, "chairhub record: %.1f s: %s\n", t, channel_fault(name, now).c_str());
+        faults[i] = now;
+      }
+      if (t - flushed >= 1) {  // at most a second of samples lost if the Pi loses power
+        out.flush(false);
+        flushed = t;
+      }
+      if (args->duration > 0 && t >= args->duration) break;
+    }
+    out.close();
+    std::fprintf(stderr, "chairhub record: %zu samples over %.1f s%s\n", samples, t,
+                 signals.stopped() ? " (stopped by signal)" : "");
+    status = 0;
+  });
+}
+
+}  // namespace chairhub::cli

@@ -1,0 +1,77 @@
+#include "cli/hardware.hpp"
+
+#include <ctime>
+
+#include "core/input_error.hpp"
+
+namespace chairhub::cli {
+
+void add_hardware_options(CLI::App& cmd, HardwareArgs& args) {
+  cmd.add_option("-c,--config", args.config, "config file with a [hardware] section")->capture_default_str();
+  // Hidden: for the tests and for trying the commands without a chair.
+  cmd.add_option("--simulate", args.simulate, "a simulated chair (TOML) instead of the devices")
+      ->check(CLI::ExistingFile)
+      ->group("");
+}
+
+ChairHardware::ChairHardware(const Config& config, const std::string& simulate) : config_(config) {
+  // By reference: toml++ keeps the line numbers that messages need only in the parsed tree.
+  const toml::node* node = config.table.get("hardware");
+  if (!node) {
+    throw InputError(config.path, 0,
+                     "no [hardware] section: say which pins and chips the sensors are wired to (see hw/README.md)");
+  }
+  if (!node->is_table()) throw InputError(config.path, node->source().begin.line, "hardware: expected a table");
+  wiring_ = hw::read_hardware_config(*node->as_table(), config.path);
+  hw::check_hardware_config(wiring_, config.layout);
+  if (!simulate.empty()) sim_ = std::make_unique<SimChair>(simulate, wiring_, config.layout, clock_);
+}
+
+ChairHardware::~ChairHardware() = default;
+
+std::unique_ptr<hw::HardwareSource> ChairHardware::open(const hw::HardwareConfig* part) {
+  return std::make_unique<hw::HardwareSource>(part ? *part : wiring_, config_.layout,
+                                              sim_ ? sim_->backends() : hw::linux_backends(), clock_);
+}
+
+hw::HardwareReading ChairHardware::read(hw::HardwareSource& source) {
+  if (sim_) sim_->update();
+  return source.read();
+}
+
+void ChairHardware::act(const Scene& scene) {
+  if (sim_) sim_->hold(scene);
+}
+
+std::vector<std::string> ChairHardware::unwired() const {
+  std::vector<std::string> out;
+  for (const auto& ch : config_.layout.channels) {
+    bool wired = false;
+    for (const auto& g : wiring_.hx711)
+      for (const auto& in : g.inputs) wired = wired || in.channel == ch.name;
+    for (const auto& a : wiring_.ads1115)
+      for (const auto& in : a.inputs) wired = wired || in.channel == ch.name;
+    if (!wired) out.push_back(ch.name);
+  }
+  return out;
+}
+
+std::string utc_timestamp() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string i2c_bus_path(int bus) { return "/dev/i2c-" + std::to_string(bus); }
+
+std::string channel_fault(const std::string& channel, const std::string& fault) {
+  for (const std::string chip : {"HX711 ", "ADS1115 "}) {
+    if (fault.rfind(chip, 0) == 0) return chip + channel + ": " + fault.substr(chip.size());
+  }
+  return channel + ": " + fault;
+}
+
+}  // namespace chairhub::cli

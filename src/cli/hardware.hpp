@@ -1,0 +1,67 @@
+#pragma once
+// What `probe`, `calibrate` and `record` share: the config with its [hardware] section, the
+// devices it names (the Linux ones, or a simulated chair with the hidden --simulate FILE), and
+// reading them.
+#include <CLI/CLI.hpp>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/sim_chair.hpp"
+#include "config/config.hpp"
+#include "hw/config/hardware_config.hpp"
+#include "hw/source/hardware_source.hpp"
+#include "hw/util/clock.hpp"
+
+namespace chairhub::cli {
+
+// Where the daemon's config lives; the wiring commands read it unless told otherwise.
+inline constexpr const char* kDefaultConfig = "/etc/chairhub/chairhub.toml";
+
+struct HardwareArgs {
+  std::string config = kDefaultConfig;
+  std::string simulate;  // a simulated chair (sim_chair.hpp) instead of the devices
+};
+
+// --config FILE and the hidden --simulate FILE.
+void add_hardware_options(CLI::App& cmd, HardwareArgs& args);
+
+class ChairHardware {
+ public:
+  // Reads and checks the [hardware] section against the config's channels; throws InputError.
+  ChairHardware(const Config& config, const std::string& simulate);
+  ~ChairHardware();
+
+  const Config& config() const { return config_; }
+  const ChannelLayout& layout() const { return config_.layout; }
+  const hw::HardwareConfig& wiring() const { return wiring_; }
+  hw::Clock& clock() { return clock_; }
+  bool simulated() const { return sim_ != nullptr; }
+
+  // Opens `part` of the wiring (all of it by default); throws hw::DeviceError when a line or bus
+  // cannot be had.
+  std::unique_ptr<hw::HardwareSource> open(const hw::HardwareConfig* part = nullptr);
+  // One reading of every channel.
+  hw::HardwareReading read(hw::HardwareSource& source);
+  // The person did what a prompt asked; only the simulated chair takes notice.
+  void act(const Scene& scene);
+
+  // Layout channels the [hardware] section does not wire.
+  std::vector<std::string> unwired() const;
+
+ private:
+  const Config& config_;
+  hw::HardwareConfig wiring_;
+  hw::SteadyClock clock_;
+  std::unique_ptr<SimChair> sim_;
+};
+
+// Now, as 2024-05-01T09:30:00Z: when a log or calibration was made.
+std::string utc_timestamp();
+// "/dev/i2c-1", for messages.
+std::string i2c_bus_path(int bus);
+// "HX711 data line stuck low" -> "HX711 seat_fl: data line stuck low", so a fault says which
+// channel without a second line.
+std::string channel_fault(const std::string& channel, const std::string& fault);
+
+}  // namespace chairhub::cli

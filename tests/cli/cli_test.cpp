@@ -1,0 +1,496 @@
+// The commands for the person wiring a chair, run as the real binary against the simulated
+// chair (--simulate): probe's verdicts, a calibrate session fed through standard input, and a
+// recording replayed with and without the calibration it made.
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <csignal>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <thread>
+
+#include "config/calibration_file.hpp"
+#include "core/channel.hpp"
+#include "unit/temp_dir.hpp"
+
+namespace chairhub {
+namespace {
+
+using testing_support::TempDir;
+
+// Rate 80 and the fastest ADS1115 rate keep each test to a few seconds.
+const std::string kHardware = R"(
+[hardware]
+realtime = false
+[hardware.hx711]
+clock = 5
+rate = 80
+data = { seat_fl = 6, seat_fr = 13, seat_bl = 19, seat_br = 26 }
+[hardware.ads1115]
+bus = 1
+address = 0x48
+rate = 860
+inputs = { lumbar_l = 0, lumbar_r = 1, foot_l = 2, foot_r = 3 }
+[[hardware.outputs]]
+name = "led"
+kind = "led"
+line = 16
+[[hardware.outputs]]
+name = "buzzer"
+kind = "buzzer"
+line = 20
+)";
+
+const std::string kOccupancy = "[occupancy]\ndebounce_s = 0.5\n";
+const std::string kConfig = "[calibration]\nfile = \"cal.toml\"\n" + kOccupancy + kHardware;
+
+// Cells far from the default calibration: seat_bl alone reads 19 kg on an empty seat with the
+// default offset 0 and 21000 counts per kg.
+const std::string kCells = R"(noise = 25
+[cells]
+seat_fl = { offset = 8000, per_kg = 20000 }
+seat_fr = { offset = -3000, per_kg = 22500 }
+seat_bl = { offset = 400000, per_kg = 19000 }
+seat_br = { offset = 500, per_kg = 21000 }
+[pads]
+lumbar_l = { empty = 900, full = 22000 }
+lumbar_r = { empty = 1100, full = 20000 }
+foot_l = { empty = 700, full = 25000 }
+foot_r = { empty = 800, full = 23000 }
+)";
+
+// Someone sits down 1.5 s after the start.
+const std::string kSitter = kCells + R"(
+[[scene]]
+at = 1.5
+kg = 70
+y = 0.1
+pads = { lumbar_l = 0.6, lumbar_r = 0.6, foot_l = 1, foot_r = 1 }
+)";
+
+struct Result {
+  int status = -1;
+  std::string out, err;
+};
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Starts chairhub in `dir` with `input` as its standard input (a file: not a terminal, like a
+// pipe) and stdout/stderr going to files there.
+pid_t spawn(const TempDir& dir, const std::vector<std::string>& args, const std::string& input) {
+  dir.write("stdin.txt", input);
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    if (::chdir(dir.path("").c_str()) != 0) ::_exit(126);
+    ::dup2(::open("stdin.txt", O_RDONLY), 0);
+    ::dup2(::open("stdout.txt", O_WRONLY | O_CREAT | O_TRUNC, 0644), 1);
+    ::dup2(::open("stderr.txt", O_WRONLY | O_CREAT | O_TRUNC, 0644), 2);
+    std::vector<char*> argv{const_cast<char*>(CHAIRHUB_BIN)};
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    ::execv(CHAIRHUB_BIN, argv.data());
+    ::_exit(127);
+  }
+  return pid;
+}
+
+Result finish(const TempDir& dir, pid_t pid) {
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  Result r;
+  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.out = slurp(dir.path("stdout.txt"));
+  r.err = slurp(dir.path("stderr.txt"));
+  return r;
+}
+
+Result run(const TempDir& dir, const std::vector<std::string>& args, const std::string& input = "") {
+  return finish(dir, spawn(dir, args, input));
+}
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+std::string lines(int n, const std::string& line = "") {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += line + "\n";
+  return out;
+}
+
+// Enter for each of the ten steps of a full calibration of the standard chair.
+const std::string kTenEnters = lines(10);
+
+// Time of the first event of `type` in replay output; -1 when there is none.
+double first_event(const std::string& events, const std::string& type) {
+  const std::regex re("\\{\"type\":\"" + type + "\",\"t\":([0-9.]+)");
+  std::smatch m;
+  return std::regex_search(events, m, re) ? std::stod(m[1]) : -1;
+}
+
+std::vector<std::string> data_rows(const std::string& log) {
+  std::vector<std::string> rows;
+  std::istringstream in(log);
+  std::string line;
+  bool header = false;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    if (!header) {
+      header = true;
+      continue;
+    }
+    rows.push_back(line);
+  }
+  return rows;
+}
+
+std::vector<std::string> fields(const std::string& row) {
+  std::vector<std::string> out;
+  std::string f;
+  std::istringstream in(row);
+  while (std::getline(in, f, ',')) out.push_back(f);
+  if (!row.empty() && row.back() == ',') out.push_back("");
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// probe
+
+TEST(Probe, AllSensorsAnswer) {
+  TempDir dir;
+  dir.write("chair.toml", kConfig);
+  dir.write("sim.toml", kCells);
+  const Result r = run(dir, {"probe", "-c", "chair.toml", "--simulate", "sim.toml"});
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+  for (const char* ch : {"seat_fl", "seat_fr", "seat_bl", "seat_br", "lumbar_l", "lumbar_r", "foot_l", "foot_r"}) {
+    EXPECT_TRUE(std::regex_search(r.out, std::regex(std::string(ch) + " +[^\n]* ok +raw -?[0-9]+"))) << ch << "\n" << r.out;
+  }
+  std::smatch m;  // seat_bl reads its offset, give or take the noise
+  ASSERT_TRUE(std::regex_search(r.out, m, std::regex("seat_bl +data line 19 +ok +raw ([0-9]+)"))) << r.out;
+  EXPECT_NEAR(std::stod(m[1]), 400000, 25);
+  EXPECT_TRUE(has(r.out, "ADS1115 pads at 0x48 on /dev/i2c-1")) << r.out;
+  EXPECT_TRUE(std::regex_search(r.out, std::regex("\\n  [0-9.]+ reads/s\\n"))) << r.out;
+  EXPECT_TRUE(has(r.out, "led        line 16")) << r.out;
+  EXPECT_TRUE(has(r.out, "buzzer     line 20")) << r.out;
+  EXPECT_TRUE(has(r.out, "all good")) << r.out;
+}
+
+TEST(Probe, SaysWhatIsWrongInPlainWords) {
+  TempDir dir;
+  dir.write("chair.toml", kConfig);
+  dir.write("sim.toml", kCells + "[faults]\nseat_fr = \"stuck_low\"\nseat_bl = \"never_ready\"\nfoot_l = \"absent\"\n");
+  const Result r = run(dir, {"probe", "-c", "chair.toml", "--simulate", "sim.toml"});
+  EXPECT_EQ(r.status, 1) << r.out << r.err;
+  EXPECT_TRUE(has(r.out, "HX711 seat_fr: data line stuck low")) << r.out;
+  EXPECT_TRUE(has(r.out, "HX711 seat_bl: never became ready")) << r.out;
+  EXPECT_TRUE(has(r.out, "no chip at 0x48 on /dev/i2c-1")) << r.out;
+  EXPECT_TRUE(std::regex_search(r.out, std::regex("seat_fl +data line 6 +ok"))) << r.out;
+  EXPECT_TRUE(has(r.out, "3 problems:")) << r.out;
+}
+
+TEST(Probe, NoI2cBusAndAnUnpluggedBoard) {
+  TempDir dir;
+  dir.write("chair.toml", kConfig);
+  dir.write("sim.toml", "[faults]\ni2c = \"no_bus\"\nseat_br = \"unplugged\"\n");
+  const Result r = run(dir, {"probe", "-c", "chair.toml", "--simulate", "sim.toml"});
+  EXPECT_EQ(r.status, 1) << r.out << r.err;
+  EXPECT_TRUE(has(r.out, "opening /dev/i2c-1: No such file or directory (is I2C enabled")) << r.out;
+  EXPECT_TRUE(has(r.out, "HX711 seat_br: never became ready")) << r.out;
+  EXPECT_TRUE(std::regex_search(r.out, std::regex("lumbar_l +not tried"))) << r.out;
+}
+
+TEST(Probe, OutputsBlinkAndChirp) {
+  TempDir dir;
+  dir.write("chair.toml", kConfig);
+  dir.write("sim.toml", kCells);
+  const Result r = run(dir, {"probe", "-c", "chair.toml", "--simulate", "sim.toml", "--outputs", "--reads", "2"});
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_TRUE(has(r.out, "led        line 16        LED     blinking 3 times now... done")) << r.out;
+  EXPECT_TRUE(has(r.out, "buzzer     line 20        buzzer  chirping twice now... done")) << r.out;
+}
+
+TEST(Probe, ChannelInTheConfigButNotWired) {
+  TempDir dir;
+  std::string config = kConfig;
+  config.replace(config.find(", foot_r = 3"), 12, "");
+  dir.write("chair.toml", config);
+  dir.write("sim.toml", kCells);
+  const Result r = run(dir, {"probe", "-c", "chair.toml", "--simulate", "sim.toml", "--reads", "2"});
+  EXPECT_EQ(r.status, 1) << r.out << r.err;
+  EXPECT_TRUE(has(r.out, "foot_r: in the config's channels but not wired in [hardware]")) << r.out;
+}
+
+TEST(Probe, BadInputNamesFileAndLine) {
+  TempDir dir;
+  dir.write("plain.toml", kOccupancy);
+  Result r = run(dir, {"probe", "-c", "plain.toml"});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(has(r.err, "chairhub: plain.toml: no [hardware] section")) << r.err;
+
+  std::string config = kConfig;
+  const std::size_t at = config.find("rate = 80");
+  config.replace(at, 9, "rate = 20");
+  const auto line = std::to_string(std::count(config.begin(), config.begin() + static_cast<long>(at), '\n') + 1);
+  dir.write("chair.toml", config);
+  r = run(dir, {"probe", "-c", "chair.toml"});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(has(r.err, "chairhub: chair.toml:" + line + ": hardware.hx711.rate: must be 10 or 80")) << r.err;
+
+  dir.write("chair.toml", kConfig);
+  dir.write("sim.toml", "noise = 1\n[cells]\nseat_zz = { offset = 1 }\n");
+  r = run(dir, {"probe", "-c", "chair.toml", "--simulate", "sim.toml"});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(has(r.err, "chairhub: sim.toml:3: seat_zz: not a channel of the config")) << r.err;
+
+  r = run(dir, {"probe", "-c", "missing.toml"});
+  EXPECT_EQ(r.status, 78);
+  EXPECT_TRUE(has(r.err, "missing.toml: cannot open the config file")) << r.err;
+}
+
+// ---------------------------------------------------------------------------------------------
+// calibrate
+
+void expect_calibrated(const Calibration& c) {
+  const std::pair<const char*, std::pair<double, double>> cells[] = {
+      {"seat_fl", {8000, 20000}}, {"seat_fr", {-3000, 22500}}, {"seat_bl", {400000, 19000}}, {"seat_br", {500, 21000}}};
+  for (const auto& [name, truth] : cells) {
+    ASSERT_TRUE(c.count(name)) << name;
+    EXPECT_NEAR(*c.at(name).offset, truth.first, 20) << name;
+    EXPECT_NEAR(1 / *c.at(name).scale, truth.second, truth.second * 0.005) << name;
+  }
+  const std::pair<const char*, std::pair<double, double>> pads[] = {
+      {"lumbar_l", {900, 22000}}, {"lumbar_r", {1100, 20000}}, {"foot_l", {700, 25000}}, {"foot_r", {800, 23000}}};
+  for (const auto& [name, truth] : pads) {
+    ASSERT_TRUE(c.count(name)) << name;
+    EXPECT_NEAR(*c.at(name).empty, truth.first, 25) << name;
+    EXPECT_NEAR(*c.at(name).full, truth.second, 25) << name;
+  }
+}
+
+TEST(Calibrate, GuidedSessionThroughStandardInput) {
+  TempDir dir;
+  dir.write("chair.toml", kConfig);
+  dir.write("sim.toml", kCells);
+  const Result r =
+      run(dir, {"calibrate", "-c", "chair.toml", "--simulate", "sim.toml", "--weight", "10", "--samples", "6"}, kTenEnters);
+  ASSERT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_TRUE(has(r.out, "1. Empty the chair")) << r.out;
+  EXPECT_TRUE(has(r.out, "2. Put the 10 kg weight on the middle of the seat")) << r.out;
+  EXPECT_TRUE(has(r.out, "over the back-right corner of the seat, above load cell seat_br")) << r.out;
+  EXPECT_TRUE(has(r.out, "Press the foot_r pad (foot pad, right)")) << r.out;
+  EXPECT_TRUE(has(r.out, "wrote cal.toml")) << r.out;
+  const std::string text = slurp(dir.path("cal.toml"));
+  EXPECT_EQ(text.rfind("# chairhub calibration: written by `chairhub calibrate` on ", 0), 0u) << text;
+  EXPECT_TRUE(has(text, "# known weight 10 kg at the centre and over each of 4 cells; fit ")) << text;
+  expect_calibrated(load_calibration(dir.path("cal.toml"), ChannelLayout::standard()));
+}
+
+TEST(Calibrate, AsksForTheWeightUntilItIsOne) {
+  TempDir dir;
+  dir.write("chair.toml", kConfig);
+  dir.write("sim.toml", kCells);
+  const Result r =
+      run(dir, {"calibrate", "-c", "chair.toml", "--simulate", "sim.toml", "--samples", "4"}, "ten\n-3\n12.5\n" + kTenEnters);
+  ASSERT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_TRUE(has(r.out, "'ten' is not a weight in kg")) << r.out;
+  EXPECT_TRUE(has(r.out, "'-3' is not a weight in kg")) << r.out;
+  EXPECT_TRUE(has(r.out, "Put the 12.5 kg weight")) << r.out;
+  expect_calibrated(load_calibration(dir.path("cal.toml"), ChannelLayout::standard()));
+}
+
+TEST(Calibrate, InputEndingEarlyWritesNothing) {
+  TempDir dir;
+  dir.write("chair.toml", kConfig);
+  dir.write("sim.toml", kCells);
+  dir.write("cal.toml", "[seat_fl]\noffset = 1\n");
+  const Result r = run(dir, {"calibrate", "-c", "chair.toml", "--simulate", "sim.toml", "--weight", "10", "--samples", "2"},
+                       lines(3));
+  EXPECT_EQ(r.status, 1) << r.out << r.err;
+  EXPECT_TRUE(has(r.err, "chairhub: standard input:3: ended before front-right corner (seat_fr); nothing written")) << r.err;
+  EXPECT_EQ(slurp(dir.path("cal.toml")), "[seat_fl]\noffset = 1\n");
+}
+
+TEST(Calibrate, QuitWritesNothing) {
+  TempDir dir;
+  dir.write("chair.toml", kConfig);
+  dir.write("sim.toml", kCells);
+  const Result r = run(dir, {"calibrate", "-c", "chair.toml", "--simulate", "sim.toml", "--weight", "10", "--samples", "2"},
+                       "\nq\n");
+  EXPECT_EQ(r.status, 1) << r.out << r.err;
+  EXPECT_TRUE(has(r.err, "chairhub: calibrate: stopped at centre; nothing written")) << r.err;
+  EXPECT_FALSE(std::ifstream(dir.path("cal.toml")).good());
+}
+
+TEST(Calibrate, FaultyCellStopsWithItsFault) {
+  TempDir dir;
+  dir.write("chair.toml", kConfig);
+  dir.write("sim.toml", kCells + "[faults]\nseat_fr = \"never_ready\"\n");
+  const Result r = run(dir, {"calibrate", "-c", "chair.toml", "--simulate", "sim.toml", "--weight", "10", "--samples", "4"},
+                       kTenEnters);
+  EXPECT_EQ(r.status, 1) << r.out << r.err;
+  EXPECT_TRUE(has(r.err, "chairhub: calibrate: the empty chair: HX711 seat_fr: never became ready")) << r.err;
+  EXPECT_TRUE(has(r.err, "nothing written")) << r.err;
+  EXPECT_FALSE(std::ifstream(dir.path("cal.toml")).good());
+}
+
+TEST(Calibrate, NeedsToKnowWhereToWrite) {
+  TempDir dir;
+  dir.write("chair.toml", kOccupancy + kHardware);
+  dir.write("sim.toml", kCells);
+  Result r = run(dir, {"calibrate", "-c", "chair.toml", "--simulate", "sim.toml", "--weight", "10"}, kTenEnters);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(has(r.err, "chairhub: chair.toml: no calibration file: add [calibration] file")) << r.err;
+
+  r = run(dir, {"calibrate", "-c", "chair.toml", "--simulate", "sim.toml", "--weight", "10", "--samples", "4", "-o", "mine.toml"},
+          kTenEnters);
+  ASSERT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_TRUE(has(r.out, "to use it, set in chair.toml:\n  [calibration]\n  file = \"mine.toml\"")) << r.out;
+  expect_calibrated(load_calibration(dir.path("mine.toml"), ChannelLayout::standard()));
+}
+
+TEST(Calibrate, TareOnlyUpdatesTheOffsets) {
+  TempDir dir;
+  dir.write("chair.toml", kConfig);
+  dir.write("sim.toml", kCells);
+  dir.write("cal.toml", "[seat_fl]\noffset = 7000\nscale = 5e-05\n[seat_bl]\nscale = 5.2e-05\n[foot_r]\nempty = 1\nfull = 2\n");
+  const Result r = run(dir, {"calibrate", "--tare", "-c", "chair.toml", "--simulate", "sim.toml", "--samples", "4"}, "\n");
+  ASSERT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_TRUE(std::regex_search(r.out, std::regex("seat_fl +offset 7000 -> (79|80)[0-9][0-9] \\(\\+0\\.0[45] kg\\)"))) << r.out;
+  const Calibration c = load_calibration(dir.path("cal.toml"), ChannelLayout::standard());
+  EXPECT_NEAR(*c.at("seat_fl").offset, 8000, 20);
+  EXPECT_DOUBLE_EQ(*c.at("seat_fl").scale, 5e-05);
+  EXPECT_NEAR(*c.at("seat_bl").offset, 400000, 20);
+  EXPECT_DOUBLE_EQ(*c.at("seat_bl").scale, 5.2e-05);
+  EXPECT_NEAR(*c.at("seat_br").offset, 500, 20);
+  EXPECT_FALSE(c.at("seat_br").scale);
+  EXPECT_DOUBLE_EQ(*c.at("foot_r").full, 2);
+  EXPECT_FALSE(c.at("foot_r").offset);
+}
+
+// ---------------------------------------------------------------------------------------------
+// record
+
+TEST(Record, WritesAReplayableRawLogForTheDuration) {
+  TempDir dir;
+  dir.write("chair.toml", kConfig);
+  dir.write("sim.toml", kSitter);
+  const Result r = run(dir, {"record", "-c", "chair.toml", "--simulate", "sim.toml", "--duration", "2.5", "-o", "rec.csv"});
+  ASSERT_EQ(r.status, 0) << r.out << r.err;
+  const std::string log = slurp(dir.path("rec.csv"));
+  EXPECT_EQ(log.rfind("# chairhub sensor log\n# units: raw\n", 0), 0u) << log.substr(0, 300);
+  EXPECT_TRUE(has(log, "# rate_hz: 80\n")) << log.substr(0, 300);
+  EXPECT_TRUE(has(log, "# source: chairhub record\n")) << log.substr(0, 300);
+  EXPECT_TRUE(has(log, "\nt,seat_fl,seat_fr,seat_bl,seat_br,lumbar_l,lumbar_r,foot_l,foot_r\n")) << log.substr(0, 300);
+  const auto rows = data_rows(log);
+  ASSERT_GT(rows.size(), 50u);
+  EXPECT_LT(rows.size(), 260u);
+  EXPECT_EQ(fields(rows.front()).front(), "0");
+  const double last = std::stod(fields(rows.back()).front());
+  EXPECT_GE(last, 2.5);
+  EXPECT_LT(last, 3.0);
+  for (const auto& row : rows) ASSERT_EQ(fields(row).size(), 9u) << row;
+  EXPECT_TRUE(has(r.err, "samples over 2.")) << r.err;
+
+  // Recording needs no calibration, but a replay with the config needs the file it names.
+  Result replay = run(dir, {"replay", "rec.csv", "-c", "chair.toml"});
+  EXPECT_EQ(replay.status, 78);
+  EXPECT_TRUE(has(replay.err, "chairhub: chair.toml:2: calibration.file: cannot open \"cal.toml\"")) << replay.err;
+  dir.write("cal.toml", "[seat_fl]\noffset = 8000\n");
+  replay = run(dir, {"replay", "rec.csv", "-c", "chair.toml"});
+  EXPECT_EQ(replay.status, 0) << replay.err;
+}
+
+TEST(Record, ToStandardOutput) {
+  TempDir dir;
+  dir.write("chair.toml", kConfig);
+  dir.write("sim.toml", kCells);
+  const Result r = run(dir, {"record", "-c", "chair.toml", "--simulate", "sim.toml", "--duration", "0.5"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("# chairhub sensor log\n", 0), 0u);
+  EXPECT_GT(data_rows(r.out).size(), 10u);
+}
+
+// The whole point of calibrating: the same recording means something else through the
+// calibration. Uncalibrated, seat_bl's offset alone reads as someone sitting from the start.
+TEST(Record, CalibrationFileChangesTheReplay) {
+  TempDir dir;
+  dir.write("chair.toml", kConfig);
+  dir.write("plain.toml", kOccupancy + kHardware);
+  dir.write("cells.toml", kCells);
+  const Result cal =
+      run(dir, {"calibrate", "-c", "chair.toml", "--simulate", "cells.toml", "--weight", "10", "--samples", "4"}, kTenEnters);
+  ASSERT_EQ(cal.status, 0) << cal.out << cal.err;
+  dir.write("sim.toml", kSitter);
+  const Result rec = run(dir, {"record", "-c", "chair.toml", "--simulate", "sim.toml", "--duration", "3", "-o", "rec.csv"});
+  ASSERT_EQ(rec.status, 0) << rec.err;
+
+  const Result plain = run(dir, {"replay", "rec.csv", "-c", "plain.toml"});
+  ASSERT_EQ(plain.status, 0) << plain.err;
+  const Result calibrated = run(dir, {"replay", "rec.csv", "-c", "chair.toml"});
+  ASSERT_EQ(calibrated.status, 0) << calibrated.err;
+  const double seated_plain = first_event(plain.out, "seated");
+  const double seated_calibrated = first_event(calibrated.out, "seated");
+  EXPECT_GE(seated_plain, 0) << plain.out;
+  EXPECT_LT(seated_plain, 1.2) << plain.out;
+  EXPECT_GT(seated_calibrated, 1.5) << calibrated.out;  // only once the sitter is there
+  EXPECT_LT(seated_calibrated, 3.0) << calibrated.out;
+}
+
+class RecordStops : public ::testing::TestWithParam<int> {};
+
+TEST_P(RecordStops, OnSignalWithACompleteFile) {
+  TempDir dir;
+  dir.write("chair.toml", kConfig);
+  dir.write("cal.toml", "");
+  dir.write("sim.toml", kSitter);
+  const pid_t pid = spawn(dir, {"record", "-c", "chair.toml", "--simulate", "sim.toml", "-o", "rec.csv"}, "");
+  // Wait until it is well into recording (the file is flushed every second).
+  for (int i = 0; i < 200 && data_rows(slurp(dir.path("rec.csv"))).size() < 80; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  ASSERT_EQ(::kill(pid, GetParam()), 0);
+  const Result r = finish(dir, pid);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(has(r.err, "(stopped by signal)")) << r.err;
+  const std::string log = slurp(dir.path("rec.csv"));
+  ASSERT_FALSE(log.empty());
+  EXPECT_EQ(log.back(), '\n');
+  const auto rows = data_rows(log);
+  EXPECT_GT(rows.size(), 80u);
+  for (const auto& row : rows) ASSERT_EQ(fields(row).size(), 9u) << row;
+  const Result replay = run(dir, {"replay", "rec.csv", "-c", "chair.toml"});
+  EXPECT_EQ(replay.status, 0) << replay.err;
+}
+
+INSTANTIATE_TEST_SUITE_P(Signals, RecordStops, ::testing::Values(SIGINT, SIGTERM),
+                         [](const auto& info) { return info.param == SIGINT ? "SIGINT" : "SIGTERM"; });
+
+TEST(Record, FaultyCellLeavesItsColumnEmptyAndSaysSo) {
+  TempDir dir;
+  dir.write("chair.toml", kConfig);
+  dir.write("cal.toml", "");
+  dir.write("sim.toml", kSitter + "[faults]\nseat_fr = \"never_ready\"\n");
+  const Result r = run(dir, {"record", "-c", "chair.toml", "--simulate", "sim.toml", "--duration", "2", "-o", "rec.csv"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(has(r.err, "HX711 seat_fr: never became ready")) << r.err;
+  const auto rows = data_rows(slurp(dir.path("rec.csv")));
+  ASSERT_GT(rows.size(), 20u);
+  EXPECT_EQ(fields(rows.back())[2], "") << rows.back();
+  EXPECT_NE(fields(rows.back())[1], "") << rows.back();
+  const Result replay = run(dir, {"replay", "rec.csv", "-c", "chair.toml"});
+  EXPECT_EQ(replay.status, 0) << replay.err;
+  EXPECT_TRUE(has(replay.out, R"({"type":"sensor_fault",)")) << replay.out;
+  EXPECT_TRUE(has(replay.out, R"("channel":"seat_fr")")) << replay.out;
+}
+
+}  // namespace
+}  // namespace chairhub

@@ -133,5 +133,19 @@ TEST(LogWriter, MetadataIsWrittenOnceWithUnitsFirst) {
   EXPECT_EQ(reader.metadata().at("rate_hz"), "80");
 }
 
+TEST(LogWriter, LabelWithACommaStaysOneField) {
+  TempDir dir;
+  ChannelLayout layout;
+  layout.channels = {make_channel("seat", Role::seat, 0, 0)};
+  Sample s;
+  s.t = 1;
+  s.values = {2};
+  const auto path = write_log(dir, layout, Units::calibrated, {{s, "upright, mostly\nok"}}, true);
+  LogReader reader(path, layout);
+  Sample back;
+  ASSERT_TRUE(reader.next(back));
+  EXPECT_EQ(reader.label(), "upright  mostly ok");
+}
+
 }  // namespace
 }  // namespace chairhub

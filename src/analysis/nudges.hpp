@@ -41,6 +41,7 @@ class NudgePolicy {
 
   void set_enabled(bool on) { enabled_ = on; }
   bool enabled() const { return enabled_ && cfg_->enabled; }
+  bool switched_on() const { return enabled_; }  // the user's switch, apart from the config
   void snooze_until(double t) { snoozed_until_ = t; }
   std::optional<double> snoozed_until() const { return snoozed_until_; }
 

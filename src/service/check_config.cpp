@@ -4,6 +4,7 @@
 #include "hw/config/hardware_config.hpp"
 #include "mqtt/config.hpp"
 #include "service/service_config.hpp"
+#include "sim/scenario.hpp"
 
 namespace chairhub {
 
@@ -33,7 +34,11 @@ std::vector<std::string> check_config_file(const std::string& path) {
       problems.emplace_back(e.what());
     }
   };
-  check([&] { service_config_from_toml(table, path); });
+  check([&] {
+    const ServiceConfig service = service_config_from_toml(table, path);
+    if (config && !service.scenario.empty() && (service.source == "simulated" || service.source == "devices"))
+      load_scenario(service.scenario, config->layout);
+  });
   check([&] { mqtt::mqtt_config_from_toml(table, path); });
   check([&] {
     if (const toml::table* hardware = table["hardware"].as_table()) {

@@ -157,8 +157,6 @@ struct Daemon::Impl {
       hardware.reset();
       if (const toml::table* hw_table = c.table["hardware"].as_table())
         hardware = hw::read_hardware_config(*hw_table, c.path);
-      if ((service.source == "hardware" || service.source == "devices") && !hardware)
-        throw InputError(c.path, 0, "service.source: \"" + service.source + "\" needs a [hardware] section");
     } catch (const InputError& e) {
       throw ConfigError({e.what()});
     }
@@ -216,7 +214,7 @@ struct Daemon::Impl {
     persisted.session_start_wall.reset();
     if (auto start = session.start()) persisted.session_start_wall = now_wall - (*last_t - *start);
     persisted.session_seated_s = session.sitting_s();
-    persisted.nudges_enabled = analyzer->nudges().enabled();
+    persisted.nudges_enabled = analyzer->nudges().switched_on();
     try {
       store->save(persisted);
     } catch (const std::exception& e) {
@@ -228,6 +226,10 @@ struct Daemon::Impl {
   // as a break: then the sitter has had one.
   void restore_session(double t) {
     session_restored = true;
+    if (persisted.snoozed_until_wall) {
+      const double left = *persisted.snoozed_until_wall - wall_seconds();
+      if (left > 0) analyzer->nudges().snooze_until(t + left);
+    }
     if (!persisted.session_start_wall) return;
     const double now_wall = wall_seconds();
     const double down_s = now_wall - persisted.saved_at_wall;

@@ -96,7 +96,8 @@ ServiceConfig service_config_from_toml(const toml::table& root, const std::strin
     if (const toml::node* n = t->get(key)) {
       if (!n->is_number()) fail(n, key, "expected a number");
       const double v = *n->value<double>();
-      if (v < min || v > max) fail(n, key, "must be between " + std::to_string(min) + " and " + std::to_string(max));
+      if (!(v >= min && v <= max))  // also refuses nan
+        fail(n, key, "must be between " + std::to_string(min) + " and " + std::to_string(max));
       out = v;
     }
   };
@@ -104,6 +105,8 @@ ServiceConfig service_config_from_toml(const toml::table& root, const std::strin
   if (c.source != "simulated" && c.source != "hardware" && c.source != "devices" && c.source != "log")
     fail(t->get("source"), "source",
          "must be \"hardware\", \"simulated\", \"devices\" or \"log\", not \"" + c.source + "\"");
+  if ((c.source == "hardware" || c.source == "devices") && !root.get("hardware"))
+    fail(t->get("source"), "source", "\"" + c.source + "\" needs a [hardware] section (see hw/README.md)");
   path("scenario", c.scenario);
   path("log", c.log);
   if (c.source == "log" && c.log.empty()) fail(t->get("source"), "log", "source = \"log\" needs log = \"FILE\"");

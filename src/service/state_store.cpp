@@ -109,8 +109,12 @@ void StateStore::save(const PersistedState& state) const {
     ::unlink(tmp.c_str());
     throw;
   }
-  if (::close(fd) != 0) fail("close " + tmp);
-  if (::rename(tmp.c_str(), path.c_str()) != 0) fail("rename " + tmp);
+  if (::close(fd) != 0 || ::rename(tmp.c_str(), path.c_str()) != 0) {
+    const int err = errno;
+    ::unlink(tmp.c_str());
+    errno = err;
+    fail("replace " + path);
+  }
   // The rename itself must reach the disk, or a power cut could bring back the old file.
   const int dir = ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir >= 0) {

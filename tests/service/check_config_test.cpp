@@ -122,7 +122,7 @@ TEST_F(CheckConfigTest, AMissingFileIsOneProblemNamingIt) {
 
 // BUG (check_config.cpp): chairhubd refuses `source = "hardware"` (or "devices") without a
 // [hardware] section (daemon.cpp read_sections, exit 78), but check_config_file accepts it.
-TEST_F(CheckConfigTest, DISABLED_AHardwareSourceWithoutAHardwareSectionIsAProblem) {
+TEST_F(CheckConfigTest, AHardwareSourceWithoutAHardwareSectionIsAProblem) {
   for (const std::string source : {"hardware", "devices"}) {
     SCOPED_TRACE(source);
     const auto path = write("[service]\nsource = \"" + source + "\"\n");
@@ -134,7 +134,7 @@ TEST_F(CheckConfigTest, DISABLED_AHardwareSourceWithoutAHardwareSectionIsAProble
 
 // BUG (check_config.cpp): chairhubd refuses a scenario file it cannot read as a configuration
 // problem (daemon.cpp load_sim_scenario, exit 78), but check_config_file does not look at it.
-TEST_F(CheckConfigTest, DISABLED_AMissingScenarioFileIsAProblem) {
+TEST_F(CheckConfigTest, AMissingScenarioFileIsAProblem) {
   const auto path = write("[service]\nscenario = \"no-such-scenario.toml\"\n");
   const auto problems = check_config_file(path);
   ASSERT_EQ(problems.size(), 1u) << all(problems);

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -115,8 +116,11 @@ void add_record(CLI::App& app, int& status) {
     const Config config = load_config(args->hardware.config, false);
     ChairHardware chair(config, args->hardware.simulate);
     const hw::HardwareConfig& wiring = chair.wiring();
-    for (const auto& name : chair.unwired())
+    std::vector<bool> wired(config.layout.size(), true);
+    for (const auto& name : chair.unwired()) {
       std::fprintf(stderr, "chairhub record: %s is not wired in [hardware]; its column stays empty\n", name.c_str());
+      wired[*config.layout.find(name)] = false;
+    }
 
     std::unique_ptr<hw::HardwareSource> source;
     try {
@@ -141,25 +145,30 @@ void add_record(CLI::App& app, int& status) {
                  until);
 
     const StopSignals signals;
-    std::vector<std::string> faults(config.layout.size());
+    constexpr int kTellAfter = 3;
+    std::vector<int> failing(config.layout.size(), 0);  // failed reads in a row
     std::size_t samples = 0;
     double t0 = 0, t = 0, flushed = 0;
     while (!signals.stopped()) {
       hw::HardwareReading reading = chair.read(*source);
       if (samples == 0) t0 = reading.sample.t;
-      t = reading.sample.t - t0;  // the log's time starts at 0
+      // The log's time starts at 0, to a tenth of a millisecond: finer is noise of the scheduler.
+      t = std::round((reading.sample.t - t0) * 1e4) / 1e4;
       reading.sample.t = t;
       writer.write(reading.sample);
       ++samples;
-      // Say when a sensor fails or comes back, once, not on every sample.
-      for (std::size_t i = 0; i < faults.size(); ++i) {
+      // Say when a sensor fails or comes back, once. A failure is told when it has lasted a few
+      // samples: a single disturbed read is not news, and the HX711's message is complete by then.
+      for (std::size_t i = 0; i < failing.size(); ++i) {
+        if (!wired[i]) continue;
         const auto& h = reading.health[i];
         const std::string& name = config.layout.channels[i].name;
-        const std::string now = h.ok ? std::string() : h.fault;
-        if (now == faults[i] || h.fault == "not wired in [hardware]") continue;
-        if (now.empty()) std::fprintf(stderr, "chairhub record: %.1f s: %s reads again\n", t, name.c_str());
-        else std::fprintf(stderr, "chairhub record: %.1f s: %s\n", t, channel_fault(name, now).c_str());
-        faults[i] = now;
+        if (h.ok) {
+          if (failing[i] >= kTellAfter) std::fprintf(stderr, "chairhub record: %.1f s: %s reads again\n", t, name.c_str());
+          failing[i] = 0;
+        } else if (++failing[i] == kTellAfter) {
+          std::fprintf(stderr, "chairhub record: %.1f s: %s\n", t, channel_fault(name, h.fault).c_str());
+        }
       }
       if (t - flushed >= 1) {  // at most a second of samples lost if the Pi loses power
         out.flush(false);

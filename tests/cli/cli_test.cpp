@@ -342,6 +342,20 @@ TEST(Calibrate, FaultyCellStopsWithItsFault) {
   EXPECT_FALSE(std::ifstream(dir.path("cal.toml")).good());
 }
 
+TEST(Calibrate, PadThatDoesNotRespondIsNamed) {
+  TempDir dir;
+  dir.write("chair.toml", kConfig);
+  std::string sim = kCells;
+  sim.replace(sim.find("full = 25000"), 12, "full = 720");
+  dir.write("sim.toml", sim);
+  const Result r = run(dir, {"calibrate", "-c", "chair.toml", "--simulate", "sim.toml", "--weight", "10", "--samples", "3"},
+                       kTenEnters);
+  EXPECT_EQ(r.status, 1) << r.out << r.err;
+  EXPECT_TRUE(has(r.err, "chairhub: calibrate: foot_l barely changed when pressed")) << r.err;
+  EXPECT_TRUE(has(r.err, "; nothing written")) << r.err;
+  EXPECT_FALSE(std::ifstream(dir.path("cal.toml")).good());
+}
+
 TEST(Calibrate, NeedsToKnowWhereToWrite) {
   TempDir dir;
   dir.write("chair.toml", kOccupancy + kHardware);

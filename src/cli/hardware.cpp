@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "core/input_error.hpp"
+#include "hw/util/device_error.hpp"
 
 namespace chairhub::cli {
 
@@ -30,8 +31,14 @@ ChairHardware::ChairHardware(const Config& config, const std::string& simulate) 
 ChairHardware::~ChairHardware() = default;
 
 std::unique_ptr<hw::HardwareSource> ChairHardware::open(const hw::HardwareConfig* part) {
-  return std::make_unique<hw::HardwareSource>(part ? *part : wiring_, config_.layout,
-                                              sim_ ? sim_->backends() : hw::linux_backends(), clock_);
+  try {
+    return std::make_unique<hw::HardwareSource>(part ? *part : wiring_, config_.layout,
+                                                sim_ ? sim_->backends() : hw::linux_backends(), clock_);
+  } catch (const hw::DeviceError& e) {
+    // The likeliest holder of the lines and the bus while someone wires the chair.
+    if (e.kind() != hw::ErrorKind::busy) throw;
+    throw hw::DeviceError(e.kind(), std::string(e.what()) + "; if chairhubd is running, `systemctl stop chairhubd` first");
+  }
 }
 
 hw::HardwareReading ChairHardware::read(hw::HardwareSource& source) {

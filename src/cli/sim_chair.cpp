@@ -122,6 +122,16 @@ SimChair::SimChair(const std::string& path, const hw::HardwareConfig& wiring, co
     for (const auto& [k, v] : r.table(*n, "faults")) {
       const std::string name(k.str());
       const auto what = v.value_exact<std::string>();
+      if (name == "taken") {  // lines another program holds
+        const toml::array* list = v.as_array();
+        if (!list) r.fail(v, "faults.taken: expected a list of line numbers, e.g. [16]");
+        for (const toml::node& line : *list) {
+          const auto n = line.value_exact<std::int64_t>();
+          if (!n || *n < 0 || *n > 63) r.fail(line, "faults.taken: expected line numbers 0..63");
+          taken_.push_back(hardware_.gpio().request(hw::LineRequest::inputs({hw::LineId(static_cast<unsigned>(*n))})));
+        }
+        continue;
+      }
       if (name == "i2c") {
         if (what != "no_bus") r.fail(v, "faults.i2c: the only I2C fault is \"no_bus\"");
         no_i2c_ = true;

@@ -18,6 +18,7 @@
 //   [faults]
 //   seat_fr = "never_ready"     # HX711: never_ready, stuck_low, unplugged; a pad: absent (its ADS1115)
 //   i2c = "no_bus"              # /dev/i2c-N does not exist (I2C not enabled)
+//   taken = [16]                # GPIO lines another program holds
 //
 // Cells and pads not listed get the defaults of make_channel (offset 0, 21000 counts per kg;
 // empty 800, full 24000).
@@ -76,6 +77,7 @@ class SimChair {
   std::map<std::string, Pad> pads_;
   std::vector<Timed> timeline_;
   std::unique_ptr<Scene> held_;
+  std::vector<std::unique_ptr<hw::GpioLines>> taken_;
   double noise_ = 0;
   bool no_i2c_ = false;
   unsigned long long random_ = 88172645463325252ull;

@@ -208,6 +208,23 @@ TEST(Probe, NoI2cBusAndAnUnpluggedBoard) {
   EXPECT_TRUE(std::regex_search(r.out, std::regex("lumbar_l +not tried"))) << r.out;
 }
 
+TEST(Probe, LinesHeldByAnotherProgram) {
+  TempDir dir;
+  dir.write("chair.toml", kConfig);
+  dir.write("sim.toml", kCells + "[faults]\ntaken = [20]\n");
+  const Result r = run(dir, {"probe", "-c", "chair.toml", "--simulate", "sim.toml", "--outputs", "--reads", "2"});
+  EXPECT_EQ(r.status, 1) << r.out << r.err;
+  EXPECT_TRUE(has(r.out, "GPIO line 20 on ")) << r.out;
+  EXPECT_TRUE(has(r.out, "busy")) << r.out;
+  EXPECT_TRUE(has(r.out, "if chairhubd is running, `systemctl stop chairhubd` first")) << r.out;
+  EXPECT_TRUE(std::regex_search(r.out, std::regex("seat_fl +data line 6 +ok"))) << r.out;  // the rest is still probed
+
+  const Result rec = run(dir, {"record", "-c", "chair.toml", "--simulate", "sim.toml", "--duration", "1", "-o", "x.csv"});
+  EXPECT_EQ(rec.status, 1);
+  EXPECT_TRUE(has(rec.err, "chairhub: chair.toml: GPIO line 20 on ")) << rec.err;
+  EXPECT_TRUE(has(rec.err, "`chairhub probe` checks the wiring")) << rec.err;
+}
+
 TEST(Probe, OutputsBlinkAndChirp) {
   TempDir dir;
   dir.write("chair.toml", kConfig);

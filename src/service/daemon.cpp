@@ -18,6 +18,7 @@
 #include "analysis/analyzer.hpp"
 #include "hw/config/hardware_config.hpp"
 #include "hw/output/pattern.hpp"
+#include "hw/util/realtime.hpp"
 #include "mqtt/config.hpp"
 #include "mqtt/log.hpp"
 #include "mqtt/service.hpp"
@@ -413,7 +414,18 @@ struct Daemon::Impl {
   }
 
   void start_reader() {
-    reader = std::thread([this] {
+    const bool realtime = service.source == "hardware" && hardware && hardware->realtime;
+    const int priority = hardware ? hardware->realtime_priority : 0;
+    reader = std::thread([this, realtime, priority] {
+      if (realtime) {
+        // Keeps the HX711 clock pulses short; without it the driver discards disturbed reads.
+        const std::string why_not = hw::enable_realtime(priority);
+        asio::post(io, [this, why_not] {
+          journal(why_not.empty() ? LogLevel::info : LogLevel::notice,
+                  why_not.empty() ? "sensor reader at real-time priority"
+                                  : "sensor reader without real-time priority: " + why_not);
+        });
+      }
       Sample sample;
       while (!stopping) {
         bool more = false;

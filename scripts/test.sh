@@ -23,3 +23,4 @@ echo "== the same tests under AddressSanitizer and UndefinedBehaviorSanitizer"
 build build-asan -DCHAIRHUB_SANITIZE=ON -DCHAIRHUB_BENCH=OFF -DCMAKE_BUILD_TYPE=Debug
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build-asan --output-on-failure -j "$jobs" -LE hil
+bash scripts/cross-test-arm64.sh

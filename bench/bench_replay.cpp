@@ -42,10 +42,6 @@ const std::string& log_path() {
   return path;
 }
 
-class NullSink : public EventSink {
- public:
-  void on_event(const Event&) override {}
-};
 
 void BM_ParseOnly(benchmark::State& state) {
   log_path();  // written before timing starts

@@ -10,10 +10,6 @@
 namespace chairhub::cli {
 namespace {
 
-class NullSink : public EventSink {
- public:
-  void on_event(const Event&) override {}
-};
 
 }  // namespace
 

@@ -52,6 +52,13 @@ class Prober {
 
   // Opens one part of the wiring on its own, so a bus that cannot be opened does not hide the
   // state of everything else.
+  template <typename Inputs>
+  static std::vector<std::string> channel_names(const Inputs& inputs) {
+    std::vector<std::string> names;
+    for (const auto& in : inputs) names.push_back(in.channel);
+    return names;
+  }
+
   std::unique_ptr<hw::HardwareSource> open(const hw::HardwareConfig& part, const std::vector<std::string>& channels) {
     try {
       return chair_.open(&part);
@@ -117,8 +124,7 @@ class Prober {
     hw::HardwareConfig part = only_part();
     part.hx711 = {in_layout_order(g)};
     const auto& inputs = part.hx711.front().inputs;
-    std::vector<std::string> channels;
-    for (const auto& in : inputs) channels.push_back(in.channel);
+    const std::vector<std::string> channels = channel_names(inputs);
     const auto source = open(part, channels);
     if (!source) return;
     std::vector<ChannelStats> stats;
@@ -142,8 +148,7 @@ class Prober {
     hw::HardwareConfig part = only_part();
     part.ads1115 = {in_layout_order(a)};
     const auto& inputs = part.ads1115.front().inputs;
-    std::vector<std::string> channels;
-    for (const auto& in : inputs) channels.push_back(in.channel);
+    const std::vector<std::string> channels = channel_names(inputs);
     const auto source = open(part, channels);
     if (!source) return;
     std::vector<ChannelStats> stats;

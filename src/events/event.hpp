@@ -44,4 +44,10 @@ class EventSink {
   virtual void on_event(const Event& event) = 0;
 };
 
+// Drops every event: for runs that want only the analysis's state or timing.
+class NullSink : public EventSink {
+ public:
+  void on_event(const Event&) override {}
+};
+
 }  // namespace chairhub

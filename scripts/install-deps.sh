@@ -9,6 +9,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev
   libeigen3-dev nlohmann-json3-dev libtomlplusplus-dev libboost-dev
   time openssl libgpiod-dev gpiod libmosquitto-dev mosquitto mosquitto-clients libsystemd-dev
+  # hardening: libFuzzer and ThreadSanitizer (clang), static analysis, a steppable wall clock
+  clang-14 libclang-rt-14-dev clang-tidy cppcheck faketime libfaketime
   "$@"
 )
 

@@ -145,6 +145,11 @@ bool PlayerThread::playing() {
   return player_.playing();
 }
 
+void PlayerThread::set_buzzer_enabled(bool on) {
+  std::lock_guard lock(mutex_);
+  player_.set_buzzer_enabled(on);
+}
+
 void PlayerThread::run() {
   std::unique_lock lock(mutex_);
   while (!quit_) {

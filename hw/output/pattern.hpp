@@ -79,6 +79,8 @@ class PlayerThread {
   void play(const Pattern& pattern, std::optional<std::size_t> only = std::nullopt);
   void stop();
   bool playing();
+  // The player is shared with the thread: change it through here, under the lock.
+  void set_buzzer_enabled(bool on);
 
  private:
   void run();

@@ -9,6 +9,8 @@ namespace chairhub::mqtt {
 
 enum class LogLevel { error = 3, warning = 4, notice = 5, info = 6, debug = 7 };
 
+// Called from the io_context thread and from the connection's network thread (connection
+// errors, retries): it must be safe to call from both at once.
 using Logger = std::function<void(LogLevel, std::string_view)>;
 
 // "<4>mqtt: ..." on stderr, which journald turns into priorities.

@@ -119,3 +119,19 @@ TEST(PlayerThread, PlaysInTheBackground) {
   EXPECT_FALSE(thread.playing());
   EXPECT_EQ(o.chip.level(1), 0);
 }
+
+// The daemon switches the buzzer (quiet hours) from its own thread while a pattern may be
+// playing; under TSan this checks that the switch goes through the thread's lock.
+TEST(PlayerThread, BuzzerSwitchedWhilePlaying) {
+  Outputs o;
+  SteadyClock clock;
+  PlayerThread thread(o.player, clock);
+  thread.play(*nudge_pattern("posture"));  // steps every 100 ms
+  for (int i = 0; i < 20; ++i) {
+    thread.set_buzzer_enabled(i % 2 == 0);
+    std::this_thread::sleep_for(milliseconds{10});
+  }
+  thread.stop();
+  EXPECT_FALSE(thread.playing());
+  EXPECT_EQ(o.chip.level(1), 0);
+}

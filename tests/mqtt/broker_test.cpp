@@ -162,7 +162,7 @@ TEST_F(BrokerTest, NoEventLostAcrossABrokerRestart) {
     std::set<int> seen;
     for (int x : numbers(m)) seen.insert(x);
     return seen.size() == 90u;
-  }, 20000ms)) << log.lines.size();
+  }, 20000ms)) << log.size();
   expect_all_in_order(numbers(sub->on("chairhub/br/event")), 1, 90);
   for (const auto& m : sub->on("chairhub/br/event")) EXPECT_TRUE(ordered_json::parse(m.payload).contains("ts"));
 }

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -30,15 +31,26 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+// The connection logs from its network thread while a test reads: hence the lock. Read
+// `lines` directly only once nothing runs any more.
 struct LogCatcher {
   std::vector<std::pair<LogLevel, std::string>> lines;
+  mutable std::mutex mutex;
   Logger logger() {
-    return [this](LogLevel level, std::string_view text) { lines.emplace_back(level, std::string(text)); };
+    return [this](LogLevel level, std::string_view text) {
+      std::lock_guard lock(mutex);
+      lines.emplace_back(level, std::string(text));
+    };
   }
   bool has(std::string_view part) const {
+    std::lock_guard lock(mutex);
     for (const auto& [level, text] : lines)
       if (text.find(part) != std::string::npos) return true;
     return false;
+  }
+  std::size_t size() const {
+    std::lock_guard lock(mutex);
+    return lines.size();
   }
 };
 

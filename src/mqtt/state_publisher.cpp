@@ -1,5 +1,7 @@
 #include "mqtt/state_publisher.hpp"
 
+#include <chrono>
+
 namespace chairhub::mqtt {
 
 StatePublisher::StatePublisher(Link& link, std::string topic, WallClock clock, StatePayloadOptions options,
@@ -24,7 +26,7 @@ void StatePublisher::republish() { publish_if_due(true); }
 
 void StatePublisher::publish_if_due(bool force) {
   if (!state_ || !link_.connected()) return;
-  const auto payload = state_payload(*state_, control_, clock_(), options_);
+  const auto payload = state_payload(*state_, control_, wall_at_sample_time(), options_);
   auto significant = state_significant_part(payload);
   const double t = state_->t;
   // t going backwards means a new replay or a restarted clock: publish
@@ -35,6 +37,16 @@ void StatePublisher::publish_if_due(bool force) {
     return;
   last_significant_ = std::move(significant);
   last_publish_t_ = t;
+}
+
+WallTime StatePublisher::wall_at_sample_time() {
+  // re-anchored for each new session, and when sample time runs backwards (a new replay)
+  if (!anchor_ || state_->session_start != anchored_session_ || state_->t < anchor_->first) {
+    anchor_.emplace(state_->t, clock_());
+    anchored_session_ = state_->session_start;
+  }
+  const auto since = std::chrono::duration<double>(state_->t - anchor_->first);
+  return anchor_->second + std::chrono::duration_cast<std::chrono::system_clock::duration>(since);
 }
 
 }  // namespace chairhub::mqtt

@@ -4,6 +4,7 @@
 // every `interval_s` of sample time, so the broker is not flooded at the sample rate.
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "analysis/chair_state.hpp"
 #include "mqtt/link.hpp"
@@ -25,6 +26,7 @@ class StatePublisher {
 
  private:
   void publish_if_due(bool force);
+  WallTime wall_at_sample_time();
 
   Link& link_;
   std::string topic_;
@@ -35,6 +37,10 @@ class StatePublisher {
   ControlState control_;
   std::optional<nlohmann::ordered_json> last_significant_;
   double last_publish_t_ = 0;
+  // The wall time of one sample time, read once per session: derived afresh from each sample,
+  // the session start would jitter by the samples' latency and look like a change every time.
+  std::optional<std::pair<double, WallTime>> anchor_;  // (sample time, wall time)
+  std::optional<double> anchored_session_;
 };
 
 }  // namespace chairhub::mqtt

@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <semaphore>
 #include <thread>
 
 #include "analysis/analyzer.hpp"
@@ -122,6 +123,7 @@ struct Daemon::Impl {
   asio::signal_set signals{io, SIGHUP, SIGTERM, SIGINT};
   asio::steady_timer watchdog_timer{io};
   asio::steady_timer save_timer{io};
+  asio::steady_timer stop_timer{io};
 
   std::unique_ptr<StateStore> store;
   PersistedState persisted;
@@ -134,11 +136,17 @@ struct Daemon::Impl {
   std::unique_ptr<mqtt::MqttService> mqtt;
   std::thread reader;
   std::atomic<bool> stopping{false};
+  // Samples posted to the loop and not yet analysed. A log played as fast as possible would
+  // otherwise run far ahead of the analysis and queue itself into memory; live sensors never
+  // come near the bound.
+  static constexpr std::ptrdiff_t kMaxQueuedSamples = 64;
+  std::counting_semaphore<kMaxQueuedSamples> queue_slots{kMaxQueuedSamples};
 
   std::vector<Event> events;
   std::optional<double> last_t;         // time of the latest sample
   double last_sample_mono = 0;          // when it arrived, for the watchdog
   bool session_restored = false;
+  bool save_failing = false;            // the last save failed (and said so)
   std::vector<double> raw_sum;          // recent raw readings, for the tare command
   std::size_t raw_count = 0;
   int exit_status = kExitOk;
@@ -218,8 +226,11 @@ struct Daemon::Impl {
     persisted.nudges_enabled = analyzer->nudges().switched_on();
     try {
       store->save(persisted);
+      if (std::exchange(save_failing, false)) journal(LogLevel::notice, "state saved again to " + store->file().string());
     } catch (const std::exception& e) {
-      journal(LogLevel::error, std::string("cannot save state, keeping it in memory: ") + e.what());
+      // said once, not at every retry (a full disk stays full for a while)
+      if (!std::exchange(save_failing, true))
+        journal(LogLevel::error, std::string("cannot save state, keeping the last saved file and retrying: ") + e.what());
     }
   }
 
@@ -440,7 +451,12 @@ struct Daemon::Impl {
           return;
         }
         if (!more) break;
-        asio::post(io, [this, sample] { on_sample(sample); });
+        while (!queue_slots.try_acquire_for(std::chrono::milliseconds(100)))
+          if (stopping) return;
+        asio::post(io, [this, sample] {
+          queue_slots.release();
+          on_sample(sample);
+        });
       }
       asio::post(io, [this] {
         if (!stopping) {
@@ -461,7 +477,20 @@ struct Daemon::Impl {
     signals.cancel();
     if (reader.joinable()) reader.join();
     save_state();
-    if (mqtt) mqtt->stop();  // publishes offline; undelivered events stay in the outbox
+    stop_mqtt(monotonic_seconds() + kDeliverAtStopS);
+  }
+
+  // A connected broker gets a moment to acknowledge the last events, so a planned stop leaves
+  // none behind; whatever is still undelivered then stays in the outbox for the next start.
+  static constexpr double kDeliverAtStopS = 2.0;
+  void stop_mqtt(double deadline) {
+    if (!mqtt) return;
+    if (mqtt->connected() && !mqtt->idle() && monotonic_seconds() < deadline) {
+      stop_timer.expires_after(std::chrono::milliseconds(20));
+      stop_timer.async_wait([this, deadline](const boost::system::error_code&) { stop_mqtt(deadline); });
+      return;
+    }
+    mqtt->stop();  // publishes offline
   }
 
   int run() {

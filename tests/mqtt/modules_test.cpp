@@ -119,6 +119,32 @@ TEST(StatePublisher, PublishesChangesAtOnceAndTicksByInterval) {
   EXPECT_EQ(link.on("c/state").size(), 5u);
 }
 
+// Live samples reach the publisher a little late, and by a varying amount; the session's start
+// on the wall clock must not wobble with that, or every sample would look like news.
+TEST(StatePublisher, SessionStartStaysPutWhileTheWallClockJitters) {
+  test::FakeLink link;
+  double jitter_ms = 0;
+  auto clock = [&] { return WallTime(std::chrono::seconds(1795289266) + std::chrono::milliseconds(static_cast<int>(jitter_ms))); };
+  StatePublisher pub(link, "c/state", clock, {}, 10);
+  ChairState s;
+  s.occupied = true;
+  s.session_start = 0;
+  for (int i = 0; i < 50; ++i) {
+    s.t = i * 0.1;
+    jitter_ms = 100.0 * i + (i % 3) * 7;  // wall time runs with the samples, give or take
+    pub.update(s);
+  }
+  ASSERT_EQ(link.on("c/state").size(), 1u);
+  const auto first = ordered_json::parse(link.sent.front().payload)["session_start"];
+  s.t = 20;
+  pub.update(s);  // the periodic refresh: the same start
+  ASSERT_EQ(link.on("c/state").size(), 2u);
+  EXPECT_EQ(ordered_json::parse(link.sent.back().payload)["session_start"], first);
+  s.session_start = 20;  // a new session is news
+  pub.update(s);
+  EXPECT_EQ(link.on("c/state").size(), 3u);
+}
+
 TEST(DiscoveryPublisher, RetiresVanishedEntitiesAcrossRestarts) {
   test::TempDir dir;
   test::FakeLink link;

@@ -10,8 +10,6 @@
 namespace chairhub {
 namespace {
 
-constexpr std::size_t kBufferSize = 1 << 20;
-
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
@@ -52,12 +50,13 @@ bool parse_reading(std::string_view field, double& value) {
   return ec == std::errc() && end == last && std::isfinite(value);
 }
 
-LineSource::LineSource(std::FILE* file) : file_(file), buffer_(kBufferSize) {}
+LineSource::LineSource(std::FILE* file, std::size_t buffer_size)
+    : file_(file), buffer_(std::make_unique_for_overwrite<char[]>(buffer_size)), buffer_size_(buffer_size) {}
 
 bool LineSource::next(std::string_view& line) {
   long_line_.clear();
   while (true) {
-    const char* start = buffer_.data() + begin_;
+    const char* start = buffer_.get() + begin_;
     const void* nl = std::memchr(start, '\n', end_ - begin_);
     if (nl != nullptr) {
       const std::size_t len = static_cast<const char*>(nl) - start;
@@ -79,15 +78,15 @@ bool LineSource::next(std::string_view& line) {
       return true;
     }
     const std::size_t rest = end_ - begin_;
-    if (begin_ == 0 && rest == buffer_.size()) {
+    if (begin_ == 0 && rest == buffer_size_) {
       long_line_.append(start, rest);
       begin_ = end_ = 0;
     } else {
-      std::memmove(buffer_.data(), start, rest);
+      std::memmove(buffer_.get(), start, rest);
       begin_ = 0;
       end_ = rest;
     }
-    const std::size_t got = std::fread(buffer_.data() + end_, 1, buffer_.size() - end_, file_);
+    const std::size_t got = std::fread(buffer_.get() + end_, 1, buffer_size_ - end_, file_);
     end_ += got;
     if (got == 0) eof_ = true;
   }

@@ -17,13 +17,17 @@ namespace chairhub {
 // Buffered line source over a FILE*, much faster than std::getline for large logs.
 class LineSource {
  public:
-  explicit LineSource(std::FILE* file);
+  static constexpr std::size_t kDefaultBufferSize = 1 << 20;
+  // A small `buffer_size` lets the fuzzer reach the stitching of lines longer than the buffer.
+  explicit LineSource(std::FILE* file, std::size_t buffer_size = kDefaultBufferSize);
   // Next line without its end-of-line; false at end of file. The view lives until the next call.
   bool next(std::string_view& line);
 
  private:
   std::FILE* file_;
-  std::vector<char> buffer_;
+  // Not zeroed: only what fread wrote is read, so a short log touches only a page or two.
+  std::unique_ptr<char[]> buffer_;
+  std::size_t buffer_size_;
   std::size_t begin_ = 0, end_ = 0;
   bool eof_ = false;
   std::string long_line_;  // a line longer than the buffer, stitched together

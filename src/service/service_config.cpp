@@ -77,9 +77,11 @@ ServiceConfig service_config_from_toml(const toml::table& root, const std::strin
   static const char* keys[] = {"source",    "scenario",           "log",           "speed",
                                "state_dir", "log_level",          "quiet_hours",   "escalate_within_min",
                                "save_interval_s", "watchdog_stale_s"};
-  for (const auto& [k, node] : *t)
-    if (std::find_if(std::begin(keys), std::end(keys), [&](const char* key) { return k.str() == key; }) == std::end(keys))
-      fail(&node, std::string(k.str()), "unknown key");
+  for (const auto& [k, node] : *t) {
+    const std::string_view name = k.str();  // clang 14 cannot capture a structured binding
+    if (std::find_if(std::begin(keys), std::end(keys), [&](const char* key) { return name == key; }) == std::end(keys))
+      fail(&node, std::string(name), "unknown key");
+  }
 
   const auto dir = std::filesystem::path(config_path).parent_path();
   auto text = [&](const char* key, std::string& out) {

@@ -94,19 +94,10 @@ bool LineSource::next(std::string_view& line) {
 
 LogReader::LogReader(const std::string& path, const ChannelLayout& layout)
     : name_(path == "-" ? "<stdin>" : path), layout_(layout) {
-  if (path == "-") {
-    file_ = stdin;
-  } else {
-    file_ = std::fopen(path.c_str(), "rb");
-    if (file_ == nullptr) throw InputError(name_, 0, std::string("cannot open: ") + std::strerror(errno));
-    owns_file_ = true;
-  }
-  lines_ = std::make_unique<LineSource>(file_);
+  file_.reset(path == "-" ? stdin : std::fopen(path.c_str(), "rb"));
+  if (file_ == nullptr) throw InputError(name_, 0, std::string("cannot open: ") + std::strerror(errno));
+  lines_ = std::make_unique<LineSource>(file_.get());
   read_header();
-}
-
-LogReader::~LogReader() {
-  if (owns_file_) std::fclose(file_);
 }
 
 void LogReader::fail(const std::string& what) const { throw InputError(name_, line_number_, what); }
@@ -193,7 +184,7 @@ bool LogReader::next(Sample& sample) {
     last_t_ = sample.t;
     return true;
   }
-  if (std::ferror(file_)) fail(std::string("read error: ") + std::strerror(errno));
+  if (std::ferror(file_.get())) fail(std::string("read error: ") + std::strerror(errno));
   return false;
 }
 

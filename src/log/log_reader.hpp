@@ -37,7 +37,6 @@ class LogReader {
  public:
   // Opens `path` ("-" for standard input) and reads the metadata and header row.
   LogReader(const std::string& path, const ChannelLayout& layout);
-  ~LogReader();
   LogReader(const LogReader&) = delete;
   LogReader& operator=(const LogReader&) = delete;
 
@@ -57,8 +56,13 @@ class LogReader {
   [[noreturn]] void fail(const std::string& what) const;
 
   std::string name_;
-  std::FILE* file_ = nullptr;
-  bool owns_file_ = false;
+  // Closed even when the constructor throws (a bad header), so bad logs leak no descriptor.
+  struct CloseUnlessStdin {
+    void operator()(std::FILE* file) const {
+      if (file != stdin) std::fclose(file);
+    }
+  };
+  std::unique_ptr<std::FILE, CloseUnlessStdin> file_;
   std::unique_ptr<LineSource> lines_;
   const ChannelLayout& layout_;
   std::map<std::string, std::string> metadata_;

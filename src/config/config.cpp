@@ -32,7 +32,7 @@ class Reader {
     const std::string where = section.empty() ? key : section + "." + key;
     std::optional<double> v = node->value<double>();
     if (!v || !node->is_number()) return problem(node, where, "expected a number");
-    if (*v < min || *v > max)
+    if (!(*v >= min && *v <= max))  // also refuses nan, which TOML allows
       return problem(node, where, "must be between " + fmt(min) + " and " + fmt(max) + ", not " + fmt(*v));
     out = *v * factor;
   }

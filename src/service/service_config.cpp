@@ -60,7 +60,7 @@ int parse_clock(const std::string& text, bool& ok) {
   char colon = 0;
   ok = std::sscanf(text.c_str(), "%d%c%d", &h, &colon, &m) == 3 && colon == ':' && h >= 0 && h < 24 && m >= 0 &&
        m < 60 && text.size() <= 5;
-  return h * 60 + m;
+  return ok ? h * 60 + m : 0;  // a huge hour must not overflow
 }
 
 }  // namespace

@@ -1,8 +1,11 @@
 #include "service/state_store.hpp"
 
 #include <cerrno>
+#include <cmath>
+#include <cstdint>
 #include <fcntl.h>
 #include <fstream>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <system_error>
@@ -27,10 +30,34 @@ void write_all(int fd, const std::string& data, const std::string& path) {
   }
 }
 
-template <typename T>
-std::optional<T> optional_field(const nlohmann::json& j, const char* key) {
+// Numbers are checked before use: a corrupt file must not carry nan, a count that does not fit
+// an int, or a time no clock can hold into the daemon (converting those is undefined).
+[[noreturn]] void invalid(const char* key) { throw std::runtime_error(std::string("bad value of '") + key + "'"); }
+
+double finite_number(const nlohmann::json& j, const char* key) {
+  const double v = j.at(key).get<double>();
+  if (!std::isfinite(v)) invalid(key);
+  return v;
+}
+
+// Wall-clock seconds since the epoch, up to the year 2100.
+double wall_time(const nlohmann::json& j, const char* key) {
+  const double v = finite_number(j, key);
+  if (v < 0 || v > 4102444800.0) invalid(key);
+  return v;
+}
+
+int whole_count(const nlohmann::json& j, const char* key) {
+  const auto& v = j.at(key);
+  if (!v.is_number_integer() || v.get<std::int64_t>() < 0 || v.get<std::int64_t>() > std::numeric_limits<int>::max())
+    invalid(key);
+  return v.get<int>();
+}
+
+template <typename Read>
+auto optional_field(const nlohmann::json& j, const char* key, Read read) -> std::optional<decltype(read(j, key))> {
   if (!j.contains(key) || j[key].is_null()) return std::nullopt;
-  return j[key].get<T>();
+  return read(j, key);
 }
 
 }  // namespace
@@ -56,28 +83,31 @@ std::string serialize_persisted_state(const PersistedState& s) {
 
 PersistedState parse_persisted_state(const std::string& text) {
   const auto j = nlohmann::json::parse(text);  // throws on malformed JSON
-  if (!j.is_object() || j.value("version", 0) != kVersion) throw std::runtime_error("not a chairhub state file (version)");
+  if (!j.is_object() || j.value("version", nlohmann::json()) != kVersion)
+    throw std::runtime_error("not a chairhub state file (version)");
   PersistedState s;
-  s.saved_at_wall = j.at("saved_at_wall").get<double>();
+  s.saved_at_wall = wall_time(j, "saved_at_wall");
   if (const auto& session = j.at("session"); !session.is_null()) {
-    s.session_start_wall = session.at("start_wall").get<double>();
-    s.session_seated_s = session.at("seated_s").get<double>();
+    s.session_start_wall = wall_time(session, "start_wall");
+    s.session_seated_s = finite_number(session, "seated_s");
   }
   const auto& day = j.at("day");
   s.day = day.at("date").get<std::string>();
-  s.day_sitting_s = day.at("sitting_s").get<double>();
-  s.day_breaks = day.at("breaks").get<int>();
+  s.day_sitting_s = finite_number(day, "sitting_s");
+  s.day_breaks = whole_count(day, "breaks");
   if (const auto& b = j.at("baseline"); !b.is_null()) {
     Baseline baseline;
-    baseline.cop_x = b.at("cop_x").get<double>();
-    baseline.cop_y = b.at("cop_y").get<double>();
-    baseline.lumbar = optional_field<double>(b, "lumbar");
-    baseline.seat_kg = optional_field<double>(b, "seat_kg");
+    baseline.cop_x = finite_number(b, "cop_x");
+    baseline.cop_y = finite_number(b, "cop_y");
+    baseline.lumbar = optional_field(b, "lumbar", finite_number);
+    baseline.seat_kg = optional_field(b, "seat_kg", finite_number);
     s.baseline = baseline;
   }
   s.tare = j.at("tare").get<std::map<std::string, double>>();
+  for (const auto& [channel, offset] : s.tare)
+    if (!std::isfinite(offset)) invalid("tare");
   s.nudges_enabled = j.at("nudges_enabled").get<bool>();
-  s.snoozed_until_wall = optional_field<double>(j, "snoozed_until_wall");
+  s.snoozed_until_wall = optional_field(j, "snoozed_until_wall", wall_time);
   return s;
 }
 

@@ -14,6 +14,10 @@ namespace chairhub::mqtt {
 
 namespace {
 
+// A seq read back beyond this is corrupt: real ones count events from 1 and never get near, and
+// next_seq_ must not wrap round onto an entry still pending (acks go by seq).
+constexpr std::uint64_t kMaxSeq = std::uint64_t{1} << 62;
+
 std::string errno_text() { return std::strerror(errno); }
 
 bool write_all(int fd, const std::string& data) {
@@ -56,7 +60,8 @@ void Outbox::load() {
   while (std::getline(in, line)) {
     ++lineno;
     auto j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_object() && j.contains("a") && j["a"].is_number_unsigned() && j.contains("p") && j["p"].is_string()) {
+    if (j.is_object() && j.contains("a") && j["a"].is_number_unsigned() && j["a"].get<std::uint64_t>() < kMaxSeq &&
+        j.contains("p") && j["p"].is_string()) {
       live[j["a"].get<std::uint64_t>()] = j["p"].get<std::string>();
       next_seq_ = std::max(next_seq_, j["a"].get<std::uint64_t>() + 1);
     } else if (j.is_object() && j.contains("d") && j["d"].is_number_unsigned()) {

@@ -107,20 +107,24 @@ Hx711Reading Hx711Array::read() {
       settle_until_ = clock_.now() + settling_time();
       continue;
     }
+    bool resynced = false;
     for (std::size_t i = 0; i < n; ++i) {
       if (frame.status[i] == Hx711Line::stuck_low) {
         out.status[i] = Hx711Status::stuck_low;
       } else if (frame.status[i] == Hx711Line::ok) {
         if (!gain_set_ || resync_[i]) {
           out.status[i] = Hx711Status::settling;
+          resynced = resynced || resync_[i];
         } else {
           out.status[i] = Hx711Status::ok;
           out.values[i] = frame.raw[i];
         }
       }
     }
-    if (!gain_set_) {
-      // This frame's pulses changed the gain: the next conversion comes after settling.
+    if (!gain_set_ || resynced) {
+      // This frame's pulses changed the gain, of all chips or of one that took the pulses of
+      // frames it missed as a choice of gain: its next conversion comes after settling, and no
+      // frame may come before, or its pulses would land in that conversion and choose again.
       settle_until_ = clock_.now() + settling_time();
       gain_set_ = true;
     }

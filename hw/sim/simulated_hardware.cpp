@@ -1,5 +1,7 @@
 #include "hw/sim/simulated_hardware.hpp"
 
+#include <cmath>
+
 namespace chairhub::hw {
 namespace {
 
@@ -87,13 +89,25 @@ Backends SimulatedHardware::backends() {
 }
 
 bool SimulatedHardware::set_raw(const std::string& channel, double counts) {
+  const bool missing = std::isnan(counts);
   if (const auto it = hx_.find(channel); it != hx_.end()) {
-    it->second.model->set_input(Hx711Model::Input::a, Hx711Model::volts_for(static_cast<std::int32_t>(counts), it->second.gain));
-    it->second.model->set_input(Hx711Model::Input::b, Hx711Model::volts_for(static_cast<std::int32_t>(counts), it->second.gain));
+    HxChannel& hx = it->second;
+    if (missing != hx.missing) hx.model->set_connected(!missing);
+    hx.missing = missing;
+    if (missing) return true;
+    hx.model->set_input(Hx711Model::Input::a, Hx711Model::volts_for(static_cast<std::int32_t>(counts), hx.gain));
+    hx.model->set_input(Hx711Model::Input::b, Hx711Model::volts_for(static_cast<std::int32_t>(counts), hx.gain));
     return true;
   }
   if (const auto it = ads_channels_.find(channel); it != ads_channels_.end()) {
-    it->second.model->set_input(it->second.input, counts / 32768.0 * it->second.full_scale);
+    AdsChannel& ads = it->second;
+    if (missing != ads.missing) {
+      ads.missing = missing;
+      bool chip_missing = false;  // the chip is on the bus while none of its inputs is unplugged
+      for (const auto& [name, other] : ads_channels_) chip_missing = chip_missing || (other.model == ads.model && other.missing);
+      ads.model->set_present(!chip_missing);
+    }
+    if (!missing) ads.model->set_input(ads.input, counts / 32768.0 * ads.full_scale);
     return true;
   }
   return false;

@@ -24,6 +24,9 @@ class SimulatedHardware {
   Backends backends();
 
   // Makes `channel` read `counts` (raw chip counts); false when the channel is not wired.
+  // NaN unplugs the channel's sensor until a number comes again: its HX711 stops answering
+  // (data line floating high), or its ADS1115 leaves the bus, taking the chip's other inputs
+  // along. Only changes unplug or plug back, so a fault injected on a model directly stays.
   bool set_raw(const std::string& channel, double counts);
 
   Hx711Model* hx711(const std::string& channel);
@@ -36,11 +39,13 @@ class SimulatedHardware {
   struct HxChannel {
     std::unique_ptr<Hx711Model> model;
     int gain;
+    bool missing = false;
   };
   struct AdsChannel {
     Ads1115Model* model;
     int input;
     double full_scale;
+    bool missing = false;
   };
 
   Clock& clock_;

@@ -176,6 +176,30 @@ TEST(Hx711, ChipThatComesBackRecovers) {
   EXPECT_FALSE(rig.array->faulted(1));
 }
 
+// A chip that stalls while the others go on takes their frames' pulses as a choice of gain
+// (pulses 26 and 27 after its last read): back, it must be left to settle at the gain the driver
+// sets, not be pulsed again mid-conversion and so kept out of step (and read at gain 64).
+TEST(Hx711, ChipThatStalledBrieflyComesBackInStepAtItsGain) {
+  Rig rig(2);
+  rig.set_counts(0, 10000);
+  rig.set_counts(1, 20000);
+  rig.array->read();
+  rig.models[1]->set_never_ready(true);
+  for (int i = 0; i < 2; ++i) EXPECT_EQ(rig.array->read().status[1], Hx711Status::not_ready);
+  EXPECT_FALSE(rig.array->faulted(1));
+  rig.models[1]->set_never_ready(false);
+  int reads = 0;
+  while (!rig.array->read().values[1] && ++reads < 10) {
+  }
+  EXPECT_LE(reads, 2);  // the stale conversion is dropped, the next one is good
+  for (int i = 0; i < 20; ++i) {
+    const Hx711Reading r = rig.array->read();
+    ASSERT_EQ(r.status[1], Hx711Status::ok) << "read " << i;
+    EXPECT_EQ(*r.values[1], 20000) << "read " << i;
+    EXPECT_EQ(*r.values[0], 10000) << "read " << i;
+  }
+}
+
 TEST(Hx711, DataLineStuckLowIsCaughtAfterTheLastPulse) {
   Rig rig(2);
   rig.set_counts(0, 10);

@@ -17,6 +17,8 @@
 #include <fstream>
 #include <iterator>
 #include <mutex>
+#include <nlohmann/json.hpp>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -132,6 +134,15 @@ class Daemon {
 inline std::string read_text(const std::filesystem::path& path) {
   std::ifstream in(path);
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// The events in a daemon's log: it writes each as a journal line at info, "<6>{...}".
+inline std::vector<nlohmann::json> logged_events(const std::filesystem::path& log) {
+  std::vector<nlohmann::json> out;
+  std::istringstream lines(read_text(log));
+  for (std::string line; std::getline(lines, line);)
+    if (line.rfind("<6>{", 0) == 0) out.push_back(nlohmann::json::parse(line.substr(3), nullptr, false));
+  return out;
 }
 
 }  // namespace chairhub::service_test

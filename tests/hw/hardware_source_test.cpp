@@ -96,3 +96,35 @@ TEST(HardwareSource, LineTakenElsewhereIsAnError) {
     EXPECT_EQ(e.kind(), ErrorKind::busy);
   }
 }
+
+// A NaN unplugs the channel's chip model until a number comes again: that is how the daemon's
+// devices source passes a scenario's missing channel on to the drivers.
+TEST(SimulatedHardware, AMissingReadingUnplugsTheChip) {
+  Rig rig;
+  for (const char* name : {"seat_fl", "seat_fr", "seat_bl", "seat_br", "lumbar_l", "lumbar_r", "foot_l"})
+    rig.sim.set_raw(name, 1000);
+  const auto settled = [&] {  // past the drivers' retries and a returning chip's settling
+    HardwareReading r;
+    for (int i = 0; i < 8; ++i) r = rig.source.read();
+    return r;
+  };
+  rig.sim.set_raw("seat_fl", kMissing);
+  HardwareReading r = settled();
+  EXPECT_NE(rig.health(r, "seat_fl").fault.find("never became ready"), std::string::npos);
+  EXPECT_TRUE(rig.health(r, "seat_fr").ok);
+  rig.sim.set_raw("seat_fl", 1000);
+  EXPECT_EQ(rig.value(settled(), "seat_fl"), 1000);
+
+  // An ADS1115 leaves the bus while any of its inputs is missing.
+  rig.sim.set_raw("foot_l", kMissing);
+  EXPECT_NE(rig.health(settled(), "lumbar_l").fault.find("no answer from ADS1115"), std::string::npos);
+  rig.sim.set_raw("foot_l", 1000);
+  r = settled();
+  EXPECT_EQ(rig.value(r, "lumbar_l"), 1000);
+  EXPECT_EQ(rig.value(r, "foot_l"), 1000);
+
+  // A fault set on a model directly stays: only a change to or from NaN plugs.
+  rig.sim.hx711("seat_br")->set_connected(false);
+  rig.sim.set_raw("seat_br", 1000);
+  EXPECT_FALSE(rig.health(settled(), "seat_br").ok);
+}

@@ -6,6 +6,7 @@
 //
 // What each fault must give, mid-session: sensor_fault within 1 s of its start, sensor_ok within
 // 2 s of its end, and the sit time unbroken (no stood_up, the same session, sitting_s growing).
+// Last, the same end to end: chairhubd on simulated devices, with a scenario's faults.
 #include <gtest/gtest.h>
 
 #include <cctype>
@@ -14,15 +15,15 @@
 #include <fstream>
 #include <functional>
 #include <map>
-#include <ostream>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
 #include "analysis/analyzer.hpp"
 #include "broker_harness.hpp"
-#include "daemon_harness.hpp"
 #include "config/config.hpp"
+#include "daemon_harness.hpp"
 #include "hw/sim/simulated_hardware.hpp"
 #include "hw/source/hardware_source.hpp"
 #include "sim/scenario.hpp"
@@ -79,7 +80,6 @@ class Chair {
   hw::SimulatedHardware& devices() { return sim_; }
   const ChairState& state() const { return analyzer_.state(); }
   double now() { return to_seconds(clock_.now()); }
-  const std::vector<Event>& events() const { return events_; }
 
   // A channel the sitter no longer sets: it reads `counts` (e.g. beyond the chip's range).
   void force(const std::string& channel, std::optional<double> counts) {

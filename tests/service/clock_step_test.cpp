@@ -100,10 +100,14 @@ class ClockStepTest : public ::testing::Test {
   void step_wall(double seconds) { set_wall(epoch_to_local(wall_now() + seconds)); }
 
   // chairhubd with the fake wall clock: libfaketime preloaded into the child only (it takes
-  // these from the environment at exec; this process never loads it).
+  // these from the environment at exec; this process never loads it). A sanitizer build's
+  // runtime would refuse to come second to it, unless told that this is fine.
   std::unique_ptr<Daemon> start_daemon() {
+    const char* asan = std::getenv("ASAN_OPTIONS");
+    const std::string asan_options = (asan ? std::string(asan) + ":" : "") + "verify_asan_link_order=0";
     const ScopedEnv preload("LD_PRELOAD", CHAIRHUB_FAKETIME), file("FAKETIME_TIMESTAMP_FILE", clock_file_.c_str()),
-        no_cache("FAKETIME_NO_CACHE", "1"), monotonic("FAKETIME_DONT_FAKE_MONOTONIC", "1"), fixed("FAKETIME", nullptr);
+        no_cache("FAKETIME_NO_CACHE", "1"), monotonic("FAKETIME_DONT_FAKE_MONOTONIC", "1"), fixed("FAKETIME", nullptr),
+        sanitizer("ASAN_OPTIONS", asan_options.c_str());
     return std::make_unique<Daemon>(config_, notify_, log_);
   }
 

@@ -1,12 +1,14 @@
 #include "mqtt/connection.hpp"
 
 #include <mosquitto.h>
+#include <mqtt_protocol.h>
 
 #include <boost/asio/post.hpp>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <stdexcept>
+#include <utility>
 
 namespace chairhub::mqtt {
 
@@ -17,9 +19,15 @@ void init_library_once() {
   std::call_once(once, [] { mosquitto_lib_init(); });
 }
 
+// libmosquitto's texts end in a full stop; ours go on after them.
+std::string without_full_stop(std::string text) {
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  return text;
+}
+
 std::string error_text(int rc) {
   if (rc == MOSQ_ERR_ERRNO) return std::strerror(errno);
-  return mosquitto_strerror(rc);
+  return without_full_stop(mosquitto_strerror(rc));
 }
 
 // Errors raised before libmosquitto took the message into its queue; any other result of a
@@ -36,6 +44,17 @@ bool rejected_before_queueing(int rc) {
     default:
       return false;
   }
+}
+
+// The broker's CONNACK said no. Bad credentials get a line of their own: retrying does not
+// help until someone fixes them.
+std::string refusal_text(int connack, bool has_username) {
+  const std::string reason = without_full_stop(mosquitto_connack_string(connack));
+  if (connack == CONNACK_REFUSED_BAD_USERNAME_PASSWORD || connack == CONNACK_REFUSED_NOT_AUTHORIZED)
+    return "refused the credentials (" + reason + "): " +
+           (has_username ? "check the username and password in mqtt.credentials_file"
+                         : "the broker wants a username and password (mqtt.credentials_file)");
+  return "refused the connection (" + reason + ")";
 }
 
 }  // namespace
@@ -115,8 +134,11 @@ void Connection::run() {
     }
     if (stopping_) break;
     if (session_up_.exchange(false)) delay = options_.reconnect_min_s;
-    log_(LogLevel::warning, "broker " + options_.host + ":" + std::to_string(options_.port) + ": " +
-                                error_text(rc) + "; retrying in " + std::to_string(delay) + " s");
+    const int refusal = std::exchange(refusal_, 0);
+    log_(refusal ? LogLevel::error : LogLevel::warning,
+         "broker " + options_.host + ":" + std::to_string(options_.port) + ": " +
+             (refusal ? refusal_text(refusal, !options_.username.empty()) : error_text(rc)) + "; retrying in " +
+             std::to_string(delay) + " s");
     wait_backoff(delay);
     delay = std::min(delay * 2, options_.reconnect_max_s);
   }
@@ -160,7 +182,7 @@ void Connection::subscribe(const std::string& filter, int qos) {
 void Connection::on_connect_cb(mosquitto*, void* obj, int rc) {
   auto* self = static_cast<Connection*>(obj);
   if (rc != 0) {
-    self->log_(LogLevel::error, std::string("broker refused the connection: ") + mosquitto_connack_string(rc));
+    self->refusal_ = rc;  // run() says why, with the retry
     return;
   }
   self->session_up_ = true;

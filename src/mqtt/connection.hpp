@@ -87,6 +87,7 @@ class Connection : public Link {
   std::thread thread_;
   std::atomic<bool> stopping_{false};
   std::atomic<bool> session_up_{false};  // network thread's view: reset the backoff after a CONNACK
+  int refusal_ = 0;                       // network thread only: the CONNACK code of a refusal
   std::mutex wait_mutex_;
   std::condition_variable wait_cv_;
   bool connected_ = false;  // io_context thread's view

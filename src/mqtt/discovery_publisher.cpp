@@ -55,15 +55,13 @@ void DiscoveryPublisher::save_record(const Record& record) const {
   if (record_file_.empty()) return;
   nlohmann::json j = {{"topic", record.topic}, {"cmps", record.components}};
   const auto tmp = record_file_.string() + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    out << j.dump() << "\n";
-    if (!out) {
-      log_(LogLevel::warning, "cannot write " + tmp);
-      return;
-    }
+  std::ofstream out(tmp, std::ios::trunc);
+  out << j.dump() << "\n";
+  out.close();  // a full disk shows only when the buffer is flushed
+  if (!out || std::rename(tmp.c_str(), record_file_.c_str()) != 0) {
+    log_(LogLevel::warning, "cannot write " + record_file_.string() + ": keeping the previous record");
+    std::remove(tmp.c_str());
   }
-  std::rename(tmp.c_str(), record_file_.c_str());
 }
 
 }  // namespace chairhub::mqtt

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <utility>
 #include <nlohmann/json.hpp>
 
 namespace chairhub::mqtt {
@@ -89,7 +90,9 @@ void Outbox::compact() {
     std::string data;
     for (const auto& e : entries_) data += add_line(e);
     ok = write_all(fd, data) && ::fsync(fd) == 0;
+    const int err = errno;
     ::close(fd);
+    errno = err;
   }
   if (ok) ok = ::rename(tmp.c_str(), options_.file.c_str()) == 0;
   if (ok) {
@@ -101,26 +104,47 @@ void Outbox::compact() {
       ::close(dfd);
     }
   }
-  if (!ok) {
-    log_(LogLevel::error, "outbox " + options_.file.string() + ": cannot rewrite (" + errno_text() +
-                              "); events are kept in memory only");
-    ::unlink(tmp.c_str());
-  }
   if (fd_ >= 0) ::close(fd_);
-  fd_ = ok ? ::open(options_.file.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC) : -1;
+  fd_ = -1;
+  if (!ok) {
+    file_failed("cannot rewrite");
+    ::unlink(tmp.c_str());
+    return;
+  }
+  fd_ = ::open(options_.file.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+  if (fd_ < 0) return file_failed("cannot open");
   dead_lines_ = 0;
+  failing_ = false;
+  if (!entries_.empty()) wrote_again();  // an empty file needs no space: that proves nothing
+}
+
+void Outbox::wrote_again() {
+  if (std::exchange(complained_, false))
+    log_(LogLevel::notice, "outbox " + options_.file.string() + ": writable again, " +
+                               std::to_string(entries_.size()) + " undelivered event(s) saved");
+}
+
+// The file no longer matches memory (a full disk, an I/O error). Said once; every later change
+// tries to rewrite the whole file from memory until that works. Events are still sent meanwhile.
+void Outbox::file_failed(const std::string& what) {
+  const std::string error = errno_text();
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+  failing_ = true;
+  if (std::exchange(complained_, true)) return;
+  log_(LogLevel::error, "outbox " + options_.file.string() + ": " + what + " (" + error +
+                            "); events are kept in memory only until it can be written again");
 }
 
 void Outbox::append_line(const std::string& line, bool sync) {
-  if (fd_ < 0) return;
-  if (!write_all(fd_, line)) {
-    log_(LogLevel::error, "outbox " + options_.file.string() + ": write failed (" + errno_text() +
-                              "); events are kept in memory only");
-    ::close(fd_);
-    fd_ = -1;
+  if (options_.file.empty()) return;
+  if (fd_ < 0) {
+    if (failing_) compact();  // the rewrite from memory includes this change
     return;
   }
-  if (sync) ::fdatasync(fd_);
+  if (!write_all(fd_, line)) return file_failed("write failed");
+  if (sync && ::fdatasync(fd_) != 0) return file_failed("fdatasync failed");
+  wrote_again();
 }
 
 std::uint64_t Outbox::push(std::string payload) {

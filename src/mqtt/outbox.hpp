@@ -5,7 +5,8 @@
 //   {"a":<seq>,"p":"<payload>"}   an event added
 //   {"d":<seq>}                   an event delivered (or dropped)
 // The file is compacted (rewritten with the live entries, then renamed over) when it has
-// gathered enough dead lines, and on every open.
+// gathered enough dead lines, and on every open. When the file cannot be written (a full disk)
+// the events are still kept and sent from memory, and each later change retries a full rewrite.
 #include <cstdint>
 #include <deque>
 #include <filesystem>
@@ -54,6 +55,8 @@ class Outbox {
   void compact();
   void maybe_compact();
   void append_line(const std::string& line, bool sync);
+  void file_failed(const std::string& what);
+  void wrote_again();
   void drop_oldest();
 
   OutboxOptions options_;
@@ -61,6 +64,8 @@ class Outbox {
   std::deque<Entry> entries_;
   std::uint64_t next_seq_ = 1;
   int fd_ = -1;
+  bool failing_ = false;     // the file is behind memory: rewrite it at the next change
+  bool complained_ = false;  // that was logged; "writable again" once events are written
   std::size_t dead_lines_ = 0;
   std::size_t dropped_pending_ = 0;
   std::size_t dropped_total_ = 0;

@@ -31,17 +31,13 @@ std::string docs_acl() {
 class AclTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!test::Broker::available() || ::access(CHAIRHUB_MOSQUITTO_PASSWD, X_OK) != 0)
+    if (!test::Broker::available() || !test::Broker::passwd_available())
       GTEST_SKIP() << "no mosquitto broker installed";
     const auto acl = docs_acl();
     ASSERT_FALSE(acl.empty()) << "no ACL block in docs/mqtt.md";
     std::ofstream(broker.dir() / "acl") << acl;
-    const auto passwd = (broker.dir() / "passwd").string();
-    std::ofstream(passwd).close();
-    for (const auto& [user, pw] : {std::pair{"homeassistant", "ha-pw"}, {"office", "office-pw"}, {"other", "other-pw"}}) {
-      test::Child tool({CHAIRHUB_MOSQUITTO_PASSWD, "-b", passwd, user, pw}, false, true);
-      ASSERT_TRUE(tool.wait(10000ms));
-    }
+    for (const auto& [user, pw] : {std::pair{"homeassistant", "ha-pw"}, {"office", "office-pw"}, {"other", "other-pw"}})
+      broker.add_user(user, pw);
     broker.start();
   }
 

@@ -178,6 +178,16 @@ class Broker {
     child_->wait(std::chrono::milliseconds(10000));
     child_.reset();
   }
+#ifdef CHAIRHUB_MOSQUITTO_PASSWD
+  // Adds a user to @DIR@/passwd (for "password_file @DIR@/passwd"); before start().
+  void add_user(const std::string& user, const std::string& password) {
+    const auto passwd = (dir_.path() / "passwd").string();
+    std::ofstream(passwd, std::ios::app).close();  // mosquitto_passwd -b wants an existing file
+    Child tool({CHAIRHUB_MOSQUITTO_PASSWD, "-b", passwd, user, password}, false, true);
+    if (!tool.wait(std::chrono::milliseconds(10000))) throw std::runtime_error("mosquitto_passwd hangs");
+  }
+  static bool passwd_available() { return ::access(CHAIRHUB_MOSQUITTO_PASSWD, X_OK) == 0; }
+#endif
   int port() const { return port_; }
   const std::filesystem::path& dir() const { return dir_.path(); }
   std::string log_text() const {

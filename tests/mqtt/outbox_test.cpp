@@ -1,6 +1,9 @@
 // The outbox: order, bound, persistence across restarts, torn writes, compaction.
 #include <gtest/gtest.h>
 
+#include <sys/resource.h>
+
+#include <csignal>
 #include <fstream>
 
 #include "mqtt/outbox.hpp"
@@ -104,6 +107,40 @@ TEST(Outbox, CompactsTheFileAsEntriesAreAcked) {
   EXPECT_LT(line_count(file), 600u);  // bounded, not 4001 lines
   Outbox again({100, file, false}, {});
   EXPECT_EQ(payloads(again), (std::vector<std::string>{"last"}));
+}
+
+// A write that fails (here: over the file size limit, EFBIG; a full disk, ENOSPC, takes the same
+// path, see tests/service/storage_faults_test.cpp) is said once; the events stay in memory and
+// the next change rewrites the whole file from memory as soon as that works again.
+TEST(Outbox, AFailedWriteIsSaidOnceAndTheNextChangeRewritesTheFile) {
+  test::TempDir dir;
+  const auto file = dir.path() / "outbox.jsonl";
+  test::LogCatcher log;
+  Outbox box({10, file, true}, log.logger());
+  box.push("one");
+  const auto saved_size = std::filesystem::file_size(file);
+
+  const auto old_handler = std::signal(SIGXFSZ, SIG_IGN);  // EFBIG instead of the signal
+  rlimit old_limit{};
+  ::getrlimit(RLIMIT_FSIZE, &old_limit);
+  rlimit limit = old_limit;
+  limit.rlim_cur = saved_size + 4;
+  ::setrlimit(RLIMIT_FSIZE, &limit);
+  box.push("two");
+  box.push("three");
+  ::setrlimit(RLIMIT_FSIZE, &old_limit);
+  std::signal(SIGXFSZ, old_handler);
+
+  EXPECT_EQ(payloads(box), (std::vector<std::string>{"one", "two", "three"}));
+  std::size_t complaints = 0;
+  for (const auto& [level, text] : log.lines) complaints += text.find("memory only") != std::string::npos;
+  EXPECT_EQ(complaints, 1u);
+  EXPECT_TRUE(log.has("write failed (File too large)"));
+
+  box.push("four");
+  EXPECT_TRUE(log.has("writable again, 4 undelivered event(s) saved"));
+  Outbox again({10, file, true}, {});
+  EXPECT_EQ(payloads(again), (std::vector<std::string>{"one", "two", "three", "four"}));
 }
 
 TEST(Outbox, UnwritableDirectoryFallsBackToMemory) {

@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -86,12 +87,15 @@ class NotifySocket {
 };
 
 // chairhubd as a child process with systemd's environment; its stderr (the journal lines)
-// goes to `log`. Killed (SIGKILL) if still running when destroyed.
+// goes to `log`. Killed (SIGKILL) if still running when destroyed. `in_child` runs in the
+// forked child just before exec (e.g. to enter a mount namespace): async-signal-safe calls only.
 class Daemon {
  public:
-  Daemon(const std::filesystem::path& config, const NotifySocket& notify, const std::filesystem::path& log) {
+  Daemon(const std::filesystem::path& config, const NotifySocket& notify, const std::filesystem::path& log,
+         const std::function<void()>& in_child = {}) {
     pid_ = ::fork();
     if (pid_ == 0) {
+      if (in_child) in_child();
       ::setenv("NOTIFY_SOCKET", notify.path().c_str(), 1);
       ::setenv("WATCHDOG_USEC", "400000", 1);
       ::unsetenv("WATCHDOG_PID");
@@ -124,6 +128,20 @@ class Daemon {
     siginfo_t info{};
     if (::waitid(P_PID, static_cast<id_t>(pid_), &info, WEXITED | WNOHANG | WNOWAIT) != 0) return false;
     return info.si_pid == 0;
+  }
+  pid_t pid() const { return pid_; }
+  // CPU time used so far (user + system, all threads), from /proc/<pid>/stat.
+  double cpu_seconds() const {
+    std::ifstream in("/proc/" + std::to_string(pid_) + "/stat");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto after_name = text.rfind(')');  // the name in parentheses may hold spaces
+    if (after_name == std::string::npos) return -1;
+    std::istringstream fields(text.substr(after_name + 2));
+    std::string field;
+    double ticks = 0;
+    for (int i = 3; i <= 15 && fields >> field; ++i)  // utime and stime are fields 14 and 15
+      if (i >= 14) ticks += std::stod(field);
+    return ticks / static_cast<double>(::sysconf(_SC_CLK_TCK));
   }
 
  private:

@@ -20,7 +20,7 @@ struct Place {
     if (!node) return fallback;
     auto v = node->value<double>();
     if (!v || !node->is_number()) fail(node, key, "expected a number");
-    if (*v < min || *v > max)
+    if (!(*v >= min && *v <= max))  // also refuses nan, which TOML allows
       fail(node, key, "must be between " + std::to_string(min) + " and " + std::to_string(max));
     return *v;
   }

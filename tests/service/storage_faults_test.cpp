@@ -122,6 +122,18 @@ std::size_t outbox_events(const std::filesystem::path& file) {
   return service_test::count_of(read_text(file), "{\"a\":");
 }
 
+// The events waiting in an outbox file, as "type@t", in order.
+std::vector<std::string> outbox_event_keys(const std::filesystem::path& file) {
+  std::vector<std::string> out;
+  std::istringstream lines(read_text(file));
+  for (std::string line; std::getline(lines, line);) {
+    const auto record = nlohmann::json::parse(line, nullptr, false);
+    if (record.is_object() && record.contains("p"))
+      out.push_back(service_test::event_key(nlohmann::json::parse(record["p"].get<std::string>())));
+  }
+  return out;
+}
+
 class StorageFaultsTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -219,6 +231,43 @@ TEST_F(StorageFaultsTest, AFullDiskLosesNothingAlreadySavedAndWritingResumesWith
     return service_test::delivered_events(messages);
   };
   EXPECT_TRUE(wait_until([&] { return service_test::starts_with(all_delivered(), first_run); }, 20s)) << log();
+}
+
+// The daemon crashes while the disk is full and starts again on the still full disk: it runs,
+// says it cannot write, sends every event its outbox file held, and keeps the record of what it
+// announced to Home Assistant rather than replacing it with an empty file.
+TEST_F(StorageFaultsTest, OnAFullDiskTheDaemonStartsAndSendsWhatItsOutboxHeld) {
+  if (::geteuid() != 0) GTEST_SKIP() << "mounting a small tmpfs needs root";
+  PrivateTmpfs disk(state_dir(), "128k");
+  if (!disk.error().empty()) GTEST_SKIP() << "cannot mount a tmpfs in a mount namespace: " << disk.error();
+  const std::string discovery_record = R"({"cmps":{},"topic":"homeassistant/device/f1/config"})" "\n";
+  std::ofstream(disk / "mqtt-discovery.json") << discovery_record;
+  const auto cfg = config();
+  {
+    Daemon daemon(cfg, notify_, log_path(), disk.enter());  // no broker yet: events wait on disk
+    ASSERT_TRUE(notify_.wait_for("READY=1", 5s)) << log();
+    ASSERT_TRUE(wait_until([&] { return outbox_events(disk / "mqtt-outbox.jsonl") >= 3; }, 20s)) << log();
+    disk.fill();
+    daemon.signal(SIGKILL);
+    daemon.wait(5s);
+  }
+  const auto waiting = outbox_event_keys(disk / "mqtt-outbox.jsonl");
+  ASSERT_GE(waiting.size(), 3u);
+
+  broker_.start();
+  Subscriber events(broker_.port(), {"chairhub/f1/event"});
+  ASSERT_TRUE(events.wait_subscribed());
+  Daemon daemon(cfg, notify_, log_path(), disk.enter());
+  ASSERT_TRUE(notify_.wait_for("READY=1", 5s)) << log();
+  EXPECT_TRUE(wait_until(
+      [&] { return service_test::starts_with(service_test::delivered_events(events.on("chairhub/f1/event")), waiting); },
+      20s))
+      << log();
+  EXPECT_NE(log().find("mqtt-outbox.jsonl: cannot rewrite (No space left on device)"), std::string::npos) << log();
+  EXPECT_TRUE(wait_until([&] { return log().find("cannot save state") != std::string::npos; }, 10s)) << log();
+  EXPECT_NE(log().find("mqtt-discovery.json: keeping the previous record"), std::string::npos) << log();
+  EXPECT_EQ(read_text(disk / "mqtt-discovery.json"), discovery_record);
+  EXPECT_TRUE(daemon.alive());
 }
 
 // Power cut between writing the temporary file and renaming it: the old state.json is intact

@@ -31,7 +31,7 @@ using service_test::NotifySocket;
 using service_test::read_text;
 using Steady = std::chrono::steady_clock;
 
-constexpr const char* kZone = "Europe/Berlin";  // a zone with summer time: midnight is not UTC's
+constexpr const char* kZone = "Europe/Berlin";  // its midnight is 22:00 or 23:00 UTC, never UTC's
 constexpr double kSpeed = 20;
 
 // Seconds since the epoch of a local time "YYYY-MM-DD HH:MM:SS" (the test runs in kZone).

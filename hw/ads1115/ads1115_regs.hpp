@@ -2,6 +2,7 @@
 // ADS1115 register map and config fields (datasheet, section 8.6). Shared by the driver and the
 // register model so both speak of the same bits by name.
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 
@@ -34,8 +35,8 @@ constexpr std::optional<std::uint16_t> pga_code(double full_scale_volts) {
 }
 
 constexpr std::optional<std::uint16_t> dr_code(int rate_sps) {
-  for (std::uint16_t i = 0; i < kRates.size(); ++i) {
-    if (kRates[i] == rate_sps) return i;
+  for (std::size_t i = 0; i < kRates.size(); ++i) {
+    if (kRates[i] == rate_sps) return static_cast<std::uint16_t>(i);
   }
   return std::nullopt;
 }

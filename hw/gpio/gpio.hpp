@@ -16,8 +16,11 @@ namespace chairhub::hw {
 struct LineId {
   std::variant<unsigned, std::string> id;
 
-  LineId(unsigned offset) : id(offset) {}  // NOLINT: a pin number reads naturally
-  LineId(std::string name) : id(std::move(name)) {}  // NOLINT
+  // Implicit on purpose: a pin number or a line name reads naturally where a LineId is wanted.
+  // cppcheck-suppress noExplicitConstructor
+  LineId(unsigned offset) : id(offset) {}  // NOLINT(google-explicit-constructor)
+  // cppcheck-suppress noExplicitConstructor
+  LineId(std::string name) : id(std::move(name)) {}  // NOLINT(google-explicit-constructor)
   bool is_offset() const { return std::holds_alternative<unsigned>(id); }
   unsigned offset() const { return std::get<unsigned>(id); }
   const std::string& name() const { return std::get<std::string>(id); }

@@ -40,8 +40,9 @@ ChipPtr find_chip(Pick pick) {
   gpiod_chip_iter* iter = gpiod_chip_iter_new();
   if (iter == nullptr) return nullptr;
   gpiod_chip* found = nullptr;
-  gpiod_chip* chip = nullptr;
-  gpiod_foreach_chip_noclose(iter, chip) {
+  // gpiod_foreach_chip_noclose spelled out, so that the analysers see the loop.
+  for (gpiod_chip* chip = gpiod_chip_iter_next_noclose(iter); chip != nullptr;
+       chip = gpiod_chip_iter_next_noclose(iter)) {
     if (found == nullptr && pick(chip)) {
       found = chip;
     } else {

@@ -26,7 +26,7 @@ struct HardwareSource::AdsChip {
   std::vector<std::pair<int, std::size_t>> inputs;  // AIN, layout index
 };
 
-HardwareSource::HardwareSource(const HardwareConfig& config, const ChannelLayout& layout, Backends backends,
+HardwareSource::HardwareSource(const HardwareConfig& config, const ChannelLayout& layout, const Backends& backends,
                                Clock& clock)
     : clock_(clock), channels_(layout.size()) {
   check_hardware_config(config, layout);
@@ -96,7 +96,7 @@ HardwareReading HardwareSource::read() {
   HardwareReading out;
   out.sample.values.assign(channels_, kMissing);
   out.health.assign(channels_, {false, "not wired in [hardware]"});
-  for (auto& g : hx_) {
+  for (const auto& g : hx_) {
     const Hx711Reading r = g->array->read();
     for (std::size_t i = 0; i < g->slots.size(); ++i) {
       const std::size_t slot = g->slots[i];
@@ -111,7 +111,7 @@ HardwareReading HardwareSource::read() {
     }
   }
   // The HX711 wait sets the pace; the pads are read right after so the sample is one moment.
-  for (auto& chip : ads_) fill_ads(*chip, out);
+  for (const auto& chip : ads_) fill_ads(*chip, out);
   out.sample.t = to_seconds(clock_.now());
   return out;
 }

@@ -40,7 +40,7 @@ class HardwareSource {
  public:
   // Opens the chip and lines; throws DeviceError when a line is missing or taken, or an I2C bus
   // cannot be opened. A chip that does not answer is a fault of its channels, not an error.
-  HardwareSource(const HardwareConfig& config, const ChannelLayout& layout, Backends backends, Clock& clock);
+  HardwareSource(const HardwareConfig& config, const ChannelLayout& layout, const Backends& backends, Clock& clock);
   ~HardwareSource();
 
   HardwareReading read();

@@ -24,7 +24,7 @@ class SensorHealth {
     double raw_min = 0, raw_max = 0;  // saturation limits; equal means "not checked"
     bool clamped = false;             // 0 and 1 may legitimately repeat (a calibrated pad at its ends)
   };
-  SensorHealth(const HealthConfig& cfg, Limits limits) : cfg_(cfg), limits_(limits) {}
+  SensorHealth(const HealthConfig& cfg, const Limits& limits) : cfg_(cfg), limits_(limits) {}
 
   enum class Change { none, raised, cleared };
   // Feeds one incoming reading (NaN if missing), before calibration.

@@ -126,9 +126,10 @@ SimChair::SimChair(const std::string& path, const hw::HardwareConfig& wiring, co
         const toml::array* list = v.as_array();
         if (!list) r.fail(v, "faults.taken: expected a list of line numbers, e.g. [16]");
         for (const toml::node& line : *list) {
-          const auto n = line.value_exact<std::int64_t>();
-          if (!n || *n < 0 || *n > 63) r.fail(line, "faults.taken: expected line numbers 0..63");
-          taken_.push_back(hardware_.gpio().request(hw::LineRequest::inputs({hw::LineId(static_cast<unsigned>(*n))})));
+          const auto number = line.value_exact<std::int64_t>();
+          if (!number || *number < 0 || *number > 63) r.fail(line, "faults.taken: expected line numbers 0..63");
+          taken_.push_back(
+              hardware_.gpio().request(hw::LineRequest::inputs({hw::LineId(static_cast<unsigned>(*number))})));
         }
         continue;
       }
@@ -168,7 +169,7 @@ hw::Backends SimChair::backends() {
 void SimChair::hold(const Scene& scene) { held_ = std::make_unique<Scene>(scene); }
 
 const Scene& SimChair::current() const {
-  static const Scene empty;
+  static const Scene empty{};
   if (held_) return *held_;
   const double t = hw::to_seconds(clock_.now() - start_);
   const Scene* now = &empty;

@@ -20,7 +20,7 @@ std::string entity_slug(const std::string& chair_id) {
 
 class Builder {
  public:
-  Builder(const Topics& topics) : topics_(topics), slug_(entity_slug(topics.chair_id())) {}
+  explicit Builder(const Topics& topics) : topics_(topics), slug_(entity_slug(topics.chair_id())) {}
 
   ordered_json& add(const std::string& key, const std::string& platform, const std::string& name) {
     ordered_json& c = cmps_[key];

@@ -63,7 +63,12 @@ MqttService::MqttService(boost::asio::io_context& io, MqttConfig config, Service
 }
 
 MqttService::~MqttService() {
-  stop();
+  // A destructor must not throw (that ends the program). The daemon calls stop() itself first;
+  // here it is only a last, best-effort goodbye.
+  try {
+    stop();
+  } catch (...) {  // nothing is left to report it to
+  }
   connection_.reset();  // joins the network thread before the modules it calls into go away
 }
 

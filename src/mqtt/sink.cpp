@@ -34,7 +34,7 @@ void MqttSink::connected() {
     resend_timer_.async_wait([this](const boost::system::error_code& ec) {
       if (ec || !draining_ || in_flight_.empty()) return;
       log_(LogLevel::notice, "resending " + std::to_string(in_flight_.size()) + " unacknowledged event(s)");
-      next_seq_ = std::min_element(in_flight_.begin(), in_flight_.end(), [](auto& a, auto& b) {
+      next_seq_ = std::min_element(in_flight_.begin(), in_flight_.end(), [](const auto& a, const auto& b) {
                     return a.second < b.second;
                   })->second;
       in_flight_.clear();

@@ -2,7 +2,7 @@
 
 namespace chairhub::mqtt {
 
-Topics::Topics(std::string root, std::string chair_id, std::string discovery_prefix)
+Topics::Topics(const std::string& root, std::string chair_id, std::string discovery_prefix)
     : chair_id_(std::move(chair_id)), prefix_(std::move(discovery_prefix)), base_(root + "/" + chair_id_) {}
 
 std::string Topics::request_op(std::string_view topic) const {

@@ -8,7 +8,7 @@ namespace chairhub::mqtt {
 
 class Topics {
  public:
-  Topics(std::string root, std::string chair_id, std::string discovery_prefix);
+  Topics(const std::string& root, std::string chair_id, std::string discovery_prefix);
 
   const std::string& base() const { return base_; }
   const std::string& chair_id() const { return chair_id_; }

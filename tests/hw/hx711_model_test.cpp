@@ -118,6 +118,7 @@ TEST(Hx711Model, PulsesWhileConvertingAreIgnored) {
 TEST(Hx711Model, EightySamplesPerSecond) {
   ManualClock clock;
   SimGpioChip chip("test", 2);
+  // cppcheck-suppress unreadVariable ; the model drives DOUT while it lives
   Hx711Model model(chip, 0, 1, clock, 80);
   auto dout = chip.request(LineRequest::inputs({1u}));
   clock.advance(milliseconds{49});

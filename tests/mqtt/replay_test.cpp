@@ -92,7 +92,7 @@ TEST_F(ReplayTest, BrokerRestartMidReplayLosesNothing) {
   ASSERT_TRUE(some_arrived);
   EXPECT_TRUE(log.has("connection to the broker lost"));
   if (failure) std::rethrow_exception(failure);
-  EXPECT_TRUE(sub->wait_for("chairhub/replay/event", [&](auto& m) { return received_events(m).size() >= want.size(); },
+  EXPECT_TRUE(sub->wait_for("chairhub/replay/event", [&](const auto& m) { return received_events(m).size() >= want.size(); },
                             10000ms));
   EXPECT_EQ(received_events(sub->on("chairhub/replay/event")), want);
 }

@@ -5,11 +5,12 @@
 #include <boost/asio/signal_set.hpp>
 
 #include <cstdio>
+#include <exception>
 #include <string>
 
 #include "mqtt/service.hpp"
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv) try {
   using namespace chairhub;
   if (argc != 6) {
     std::fprintf(stderr, "usage: %s PORT CHAIR_ID STATE_DIR FIRST COUNT\n", argv[0]);
@@ -42,4 +43,7 @@ int main(int argc, char** argv) {
   });
   io.run();
   return 0;
+} catch (const std::exception& e) {  // a bad argument or option: say so rather than abort
+  std::fprintf(stderr, "mqtt_test_chair: %s\n", e.what());
+  return 2;
 }

@@ -30,7 +30,7 @@ class DaemonCommandsTest : public ::testing::Test {
     broker_.start();
   }
   std::filesystem::path write_config() {
-    const auto path = dir_.path() / "chairhub.toml";
+    auto path = dir_.path() / "chairhub.toml";
     std::ofstream(path) << "[service]\nspeed = 1\nstate_dir = \"" << (dir_.path() / "state").string() << "\"\n"
                         << "[mqtt]\nhost = \"127.0.0.1\"\nport = " << broker_.port() << "\nchair_id = \"c1\"\n"
                         << "state_interval_s = 1\n";

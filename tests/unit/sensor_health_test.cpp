@@ -32,7 +32,7 @@ struct Feed {
   }
 };
 
-Feed make(SensorHealth::Limits limits = {}, HealthConfig cfg = {}) { return Feed{SensorHealth(cfg, limits), {}}; }
+Feed make(const SensorHealth::Limits& limits = {}, const HealthConfig& cfg = {}) { return Feed{SensorHealth(cfg, limits), {}}; }
 
 TEST(SensorHealth, FaultNames) {
   EXPECT_EQ(to_string(Fault::missing), "missing");

@@ -134,6 +134,7 @@ TEST_F(BrokerFaultsTest, SlowBrokerGoneForAMinuteLosesNoEventAndDoesNotSpin) {
   ASSERT_TRUE(wait_until([&] { return !watch.matching("connected to 127.0.0.1", down).empty(); }, 15s)) << log();
   const auto connected = watch.matching("connected to 127.0.0.1", down).front().at;
   const auto attempts = watch.matching("retrying in", down);
+  ASSERT_FALSE(attempts.empty()) << log();
   EXPECT_NE(attempts.front().text.find(broker_name(broker) + ": The connection was lost"), std::string::npos)
       << attempts.front().text;
   expect_backoff(attempts, kCap, connected);

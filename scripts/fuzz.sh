@@ -17,7 +17,9 @@ cd "$(dirname "$0")/.."
 seconds=${1:-20}
 shift $(($# > 0 ? 1 : 0))
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(log_reader config calibration mqtt_commands state_file outbox scenario)
+if [ ${#targets[@]} -eq 0 ]; then  # every target: one seed directory each
+  for dir in tests/fuzz/corpus/*/; do targets+=("$(basename "$dir")"); done
+fi
 build=build-fuzz
 
 # Largest input per target: a few times the biggest seed; longer ones only slow the search.

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 what=${1:-all}
 jobs=${JOBS:-2}
-cmake -S . -B build-analyze -G Ninja -DCMAKE_EXPORT_COMPILE_COMMANDS=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
+cmake -S . -B build-analyze -G Ninja -DCMAKE_EXPORT_COMPILE_COMMANDS=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 status=0
 
 if [ "$what" = all ] || [ "$what" = cppcheck ]; then

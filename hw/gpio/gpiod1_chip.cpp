@@ -91,7 +91,7 @@ class Gpiod1Chip final : public GpioChip {
                                               " lines on " + describe() + ": must be 1.." +
                                               std::to_string(GPIOD_LINE_BULK_MAX_LINES));
     }
-    gpiod_line_bulk bulk;
+    gpiod_line_bulk bulk{};
     gpiod_line_bulk_init(&bulk);
     std::string what = "GPIO line";
     what += req.lines.size() > 1 ? "s " : " ";

@@ -84,6 +84,7 @@ class Session {
     std::vector<std::vector<double>> rows;
     std::vector<std::string> fault(slots.size());
     std::vector<std::string> names;
+    names.reserve(slots.size());
     for (std::size_t slot : slots) names.push_back(layout().channels[slot].name);
     for (int r = 0; r < samples_; ++r) {
       const hw::HardwareReading reading = chair_.read(source_);
@@ -135,6 +136,7 @@ Plan plan(const ChairHardware& chair) {
 
 std::vector<std::string> names_of(const ChannelLayout& layout, const std::vector<std::size_t>& slots) {
   std::vector<std::string> out;
+  out.reserve(slots.size());
   for (std::size_t s : slots) out.push_back(layout.channels[s].name);
   return out;
 }

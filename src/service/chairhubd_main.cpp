@@ -5,7 +5,8 @@
 #include "core/input_error.hpp"
 #include "service/daemon.hpp"
 
-int main(int argc, char** argv) {
+// One try for all of main: setting up the options can throw too.
+int main(int argc, char** argv) try {
   CLI::App app{"chairhubd: the smart-chair daemon (sensors -> analysis -> MQTT, LED and buzzer)"};
   chairhub::DaemonOptions options;
   std::string state_dir, log_level;
@@ -16,18 +17,16 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   if (!state_dir.empty()) options.state_dir = state_dir;
   if (!log_level.empty()) options.log_level = log_level;
-  try {
-    chairhub::Daemon daemon(options);
-    return daemon.run();
-  } catch (const chairhub::ConfigError& e) {
-    for (const auto& p : e.problems()) std::fprintf(stderr, "<3>%s\n", p.c_str());
-    std::fprintf(stderr, "<3>refusing to start with a bad configuration\n");
-    return chairhub::kExitConfig;
-  } catch (const chairhub::InputError& e) {
-    std::fprintf(stderr, "<3>%s\n", e.what());
-    return chairhub::kExitFailure;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "<3>chairhubd: %s\n", e.what());
-    return chairhub::kExitFailure;
-  }
+  chairhub::Daemon daemon(options);
+  return daemon.run();
+} catch (const chairhub::ConfigError& e) {
+  for (const auto& p : e.problems()) std::fprintf(stderr, "<3>%s\n", p.c_str());
+  std::fprintf(stderr, "<3>refusing to start with a bad configuration\n");
+  return chairhub::kExitConfig;
+} catch (const chairhub::InputError& e) {
+  std::fprintf(stderr, "<3>%s\n", e.what());
+  return chairhub::kExitFailure;
+} catch (const std::exception& e) {
+  std::fprintf(stderr, "<3>chairhubd: %s\n", e.what());
+  return chairhub::kExitFailure;
 }

@@ -57,13 +57,15 @@ Scenario parse_scenario(std::string_view text, const std::string& name, const Ch
   p.only(root, {"sitter", "log", "step", "fault"});
   Scenario s;
   const toml::table empty;
-  const toml::table& sitter = root["sitter"].as_table() ? *root["sitter"].as_table() : empty;
+  const toml::table* sitter_table = root["sitter"].as_table();
+  const toml::table& sitter = sitter_table ? *sitter_table : empty;
   p.only(sitter, {"mass_kg", "offset_x", "offset_y", "seed"});
   s.mass_kg = p.number(sitter, "mass_kg", s.mass_kg, 20, 300);
   s.offset_x = p.number(sitter, "offset_x", 0, -0.5, 0.5);
   s.offset_y = p.number(sitter, "offset_y", 0, -0.5, 0.5);
   s.seed = static_cast<std::uint64_t>(p.number(sitter, "seed", 1, 0, 1e15));
-  const toml::table& log = root["log"].as_table() ? *root["log"].as_table() : empty;
+  const toml::table* log_table = root["log"].as_table();
+  const toml::table& log = log_table ? *log_table : empty;
   p.only(log, {"rate_hz", "units", "noise_kg", "noise_contact", "spikes_per_hour", "drift_kg_per_h", "move_s"});
   s.rate_hz = p.number(log, "rate_hz", s.rate_hz, 0.1, 1000);
   const std::string units = p.text(log, "units", "calibrated");

@@ -50,6 +50,7 @@ class BrokerTest : public ::testing::Test {
   }
   static std::vector<int> numbers(const std::vector<Subscriber::Message>& msgs) {
     std::vector<int> out;
+    out.reserve(msgs.size());
     for (const auto& m : msgs) out.push_back(ordered_json::parse(m.payload)["n"].get<int>());
     return out;
   }

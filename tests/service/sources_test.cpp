@@ -44,7 +44,7 @@ class SourcesTest : public ::testing::Test {
 
   // A small calibrated log: t = 0, step, 2*step, ...; seat_fl carries the sample's index.
   std::string write_log(int samples, double step) const {
-    const auto path = (dir_.path() / "tiny.csv").string();
+    auto path = (dir_.path() / "tiny.csv").string();
     std::ofstream out(path);
     out << "# chairhub sensor log\n# units: calibrated\n# rate_hz: " << 1 / step << "\n"
         << "t,seat_fl,seat_fr,seat_bl,seat_br,lumbar_l,lumbar_r,foot_l,foot_r\n";

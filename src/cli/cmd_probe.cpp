@@ -55,6 +55,7 @@ class Prober {
   template <typename Inputs>
   static std::vector<std::string> channel_names(const Inputs& inputs) {
     std::vector<std::string> names;
+    names.reserve(inputs.size());
     for (const auto& in : inputs) names.push_back(in.channel);
     return names;
   }

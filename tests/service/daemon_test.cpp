@@ -131,5 +131,72 @@ TEST_F(DaemonTest, CorruptStateFileGivesAWarningAndAFreshStart) {
   EXPECT_NE(text.find("unusable state file, starting afresh"), std::string::npos) << text;
 }
 
+// The daemon's threads all busy at once, for ThreadSanitizer (scripts/tsan.sh) as much as for
+// the result: the reader thread drives the HX711 and ADS1115 drivers on the chip models, the
+// LED and buzzer play nudges on their own thread (the buzzer once a nudge repeats), and a reload
+// swaps the configuration on the loop's thread meanwhile.
+TEST(DaemonThreads, NudgesPlayOnTheOutputsWhileItReadsTheDevicesAndReloads) {
+  mqtt::test::TempDir dir;
+  std::ofstream(dir.path() / "sitter.toml") << R"(
+[sitter]
+mass_kg = 75
+seed = 3
+[log]
+rate_hz = 10
+units = "raw"
+[[step]]
+posture = "leaning_forward"
+feet = "tucked"
+seconds = 3600
+)";
+  const auto config = dir.path() / "chairhub.toml";
+  const std::string settings = "[service]\nsource = \"devices\"\nscenario = \"" +
+                               (dir.path() / "sitter.toml").string() + "\"\nstate_dir = \"" +
+                               (dir.path() / "state").string() + "\"\n" + R"(
+[mqtt]
+enabled = false
+[nudges]
+lumbar_after_s = 1
+feet_after_s = 1
+posture_after_s = 1
+cooldown_min = 0
+min_gap_s = 0
+[hardware.hx711]
+clock = 5
+rate = 10
+data = { seat_fl = 6, seat_fr = 13, seat_bl = 19, seat_br = 26 }
+[hardware.ads1115]
+inputs = { lumbar_l = 0, lumbar_r = 1, foot_l = 2, foot_r = 3 }
+[[hardware.outputs]]
+name = "led"
+kind = "led"
+line = 16
+[[hardware.outputs]]
+name = "buzzer"
+kind = "buzzer"
+line = 20
+)";
+  std::ofstream(config) << settings;
+  const auto log = dir.path() / "chairhubd.log";
+  NotifySocket notify(dir.path() / "notify.sock");
+  Daemon daemon(config, notify, log);
+  ASSERT_TRUE(notify.wait_for("READY=1", 5s)) << service_test::read_text(log);
+
+  const auto nudges = [&] {
+    int n = 0;
+    for (const auto& e : service_test::logged_events(log)) n += e.value("type", "") == "nudge";
+    return n;
+  };
+  ASSERT_TRUE(wait_until([&] { return nudges() >= 2; }, 30s, 100ms)) << service_test::read_text(log);
+  daemon.signal(SIGHUP);  // the same file: still a full reload
+  ASSERT_TRUE(notify.wait_for("READY=1", 5s)) << service_test::read_text(log);
+  const int before = nudges();
+  ASSERT_TRUE(wait_until([&] { return nudges() > before; }, 30s, 100ms)) << service_test::read_text(log);
+  daemon.signal(SIGTERM);
+  EXPECT_EQ(daemon.wait(10s), 0) << service_test::read_text(log);
+  const std::string text = service_test::read_text(log);
+  EXPECT_NE(text.find("configuration reloaded"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace chairhub

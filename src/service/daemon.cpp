@@ -69,7 +69,7 @@ class Journal {
  public:
   void set_level(LogLevel level) { level_ = level; }
   void operator()(LogLevel level, std::string_view text) const {
-    if (static_cast<int>(level) > static_cast<int>(level_)) return;
+    if (static_cast<int>(level) > static_cast<int>(level_.load())) return;
     std::fprintf(stderr, "<%d>%.*s\n", static_cast<int>(level), static_cast<int>(text.size()), text.data());
   }
   mqtt::Logger logger() const {
@@ -77,7 +77,7 @@ class Journal {
   }
 
  private:
-  LogLevel level_ = LogLevel::notice;
+  std::atomic<LogLevel> level_{LogLevel::notice};  // the MQTT network thread logs here too
 };
 
 // Shows nudges as log lines, on a machine without LED or buzzer.
@@ -95,16 +95,15 @@ class LogIndicator : public Indicator {
 // Plays the nudge's pattern on the LED, and on the buzzer only when asked to sound.
 class PatternIndicator : public Indicator {
  public:
-  PatternIndicator(hw::PatternPlayer& player, hw::Clock& clock) : player_(player), thread_(player, clock) {}
+  PatternIndicator(hw::PatternPlayer& player, hw::Clock& clock) : thread_(player, clock) {}
   void show(const std::string& reason, bool sound) override {
     if (auto pattern = hw::nudge_pattern(reason)) {
-      player_.set_buzzer_enabled(sound);
+      thread_.set_buzzer_enabled(sound);  // not on the player: its thread may be playing it
       thread_.play(*pattern);
     }
   }
 
  private:
-  hw::PatternPlayer& player_;
   hw::PlayerThread thread_;
 };
 
@@ -127,6 +126,10 @@ struct Daemon::Impl {
 
   std::unique_ptr<StateStore> store;
   PersistedState persisted;
+  // The source's own copy of the channels: it reads them on the reader thread, while reload()
+  // and the tare command change config.layout on the loop's. Names and roles cannot change
+  // without a restart.
+  ChannelLayout source_layout;
   std::unique_ptr<SampleSource> source;
   HardwareSampleSource* hardware_source = nullptr;
   Units units = Units::calibrated;
@@ -192,25 +195,26 @@ struct Daemon::Impl {
   }
 
   void open_source() {
+    source_layout = config.layout;
     if (service.source == "hardware") {
-      auto hw_source = std::make_unique<HardwareSampleSource>(*hardware, config.layout);
+      auto hw_source = std::make_unique<HardwareSampleSource>(*hardware, source_layout);
       hardware_source = hw_source.get();
       units = Units::raw;
       if (hw_source->player()) indicator = std::make_unique<PatternIndicator>(*hw_source->player(), hw_source->clock());
       source = std::move(hw_source);
     } else if (service.source == "devices") {
-      auto devices = std::make_unique<SimulatedDevicesSource>(load_sim_scenario(), config.layout, *hardware);
+      auto devices = std::make_unique<SimulatedDevicesSource>(load_sim_scenario(), source_layout, *hardware);
       units = Units::raw;
       if (devices->player()) indicator = std::make_unique<PatternIndicator>(*devices->player(), devices->clock());
       source = std::move(devices);
     } else if (service.source == "log") {
-      auto log_source = std::make_unique<LogSource>(service.log, config.layout, service.speed);
+      auto log_source = std::make_unique<LogSource>(service.log, source_layout, service.speed);
       units = log_source->units();
       source = std::move(log_source);
     } else {
       Scenario scenario = load_sim_scenario();
       units = scenario.units;
-      source = std::make_unique<SimulatedSource>(std::move(scenario), config.layout, service.speed);
+      source = std::make_unique<SimulatedSource>(std::move(scenario), source_layout, service.speed);
     }
     if (!indicator) indicator = std::make_unique<LogIndicator>(journal);
   }
@@ -218,7 +222,7 @@ struct Daemon::Impl {
   void save_state() {
     if (!last_t) return;
     const double now_wall = wall_seconds();
-    auto& session = analyzer->session();
+    const auto& session = analyzer->session();
     persisted.saved_at_wall = now_wall;
     persisted.session_start_wall.reset();
     if (auto start = session.start()) persisted.session_start_wall = now_wall - (*last_t - *start);

@@ -19,7 +19,7 @@ class Ads1115Model final : public I2cDevice {
   // Voltage of AIN<pin> against GND at time t.
   using Signal = std::function<double(int pin, Nanos t)>;
 
-  Ads1115Model(Clock& clock, std::uint8_t address = 0x48);
+  explicit Ads1115Model(Clock& clock, std::uint8_t address = 0x48);
 
   std::string describe() const override;
   std::uint16_t read_word(std::uint8_t reg) override;

@@ -25,7 +25,7 @@ class SimGpioLines final : public GpioLines {
   void set(std::span<const int> values) override {
     if (!output_) throw DeviceError(ErrorKind::other, "setting an input line on " + chip_.describe());
     for (std::size_t i = 0; i < offsets_.size(); ++i) {
-      chip_.write(offsets_[i], (values[i] != 0) ^ active_low_ ? 1 : 0);
+      chip_.write(offsets_[i], ((values[i] != 0) ^ active_low_) ? 1 : 0);
     }
   }
 
@@ -117,7 +117,7 @@ void SimGpioChip::write(unsigned line, int level) {
   ++l.writes;
   l.driven = level;
   if (l.stuck) return;  // the wire does not move, so the device sees nothing
-  for (auto& listener : l.listeners) listener(level);
+  for (const auto& listener : l.listeners) listener(level);
 }
 
 }  // namespace chairhub::hw

@@ -38,13 +38,13 @@ class SimulatedHardware {
  private:
   struct HxChannel {
     std::unique_ptr<Hx711Model> model;
-    int gain;
+    int gain = 128;  // the chip's power-on gain
     bool missing = false;
   };
   struct AdsChannel {
-    Ads1115Model* model;
-    int input;
-    double full_scale;
+    Ads1115Model* model = nullptr;
+    int input = 0;
+    double full_scale = 0;
     bool missing = false;
   };
 

@@ -260,10 +260,10 @@ void read_calibration_tables(Reader& r, const toml::table& root, const ChannelLa
     const bool seat = ch.role == Role::seat;
     // A key of the other role would be read and then silently ignored by the analysis.
     r.only(*t, name, {"offset", "scale", "empty", "full"});
-    for (const char* key : {"offset", "scale", "empty", "full"}) {
-      const bool seat_key = std::string_view(key) == "offset" || std::string_view(key) == "scale";
-      if (t->get(key) && seat_key != seat) {
-        r.problem(t->get(key), name + "." + key,
+    for (const char* field : {"offset", "scale", "empty", "full"}) {
+      const bool seat_key = std::string_view(field) == "offset" || std::string_view(field) == "scale";
+      if (t->get(field) && seat_key != seat) {
+        r.problem(t->get(field), name + "." + field,
                   seat ? "a seat cell has offset and scale, not empty and full"
                        : "a " + std::string(to_string(ch.role)) + " pad has empty and full, not offset and scale");
       }

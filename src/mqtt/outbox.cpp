@@ -84,9 +84,9 @@ void Outbox::load() {
 void Outbox::compact() {
   if (options_.file.empty()) return;
   const auto tmp = options_.file.string() + ".tmp";
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  bool ok = fd >= 0;
-  if (ok) {
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  bool ok = false;
+  if (fd >= 0) {
     std::string data;
     for (const auto& e : entries_) data += add_line(e);
     ok = write_all(fd, data) && ::fsync(fd) == 0;

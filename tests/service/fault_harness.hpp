@@ -33,7 +33,7 @@ inline std::string restless_scenario(int away_first_s = 2) {
 inline std::filesystem::path write_fault_config(const std::filesystem::path& dir, int broker_port,
                                                 const std::string& mqtt = {}, int away_first_s = 2) {
   std::ofstream(dir / "restless.toml") << restless_scenario(away_first_s);
-  const auto path = dir / "chairhub.toml";
+  auto path = dir / "chairhub.toml";
   std::ofstream(path) << "[service]\nspeed = 2\nscenario = \"restless.toml\"\nstate_dir = \""
                       << (dir / "state").string() << "\"\n"
                       << "[mqtt]\nhost = \"127.0.0.1\"\nport = " << broker_port << "\nchair_id = \"f1\"\n"

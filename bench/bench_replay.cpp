@@ -70,7 +70,7 @@ void BM_AnalyzePerSample(benchmark::State& state) {
   SimulatedChair chair(scenario(), config().layout);
   Sample s;
   std::string label;
-  while (samples.size() < 80 * 3600 && chair.next(s, label)) samples.push_back(s);
+  while (samples.size() < std::size_t{80} * 3600 && chair.next(s, label)) samples.push_back(s);
   std::vector<Event> events;
   std::size_t done = 0;
   for (auto _ : state) {

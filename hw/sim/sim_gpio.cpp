@@ -73,8 +73,8 @@ std::unique_ptr<GpioLines> SimGpioChip::request(const LineRequest& req) {
     offsets.push_back(*found);
   }
   const bool output = req.direction == Direction::output;
-  for (std::size_t i = 0; i < offsets.size(); ++i) {
-    Line& l = lines_[offsets[i]];
+  for (const unsigned offset : offsets) {
+    Line& l = lines_[offset];
     l.requested = true;
     l.output = output;
   }

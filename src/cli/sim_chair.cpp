@@ -22,8 +22,9 @@ class SimReader {
 
   void only(const toml::table& t, const std::string& where, std::initializer_list<const char*> keys) const {
     for (const auto& [k, node] : t) {
-      if (std::none_of(keys.begin(), keys.end(), [&](const char* key) { return k.str() == key; }))
-        fail(node, where + std::string(k.str()) + ": unknown key");
+      const std::string_view name = k.str();  // a lambda cannot capture a binding before clang 16
+      if (std::none_of(keys.begin(), keys.end(), [&](const char* key) { return name == key; }))
+        fail(node, where + std::string(name) + ": unknown key");
     }
   }
 

@@ -10,9 +10,9 @@ HardwareSampleSource::HardwareSampleSource(const hw::HardwareConfig& config, con
 }
 
 HardwareSampleSource::HardwareSampleSource(const hw::HardwareConfig& config, const ChannelLayout& layout,
-                                           hw::Backends backends) {
+                                           const hw::Backends& backends) {
   hw::check_hardware_config(config, layout);
-  source_ = std::make_unique<hw::HardwareSource>(config, layout, std::move(backends), clock_);
+  source_ = std::make_unique<hw::HardwareSource>(config, layout, backends, clock_);
 }
 
 bool HardwareSampleSource::next(Sample& sample) {

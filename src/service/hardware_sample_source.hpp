@@ -20,7 +20,7 @@ class HardwareSampleSource : public SampleSource {
   // layout) with a message that says what to check.
   HardwareSampleSource(const hw::HardwareConfig& config, const ChannelLayout& layout);
   // The same drivers on other devices (the software chip models, for simulated devices).
-  HardwareSampleSource(const hw::HardwareConfig& config, const ChannelLayout& layout, hw::Backends backends);
+  HardwareSampleSource(const hw::HardwareConfig& config, const ChannelLayout& layout, const hw::Backends& backends);
   bool next(Sample& sample) override;
   void stop() override { stopped_ = true; }
   std::string describe() const override;

@@ -158,7 +158,7 @@ std::vector<std::string> fields(const std::string& row) {
   std::string f;
   std::istringstream in(row);
   while (std::getline(in, f, ',')) out.push_back(f);
-  if (!row.empty() && row.back() == ',') out.push_back("");
+  if (!row.empty() && row.back() == ',') out.emplace_back();
   return out;
 }
 

@@ -142,7 +142,7 @@ int main() {
     Hx711Reading r = hx.read();
     std::printf("     hx711 longest clock high: %lld us\n",
                 static_cast<long long>(std::chrono::duration_cast<std::chrono::microseconds>(r.longest_high).count()));
-    r.values.push_back(sim_value(5));  // the clock must be left low
+    r.values.emplace_back(sim_value(5));  // the clock must be left low
     return r;
   };
   check("hx711: pulled-up data lines are not ready", [&] {

@@ -57,7 +57,8 @@ TEST_F(SinkTest, HoldsEventsWhileDisconnectedThenSendsInOrder) {
   link.up = true;
   sink.connected();
   EXPECT_EQ(sent_ns(), (std::vector<int>{1, 2, 3}));
-  for (std::size_t i = 0; i < link.sent.size(); ++i) sink.acked(link.sent[i].mid);
+  // By index: an ack lets the sink send more, which grows link.sent.
+  for (std::size_t i = 0; i < link.sent.size(); ++i) sink.acked(link.sent[i].mid);  // NOLINT(modernize-loop-convert)
   EXPECT_EQ(sent_ns(), (std::vector<int>{1, 2, 3, 4}));
   sink.acked(link.sent.back().mid);
   EXPECT_TRUE(sink.idle());

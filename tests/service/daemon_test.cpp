@@ -26,7 +26,7 @@ class DaemonTest : public ::testing::Test {
     broker_.start();
   }
   std::filesystem::path write_config(const std::string& extra = {}) {
-    const auto path = dir_.path() / "chairhub.toml";
+    auto path = dir_.path() / "chairhub.toml";
     std::ofstream(path) << "[service]\nspeed = 1\nstate_dir = \"" << (dir_.path() / "state").string() << "\"\n"
                         << "[mqtt]\nhost = \"127.0.0.1\"\nport = " << broker_.port() << "\nchair_id = \"d1\"\n"
                         << extra;

@@ -25,7 +25,7 @@ struct Row {
 // Writes `rows` with a LogWriter into a file in `dir` and returns its path.
 std::string write_log(const TempDir& dir, const ChannelLayout& layout, Units units, const std::vector<Row>& rows,
                       bool with_label, const std::map<std::string, std::string>& metadata = {}) {
-  const auto path = dir.path("out.csv");
+  auto path = dir.path("out.csv");
   std::FILE* f = std::fopen(path.c_str(), "wb");
   EXPECT_NE(f, nullptr);
   {

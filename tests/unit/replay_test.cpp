@@ -45,7 +45,7 @@ posture = "away"
 seconds = 10
 )",
                                     "scn.toml", layout);
-  const auto path = dir.path("sim.csv");
+  auto path = dir.path("sim.csv");
   std::FILE* f = std::fopen(path.c_str(), "wb");
   {
     LogWriter writer(f, layout, s.units, {{"rate_hz", "10"}}, true);

@@ -126,7 +126,10 @@ TEST(SensorHealth, StuckNeedsStuckSamplesToo) {
 
 TEST(SensorHealth, RepeatsShorterThanStuckAreFine) {
   auto f = make();
-  f.run(0, 400, [](int i) { return static_cast<double>(i / 6); });  // runs of 6 samples
+  f.run(0, 400, [](int i) {
+    const int run = i / 6;  // runs of 6 samples
+    return static_cast<double>(run);
+  });
   EXPECT_TRUE(f.changes.empty());
 }
 

@@ -76,7 +76,7 @@ TEST(Soak, AWeekThroughTheDaemonStaysFlatAndLosesNothing) {
   if (!Broker::available()) GTEST_SKIP() << "mosquitto is not installed";
   TempDir dir;
   const auto log = dir.path() / "week.csv";
-  ASSERT_TRUE(run({CHAIRHUB_CLI, "simulate", CHAIRHUB_SOAK_DIR "/week.toml", "-o", log.string()}, 300s));
+  ASSERT_TRUE(run({CHAIRHUB_CLI, "simulate", std::string(CHAIRHUB_SOAK_DIR) + "/week.toml", "-o", log.string()}, 300s));
   ASSERT_TRUE(run({"/bin/sh", "-c", std::string(CHAIRHUB_CLI) + " replay '" + log.string() + "' > '" +
                                         (dir.path() / "replay.jsonl").string() + "'"},
                   300s));

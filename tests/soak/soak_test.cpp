@@ -113,7 +113,8 @@ TEST(Soak, AWeekThroughTheDaemonStaysFlatAndLosesNothing) {
   const Reading last = readings.back();
   const auto peak = std::max_element(readings.begin(), readings.end(),
                                      [](const Reading& a, const Reading& b) { return a.rss_kb < b.rss_kb; });
-  long min_fds = settled.fds, max_fds = settled.fds;
+  long min_fds = settled.fds;
+  long max_fds = min_fds;
   for (std::size_t i = readings.size() / 10; i < readings.size(); ++i) {
     min_fds = std::min(min_fds, readings[i].fds);
     max_fds = std::max(max_fds, readings[i].fds);

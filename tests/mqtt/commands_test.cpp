@@ -72,7 +72,8 @@ INSTANTIATE_TEST_SUITE_P(
                       Bad{R"({"command":"baseline","seconds":0})", "1..120"},
                       Bad{R"({"command":"baseline","seconds":"x"})", "number"},
                       Bad{R"({"command":"tare","force":true})", "unknown field 'force'"},
-                      Bad{"{\"command\":\"tare\",\"x\":\"\xff\"}", "malformed"}));
+                      Bad{"{\"command\":\"tare\",\"x\":\"\xff\"}", "malformed"}),
+    [](const ::testing::TestParamInfo<Bad>& info) { return "payload" + std::to_string(info.index); });
 
 TEST(Commands, OversizedPayloadIsRejectedBeforeParsing) {
   std::string big = R"({"command":"tare","pad":")" + std::string(kMaxCommandBytes, 'x') + "\"}";

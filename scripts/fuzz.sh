@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes every parser of outside input (tests/fuzz) with libFuzzer, for a bounded time each, and
-# fails if any target crashes, hangs, leaks or trips a sanitizer. Needs clang-14 and its runtime
+# fails if any target crashes, hangs, leaks or trips a sanitizer. Needs clang and its runtime
 # (scripts/install-deps.sh installs them).
 #
 #   scripts/fuzz.sh                  20 s per target: the short run for CI
@@ -30,9 +30,8 @@ max_len() {
   esac
 }
 
-CC=clang-14 CXX=clang++-14 cmake -S . -B "$build" -G Ninja -DCHAIRHUB_FUZZ=ON \
-  -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$build" -j "$(nproc)" --target fuzzers
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz
 
 failed=()
 for target in "${targets[@]}"; do

@@ -6,6 +6,7 @@
 # Usage: scripts/analyze.sh [tidy|cppcheck]   (both when no argument)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh --deep >/dev/null
 
 what=${1:-all}
 jobs=${JOBS:-2}

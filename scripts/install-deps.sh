@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Installs everything chairhub needs to build and test, from the running Debian release's own
-# packages (12 "bookworm" or 13 "trixie", which Raspberry Pi OS follows), plus any further package
-# names given as arguments (the HIL, cross-build and trixie scripts use that).
+# Installs what chairhub needs to build and run its functional tests, from the running Debian
+# release's own packages (12 "bookworm" or 13 "trixie", which Raspberry Pi OS follows).
+#   --deep      also the tools of `scripts/test.sh --deep`: clang with its libFuzzer and sanitizer
+#               runtime, clang-tidy, cppcheck, libfaketime, debootstrap
+#   NAME...     further packages (the HIL and cross-build scripts use that)
 # Run as root (or with sudo). Safe to run again: only missing packages are installed.
 set -euo pipefail
 
@@ -22,10 +24,14 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev
   libeigen3-dev nlohmann-json3-dev libtomlplusplus-dev libboost-dev
   time openssl libgpiod-dev gpiod libmosquitto-dev mosquitto mosquitto-clients libsystemd-dev
-  # hardening: libFuzzer and ThreadSanitizer (clang), static analysis, a steppable wall clock
-  clang "clang-$llvm" "libclang-rt-$llvm-dev" clang-tidy cppcheck faketime libfaketime
-  "$@"
 )
+if [ "${1:-}" = --deep ]; then
+  shift
+  # libFuzzer and ThreadSanitizer (clang), static analysis, a steppable wall clock, the trixie root
+  packages+=(clang "clang-$llvm" "libclang-rt-$llvm-dev" clang-tidy cppcheck faketime libfaketime
+             debootstrap)
+fi
+packages+=("$@")
 
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"

@@ -30,8 +30,8 @@ preset() {  # configure, build and test one preset, passing further arguments to
   ctest --preset "$name" -j "$jobs" "$@"
 }
 
-bash scripts/install-deps.sh
-bash scripts/install-hil-deps.sh
+bash scripts/install-hil-deps.sh  # (which runs install-deps.sh)
+[ "$tier" = deep ] && bash scripts/install-deps.sh --deep
 
 if [ "$tier" = functional ]; then
   stage "build and run every functional test"

@@ -7,6 +7,7 @@
 # Usage: scripts/tsan.sh [extra ctest arguments, e.g. -R Daemon]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh --deep >/dev/null
 
 jobs=${JOBS:-2}
 cmake --preset tsan >/dev/null

@@ -40,6 +40,12 @@ if [ "$tier" = functional ]; then
   exit 0
 fi
 
+# The Debian 13 root and its packages come over the network while the machine compiles.
+mkdir -p build-trixie
+bash scripts/trixie.sh bash -c 'cd /src && bash scripts/install-deps.sh' \
+  >build-trixie/prepare.log 2>&1 &
+trixie_prepare=$!
+
 stage "fault injection and the soak"
 cmake --preset default >/dev/null
 cmake --build --preset default
@@ -61,6 +67,7 @@ stage "arm64 (bookworm) under qemu-user"
 bash scripts/cross-test-arm64.sh
 
 stage "Debian 13 trixie: install, build without precompiled headers, every functional test"
+wait "$trixie_prepare" || { tail -n 30 build-trixie/prepare.log; exit 1; }
 bash scripts/trixie.sh
 
 stage "done"

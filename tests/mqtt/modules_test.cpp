@@ -120,6 +120,23 @@ TEST(StatePublisher, PublishesChangesAtOnceAndTicksByInterval) {
   EXPECT_EQ(link.on("c/state").size(), 5u);
 }
 
+TEST(StatePublisher, AHardwareProblemIsNewsAndClearsTheSameWay) {
+  test::FakeLink link;
+  StatePublisher pub(link, "c/state", fixed_clock(), {}, 10);
+  ChairState s;
+  pub.set_hardware_problem("waiting for the sensors: no GPIO chip found");  // before any state: kept
+  EXPECT_TRUE(link.sent.empty());
+  pub.update(s);
+  ASSERT_EQ(link.on("c/state").size(), 1u);
+  EXPECT_EQ(ordered_json::parse(link.sent.back().payload)["health"]["hardware"],
+            "waiting for the sensors: no GPIO chip found");
+  pub.set_hardware_problem(std::nullopt);
+  ASSERT_EQ(link.on("c/state").size(), 2u);
+  const auto health = ordered_json::parse(link.sent.back().payload)["health"];
+  EXPECT_TRUE(health["hardware"].is_null());
+  EXPECT_EQ(health["ok"], true);
+}
+
 // Live samples reach the publisher a little late, and by a varying amount; the session's start
 // on the wall clock must not wobble with that, or every sample would look like news.
 TEST(StatePublisher, SessionStartStaysPutWhileTheWallClockJitters) {

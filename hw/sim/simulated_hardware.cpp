@@ -85,7 +85,8 @@ Backends SimulatedHardware::backends() {
           },
           [this](int bus, std::uint8_t address) -> std::unique_ptr<I2cDevice> {
             if (!plugged_in_)
-              throw device_error_from_errno(ENOENT, "opening /dev/i2c-" + std::to_string(bus) + " (simulated chips unplugged)");
+              throw device_error_from_errno(ENOENT,
+                                            "opening /dev/i2c-" + std::to_string(bus) + " (simulated chips unplugged)");
             auto& model = ads_[{bus, address}];
             if (!model) {  // nothing configured there: a bus with no chip at that address
               model = std::make_unique<Ads1115Model>(clock_, address);

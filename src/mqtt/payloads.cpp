@@ -52,7 +52,8 @@ ordered_json state_payload(const ChairState& state, const ControlState& control,
   for (const auto& channel : state.channels) {
     if (channel.fault) faults[channel.channel] = *channel.fault;
   }
-  j["health"] = {{"ok", faults.empty() && !hardware_problem}, {"faults", faults}, {"hardware", or_null(hardware_problem)}};
+  j["health"] = {
+      {"ok", faults.empty() && !hardware_problem}, {"faults", faults}, {"hardware", or_null(hardware_problem)}};
   return j;
 }
 

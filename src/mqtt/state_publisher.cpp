@@ -24,7 +24,6 @@ void StatePublisher::set_control(const ControlState& control) {
 
 void StatePublisher::set_hardware_problem(std::optional<std::string> problem) {
   hardware_problem_ = std::move(problem);
-  publish_if_due(false);
 }
 
 void StatePublisher::republish() { publish_if_due(true); }

@@ -18,7 +18,8 @@ class StatePublisher {
 
   void update(const ChairState& state);
   void set_control(const ControlState& control);
-  // Why the sensors cannot be read at all, or nothing once they can (health.hardware).
+  // Why the sensors cannot be read at all, or nothing once they can (health.hardware). Goes out
+  // with the next update(), so that the state it belongs to goes out with it.
   void set_hardware_problem(std::optional<std::string> problem);
   // Publishes the last known state regardless of throttling (after a reconnect, or when Home
   // Assistant comes back).

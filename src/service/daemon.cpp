@@ -549,7 +549,8 @@ struct Daemon::Impl {
       publish_control();
     }
 
-    journal(LogLevel::notice, "chairhubd started on " + (source ? source->describe() : source_kind) + ", state in " + dir);
+    journal(LogLevel::notice,
+            "chairhubd started on " + (source ? source->describe() : source_kind) + ", state in " + dir);
     wait_signals();
     if (auto period = notifier.watchdog_period()) schedule_watchdog(*period);
     schedule_save();

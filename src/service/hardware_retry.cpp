@@ -40,10 +40,12 @@ void HardwareRetry::attempt() {
   try {
     handlers_.open();
   } catch (const hw::DeviceError& e) {
-    const std::string before = waiting_ ? status() : "";
     waiting_ = true;
     missing_ = e.what();
-    if (status() != before) handlers_.waiting(status());
+    if (status() != said_) {
+      said_ = status();
+      handlers_.waiting(said_);
+    }
     timer_.expires_after(std::chrono::duration_cast<std::chrono::steady_clock::duration>(
         std::chrono::duration<double>(config_.hardware_retry_s)));
     // A tick already due when retry_now() or stop() cancelled it still runs: the generation
@@ -54,12 +56,12 @@ void HardwareRetry::attempt() {
     return;
   } catch (const std::exception& e) {
     waiting_ = false;
-    missing_.clear();
+    said_.clear();
     handlers_.failed(e.what());
     return;
   }
   waiting_ = false;
-  missing_.clear();
+  said_.clear();  // sensors lost later are reported afresh, even for the same reason
   handlers_.opened();
 }
 

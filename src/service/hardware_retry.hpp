@@ -53,6 +53,7 @@ class HardwareRetry {
   bool stopped_ = false;
   unsigned generation_ = 0;  // of the pending tick
   std::string missing_;  // what the last failed try said
+  std::string said_;     // the status last reported (its interval may change on a reload)
 };
 
 }  // namespace chairhub

@@ -71,7 +71,7 @@ TEST(HardwareRetry, TriesUntilTheSensorsAnswerAndSaysWhatIsMissingOnlyWhenItChan
   EXPECT_EQ(rig.tries, 6);
   EXPECT_EQ(rig.opened, 1);
   EXPECT_FALSE(retry.waiting());
-  ASSERT_EQ(rig.said.size(), 3u);
+  ASSERT_EQ(rig.said.size(), 3u) << ::testing::PrintToString(rig.said);
   EXPECT_EQ(rig.said[1], "waiting for the sensors: no GPIO chip found; retrying every 0.002 s");
   EXPECT_EQ(rig.said[2], "waiting for the sensors: opening /dev/i2c-1: No such file; retrying every 0.002 s");
   EXPECT_TRUE(rig.failed.empty());

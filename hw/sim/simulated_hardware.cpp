@@ -1,6 +1,9 @@
 #include "hw/sim/simulated_hardware.hpp"
 
+#include <cerrno>
 #include <cmath>
+
+#include "hw/util/device_error.hpp"
 
 namespace chairhub::hw {
 namespace {
@@ -75,10 +78,15 @@ unsigned SimulatedHardware::offset(const LineId& line) const {
 }
 
 Backends SimulatedHardware::backends() {
+  // Unplugged, they fail with the words of the Linux backends.
   return {[this](const std::string&, const std::vector<LineId>&) -> std::unique_ptr<GpioChip> {
+            if (!plugged_in_) throw device_error_from_errno(ENOENT, "no GPIO chip found (simulated chips unplugged)");
             return std::make_unique<BorrowedChip>(*chip_);
           },
           [this](int bus, std::uint8_t address) -> std::unique_ptr<I2cDevice> {
+            if (!plugged_in_)
+              throw device_error_from_errno(ENOENT,
+                                            "opening /dev/i2c-" + std::to_string(bus) + " (simulated chips unplugged)");
             auto& model = ads_[{bus, address}];
             if (!model) {  // nothing configured there: a bus with no chip at that address
               model = std::make_unique<Ads1115Model>(clock_, address);

@@ -23,6 +23,11 @@ class SimulatedHardware {
   // Backends that hand out these devices; they must not outlive this object.
   Backends backends();
 
+  // False: the chips are not there at all, as on a Pi before the chair is wired. Opening the
+  // GPIO chip or an I2C bus through backends() then fails as it does on Linux (no GPIO chip
+  // found, no /dev/i2c-N). Devices already handed out are not affected.
+  void set_plugged_in(bool plugged_in) { plugged_in_ = plugged_in; }
+
   // Makes `channel` read `counts` (raw chip counts); false when the channel is not wired.
   // NaN unplugs the channel's sensor until a number comes again: its HX711 stops answering
   // (data line floating high), or its ADS1115 leaves the bus, taking the chip's other inputs
@@ -49,6 +54,7 @@ class SimulatedHardware {
   };
 
   Clock& clock_;
+  bool plugged_in_ = true;
   std::unique_ptr<SimGpioChip> chip_;
   std::map<std::string, unsigned> named_;  // line names beyond GPIO0..GPIO63
   std::map<std::string, HxChannel> hx_;

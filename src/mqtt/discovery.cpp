@@ -100,7 +100,10 @@ ordered_json discovery_payload(const Topics& topics, const DiscoveryInfo& info) 
     c["device_class"] = "problem";
     c["entity_category"] = "diagnostic";
     c["json_attributes_topic"] = topics.state();
-    c["json_attributes_template"] = "{{ value_json.health.faults | tojson }}";
+    // the faulty channels, and "hardware" with the reason when the sensors could not be opened
+    c["json_attributes_template"] =
+        "{{ (dict(value_json.health.faults, hardware=value_json.health.hardware) if value_json.health.hardware "
+        "else value_json.health.faults) | tojson }}";
   }
 
   if (info.publish_weight) {

@@ -30,7 +30,7 @@ WallTime wall_at(WallTime now, double now_t, double t) {
 }  // namespace
 
 ordered_json state_payload(const ChairState& state, const ControlState& control, WallTime now,
-                           const StatePayloadOptions& options) {
+                           const StatePayloadOptions& options, const std::optional<std::string>& hardware_problem) {
   ordered_json j;
   j["occupied"] = state.occupied;
   j["posture"] = state.posture ? ordered_json(std::string(to_string(*state.posture))) : ordered_json(nullptr);
@@ -52,7 +52,8 @@ ordered_json state_payload(const ChairState& state, const ControlState& control,
   for (const auto& channel : state.channels) {
     if (channel.fault) faults[channel.channel] = *channel.fault;
   }
-  j["health"] = {{"ok", faults.empty()}, {"faults", faults}};
+  j["health"] = {
+      {"ok", faults.empty() && !hardware_problem}, {"faults", faults}, {"hardware", or_null(hardware_problem)}};
   return j;
 }
 

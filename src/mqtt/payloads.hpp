@@ -3,6 +3,7 @@
 // (docs/mqtt.md, the Home Assistant templates): keys may be added, never renamed.
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <string>
 
 #include "analysis/chair_state.hpp"
 #include "events/event.hpp"
@@ -21,9 +22,12 @@ struct StatePayloadOptions {
 };
 
 // `now` is the wall-clock time that corresponds to `state.t`; session start is reported as a
-// wall-clock time derived from it.
+// wall-clock time derived from it. `hardware_problem` says why the sensors cannot be read at all
+// (the daemon could not open them): it becomes health.hardware (null otherwise) and makes
+// health.ok false, so the Home Assistant problem entity shows it.
 nlohmann::ordered_json state_payload(const ChairState& state, const ControlState& control, WallTime now,
-                                     const StatePayloadOptions& options);
+                                     const StatePayloadOptions& options,
+                                     const std::optional<std::string>& hardware_problem = std::nullopt);
 
 // The payload without the fields that change every second (sitting time, time since break):
 // a change in what is left is worth publishing at once.

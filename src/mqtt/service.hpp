@@ -60,6 +60,9 @@ class MqttService {
   EventSink& events() { return *sink_; }
   void publish_state(const ChairState& state) { state_->update(state); }
   void set_control(const ControlState& control) { state_->set_control(control); }
+  // The sensors could not be opened, and why (nothing once they are): health.hardware in the
+  // state, which Home Assistant's problem entity shows. Published with the next state.
+  void set_hardware_problem(std::optional<std::string> problem) { state_->set_hardware_problem(std::move(problem)); }
   // Deletes the device from Home Assistant (empty retained discovery config).
   void remove_device() { discovery_->remove_device(); }
 

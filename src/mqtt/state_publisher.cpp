@@ -22,11 +22,15 @@ void StatePublisher::set_control(const ControlState& control) {
   publish_if_due(false);
 }
 
+void StatePublisher::set_hardware_problem(std::optional<std::string> problem) {
+  hardware_problem_ = std::move(problem);
+}
+
 void StatePublisher::republish() { publish_if_due(true); }
 
 void StatePublisher::publish_if_due(bool force) {
   if (!state_ || !link_.connected()) return;
-  const auto payload = state_payload(*state_, control_, wall_at_sample_time(), options_);
+  const auto payload = state_payload(*state_, control_, wall_at_sample_time(), options_, hardware_problem_);
   auto significant = state_significant_part(payload);
   const double t = state_->t;
   // t going backwards means a new replay or a restarted clock: publish

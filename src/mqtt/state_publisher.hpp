@@ -18,6 +18,9 @@ class StatePublisher {
 
   void update(const ChairState& state);
   void set_control(const ControlState& control);
+  // Why the sensors cannot be read at all, or nothing once they can (health.hardware). Goes out
+  // with the next update(), so that the state it belongs to goes out with it.
+  void set_hardware_problem(std::optional<std::string> problem);
   // Publishes the last known state regardless of throttling (after a reconnect, or when Home
   // Assistant comes back).
   void republish();
@@ -35,6 +38,7 @@ class StatePublisher {
   double interval_s_;
   std::optional<ChairState> state_;
   ControlState control_;
+  std::optional<std::string> hardware_problem_;
   std::optional<nlohmann::ordered_json> last_significant_;
   double last_publish_t_ = 0;
   // The wall time of one sample time, read once per session: derived afresh from each sample,

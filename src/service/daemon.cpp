@@ -17,15 +17,18 @@
 #include <thread>
 
 #include "analysis/analyzer.hpp"
+#include "core/input_error.hpp"
 #include "hw/config/hardware_config.hpp"
-#include "hw/output/pattern.hpp"
+#include "hw/util/device_error.hpp"
 #include "hw/util/realtime.hpp"
 #include "mqtt/config.hpp"
-#include "mqtt/log.hpp"
 #include "mqtt/service.hpp"
+#include "service/hardware_retry.hpp"
 #include "service/hardware_sample_source.hpp"
+#include "service/journal.hpp"
 #include "service/notifier.hpp"
 #include "service/nudge_driver.hpp"
+#include "service/nudge_outputs.hpp"
 #include "service/service_config.hpp"
 #include "service/sources.hpp"
 #include "service/state_store.hpp"
@@ -33,7 +36,6 @@
 namespace chairhub {
 namespace {
 
-using mqtt::LogLevel;
 namespace asio = boost::asio;
 
 double wall_seconds() {
@@ -56,57 +58,6 @@ int local_minute_of_day() {
   return tm.tm_hour * 60 + tm.tm_min;
 }
 
-LogLevel level_from(const std::string& name) {
-  if (name == "error") return LogLevel::error;
-  if (name == "warning") return LogLevel::warning;
-  if (name == "info") return LogLevel::info;
-  if (name == "debug") return LogLevel::debug;
-  return LogLevel::notice;
-}
-
-// Journal lines: "<N>text" on stderr, which journald turns into priorities.
-class Journal {
- public:
-  void set_level(LogLevel level) { level_ = level; }
-  void operator()(LogLevel level, std::string_view text) const {
-    if (static_cast<int>(level) > static_cast<int>(level_.load())) return;
-    std::fprintf(stderr, "<%d>%.*s\n", static_cast<int>(level), static_cast<int>(text.size()), text.data());
-  }
-  mqtt::Logger logger() const {
-    return [this](LogLevel level, std::string_view text) { (*this)(level, text); };
-  }
-
- private:
-  std::atomic<LogLevel> level_{LogLevel::notice};  // the MQTT network thread logs here too
-};
-
-// Shows nudges as log lines, on a machine without LED or buzzer.
-class LogIndicator : public Indicator {
- public:
-  explicit LogIndicator(const Journal& journal) : journal_(journal) {}
-  void show(const std::string& reason, bool sound) override {
-    journal_(LogLevel::notice, "nudge " + reason + (sound ? " (light and sound)" : " (light)"));
-  }
-
- private:
-  const Journal& journal_;
-};
-
-// Plays the nudge's pattern on the LED, and on the buzzer only when asked to sound.
-class PatternIndicator : public Indicator {
- public:
-  PatternIndicator(hw::PatternPlayer& player, hw::Clock& clock) : thread_(player, clock) {}
-  void show(const std::string& reason, bool sound) override {
-    if (auto pattern = hw::nudge_pattern(reason)) {
-      thread_.set_buzzer_enabled(sound);  // not on the player: its thread may be playing it
-      thread_.play(*pattern);
-    }
-  }
-
- private:
-  hw::PlayerThread thread_;
-};
-
 }  // namespace
 
 struct Daemon::Impl {
@@ -117,6 +68,7 @@ struct Daemon::Impl {
   std::optional<hw::HardwareConfig> hardware;
   Journal journal;
   Notifier notifier;
+  std::string source_kind;  // [service] source at start: a reload changes it only at the next start
 
   asio::io_context io;
   asio::signal_set signals{io, SIGHUP, SIGTERM, SIGINT};
@@ -131,10 +83,16 @@ struct Daemon::Impl {
   // without a restart.
   ChannelLayout source_layout;
   std::unique_ptr<SampleSource> source;
-  HardwareSampleSource* hardware_source = nullptr;
+  // Sources that read chips (hardware, devices) open through `chips`, which keeps trying while
+  // they are missing; `wiring` is the [hardware] they open with (a reload's, from the next try).
+  hw::HardwareConfig wiring;
+  std::optional<Scenario> device_scenario;  // the sitter who loads simulated devices
+  HardwareRetry chips{io, service,
+                      {[this] { open_chips(); }, [this](const std::string& status) { waiting_for_chips(status); },
+                       [this] { chips_opened(); }, [this](const std::string& what) { chips_failed(what); }}};
   Units units = Units::calibrated;
   std::unique_ptr<Analyzer> analyzer;
-  std::unique_ptr<Indicator> indicator;
+  NudgeOutputs outputs{journal};
   std::unique_ptr<NudgeDriver> nudges;
   std::unique_ptr<mqtt::MqttService> mqtt;
   std::thread reader;
@@ -158,7 +116,7 @@ struct Daemon::Impl {
     config = load_config(options.config_path);  // throws ConfigError
     read_sections(config);
     if (options.log_level) service.log_level = *options.log_level;
-    journal.set_level(level_from(service.log_level));
+    journal.set_level(log_level_from(service.log_level));
   }
 
   // The sections of other parts, each reporting its own problems.
@@ -167,8 +125,10 @@ struct Daemon::Impl {
       service = service_config_from_toml(c.table, c.path);
       mqtt_config = mqtt::mqtt_config_from_toml(c.table, c.path);
       hardware.reset();
-      if (const toml::table* hw_table = c.table["hardware"].as_table())
+      if (const toml::table* hw_table = c.table["hardware"].as_table()) {
         hardware = hw::read_hardware_config(*hw_table, c.path);
+        hw::check_hardware_config(*hardware, c.layout);  // so that opening fails only for the devices
+      }
     } catch (const InputError& e) {
       throw ConfigError({e.what()});
     }
@@ -194,20 +154,11 @@ struct Daemon::Impl {
     }
   }
 
-  void open_source() {
-    source_layout = config.layout;
-    if (service.source == "hardware") {
-      auto hw_source = std::make_unique<HardwareSampleSource>(*hardware, source_layout);
-      hardware_source = hw_source.get();
-      units = Units::raw;
-      if (hw_source->player()) indicator = std::make_unique<PatternIndicator>(*hw_source->player(), hw_source->clock());
-      source = std::move(hw_source);
-    } else if (service.source == "devices") {
-      auto devices = std::make_unique<SimulatedDevicesSource>(load_sim_scenario(), source_layout, *hardware);
-      units = Units::raw;
-      if (devices->player()) indicator = std::make_unique<PatternIndicator>(*devices->player(), devices->clock());
-      source = std::move(devices);
-    } else if (service.source == "log") {
+  bool reads_chips() const { return source_kind == "hardware" || source_kind == "devices"; }
+
+  // A log or the simulated chair: there, or the daemon does not start.
+  void open_other_source() {
+    if (source_kind == "log") {
       auto log_source = std::make_unique<LogSource>(service.log, source_layout, service.speed);
       units = log_source->units();
       source = std::move(log_source);
@@ -216,7 +167,68 @@ struct Daemon::Impl {
       units = scenario.units;
       source = std::make_unique<SimulatedSource>(std::move(scenario), source_layout, service.speed);
     }
-    if (!indicator) indicator = std::make_unique<LogIndicator>(journal);
+  }
+
+  // HardwareRetry's try, on the loop: throws hw::DeviceError while the chips are missing.
+  void open_chips() {
+    std::unique_ptr<ChipSampleSource> opened;
+    if (source_kind == "hardware")
+      opened = std::make_unique<HardwareSampleSource>(wiring, source_layout);
+    else
+      opened = std::make_unique<SimulatedDevicesSource>(*device_scenario, source_layout, wiring,
+                                                        service.devices_present_file);
+    if (opened->player()) outputs.play_on(*opened->player(), opened->clock());
+    source = std::move(opened);
+  }
+
+  // Said once per reason, not at every try. Availability stays `online`: the daemon runs and
+  // Home Assistant's problem entity shows why nothing is measured.
+  void waiting_for_chips(const std::string& status) {
+    journal(LogLevel::warning, status);
+    notifier.status(status);
+    if (!mqtt) return;
+    mqtt->set_hardware_problem(status);
+    ChairState nothing_measured = analyzer->state();
+    nothing_measured.t = monotonic_seconds();  // the live samples' clock, which the publisher anchors on
+    mqtt->publish_state(nothing_measured);
+  }
+
+  void chips_opened() {
+    journal(LogLevel::notice, "sensors open: " + source->describe());
+    notifier.status("sensors open: " + source->describe());
+    if (mqtt) mqtt->set_hardware_problem(std::nullopt);
+    last_sample_mono = monotonic_seconds();
+    start_reader();
+  }
+
+  void chips_failed(const std::string& what) {
+    journal(LogLevel::error, "cannot open the sensors: " + what);
+    exit_status = kExitFailure;
+    shutdown();
+  }
+
+  // The chips failed while being read (a GPIO chip removed, say): like a restart, but without
+  // exiting. The state is saved, the analysis starts afresh (the next sample continues or ends
+  // the session by how long this took) and the chips are tried again.
+  void lose_chips(const std::string& what) {
+    if (stopping) return;
+    journal(LogLevel::error, "the sensors failed: " + what);
+    if (reader.joinable()) reader.join();
+    outputs.log_only();
+    source.reset();
+    save_state();
+    start_analysis();
+    chips.start();
+  }
+
+  // What the state file keeps goes into a fresh analysis; the session follows at the first sample.
+  void start_analysis() {
+    analyzer = std::make_unique<Analyzer>(config.analysis, config.layout, units);
+    if (persisted.baseline) analyzer->set_baseline(*persisted.baseline);
+    analyzer->nudges().set_enabled(persisted.nudges_enabled);
+    session_restored = false;
+    last_t.reset();
+    raw_count = 0;
   }
 
   void save_state() {
@@ -385,15 +397,17 @@ struct Daemon::Impl {
       config.analysis = fresh.analysis;
       apply_tare();
       analyzer->apply_config();
-      journal.set_level(level_from(options.log_level.value_or(service.log_level)));
+      journal.set_level(log_level_from(options.log_level.value_or(service.log_level)));
       if (service.source != old_service.source || service.scenario != old_service.scenario)
         journal(LogLevel::notice, "source changes take effect at the next restart");
+      if (hardware) wiring = *hardware;  // used when the chips are next opened
       journal(LogLevel::notice, "configuration reloaded (session kept)");
     } catch (const ConfigError& e) {
       for (const auto& p : e.problems()) journal(LogLevel::error, p);
       journal(LogLevel::error, "reload refused: keeping the running configuration");
     }
     notifier.ready();
+    chips.retry_now();  // while waiting for the chips: the wiring may just have been fixed
   }
 
   void wait_signals() {
@@ -413,7 +427,8 @@ struct Daemon::Impl {
     watchdog_timer.async_wait([this, period](const boost::system::error_code& ec) {
       if (ec || stopping) return;
       // Only a loop that still gets samples is alive; a stalled reader lets systemd restart us.
-      if (monotonic_seconds() - last_sample_mono <= service.watchdog_stale_s) notifier.watchdog();
+      // Waiting for chips that are not there is healthy too: a restart would not bring them.
+      if (chips.waiting() || monotonic_seconds() - last_sample_mono <= service.watchdog_stale_s) notifier.watchdog();
       schedule_watchdog(period);
     });
   }
@@ -429,8 +444,8 @@ struct Daemon::Impl {
   }
 
   void start_reader() {
-    const bool realtime = service.source == "hardware" && hardware && hardware->realtime;
-    const int priority = hardware ? hardware->realtime_priority : 0;
+    const bool realtime = source_kind == "hardware" && wiring.realtime;
+    const int priority = wiring.realtime_priority;
     reader = std::thread([this, realtime, priority] {
       if (realtime) {
         // Keeps the HX711 clock pulses short; without it the driver discards disturbed reads.
@@ -446,6 +461,9 @@ struct Daemon::Impl {
         bool more = false;
         try {
           more = source->next(sample);
+        } catch (const hw::DeviceError& e) {  // only the chip sources throw it
+          asio::post(io, [this, what = std::string(e.what())] { lose_chips(what); });
+          return;
         } catch (const std::exception& e) {
           asio::post(io, [this, what = std::string(e.what())] {
             journal(LogLevel::error, "sensor source failed: " + what);
@@ -475,7 +493,8 @@ struct Daemon::Impl {
     if (stopping.exchange(true)) return;
     notifier.stopping();
     journal(LogLevel::notice, "stopping");
-    source->stop();
+    chips.stop();
+    if (source) source->stop();
     watchdog_timer.cancel();
     save_timer.cancel();
     signals.cancel();
@@ -507,11 +526,18 @@ struct Daemon::Impl {
     if (!warning.empty()) journal(LogLevel::warning, warning);
     apply_tare();
 
-    open_source();  // sensors open: throws with a plain message if they are not there
-    analyzer = std::make_unique<Analyzer>(config.analysis, config.layout, units);
-    if (persisted.baseline) analyzer->set_baseline(*persisted.baseline);
-    analyzer->nudges().set_enabled(persisted.nudges_enabled);
-    nudges = std::make_unique<NudgeDriver>(service, *indicator, local_minute_of_day);
+    source_kind = service.source;
+    source_layout = config.layout;
+    if (reads_chips()) {
+      units = Units::raw;
+      if (!hardware) throw ConfigError({config.path + ": hardware: expected a table [hardware]"});
+      wiring = *hardware;
+      if (source_kind == "devices") device_scenario = load_sim_scenario();
+    } else {
+      open_other_source();
+    }
+    start_analysis();
+    nudges = std::make_unique<NudgeDriver>(service, outputs, local_minute_of_day);
 
     if (mqtt_config.enabled) {
       mqtt::ServiceOptions mo;
@@ -523,13 +549,19 @@ struct Daemon::Impl {
       publish_control();
     }
 
-    journal(LogLevel::notice, "chairhubd started on " + source->describe() + ", state in " + dir);
+    journal(LogLevel::notice,
+            "chairhubd started on " + (source ? source->describe() : source_kind) + ", state in " + dir);
     wait_signals();
     if (auto period = notifier.watchdog_period()) schedule_watchdog(*period);
     schedule_save();
-    last_sample_mono = monotonic_seconds();
-    start_reader();
-    notifier.ready();
+    if (reads_chips()) {
+      chips.start();  // starts the reader once the chips open, now or later
+    } else {
+      last_sample_mono = monotonic_seconds();
+      start_reader();
+    }
+    // Also while waiting for the chips (with that STATUS): systemd's start must not time out.
+    if (!stopping) notifier.ready();
     io.run();
     if (reader.joinable()) reader.join();
     return exit_status;

@@ -2,7 +2,8 @@
 // chairhubd: one Boost.Asio event loop that owns the analysis. A reader thread takes samples
 // from the source (hardware, simulated chair or log) and posts them into the loop, so neither
 // side blocks the other. Events go to MQTT, the LED and buzzer, and the journal. systemd hears
-// READY, STATUS, WATCHDOG (only while samples arrive), RELOADING on SIGHUP and STOPPING.
+// READY, STATUS, WATCHDOG (only while samples arrive, or while the sensors are waited for),
+// RELOADING on SIGHUP and STOPPING. Sensors that are not there are waited for (hardware_retry.hpp).
 #include <memory>
 #include <optional>
 #include <string>

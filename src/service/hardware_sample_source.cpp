@@ -1,5 +1,9 @@
 #include "service/hardware_sample_source.hpp"
 
+#include <cerrno>
+#include <filesystem>
+
+#include "hw/util/device_error.hpp"
 #include "service/sources.hpp"
 
 namespace chairhub {
@@ -29,6 +33,14 @@ std::string HardwareSampleSource::describe() const { return "hardware: " + sourc
 
 namespace {
 
+bool present(const std::string& file) { return file.empty() || std::filesystem::exists(file); }
+
+// The chips, plugged in or not, as the drivers are about to open them.
+hw::SimulatedHardware& plugged(hw::SimulatedHardware& devices, bool plugged_in) {
+  devices.set_plugged_in(plugged_in);
+  return devices;
+}
+
 // The sitter in chip counts, one step per HX711 conversion.
 Scenario for_devices(Scenario scenario, const hw::HardwareConfig& config) {
   scenario.units = Units::raw;
@@ -39,14 +51,17 @@ Scenario for_devices(Scenario scenario, const hw::HardwareConfig& config) {
 }  // namespace
 
 SimulatedDevicesSource::SimulatedDevicesSource(Scenario scenario, const ChannelLayout& layout,
-                                               const hw::HardwareConfig& config)
+                                               const hw::HardwareConfig& config, const std::string& present_file)
     : scenario_(for_devices(std::move(scenario), config)),
       layout_(layout),
+      present_file_(present_file),
       devices_(config, clock_),
-      source_(config, layout, devices_.backends()),
+      source_(config, layout, plugged(devices_, present(present_file_)).backends()),
       chair_(std::make_unique<SimulatedChair>(scenario_, layout_)) {}
 
 bool SimulatedDevicesSource::next(Sample& sample) {
+  if (!present(present_file_))
+    throw hw::device_error_from_errno(ENODEV, "reading the HX711 data lines (simulated chips unplugged)");
   // One step of the sitter per read: the HX711's data-ready wait sets the pace, as on a chair.
   if (!chair_->next(load_, label_)) {
     chair_ = std::make_unique<SimulatedChair>(scenario_, layout_);

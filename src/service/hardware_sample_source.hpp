@@ -14,7 +14,14 @@
 
 namespace chairhub {
 
-class HardwareSampleSource : public SampleSource {
+// A source that reads the chair's chips, real or simulated; they may drive an LED and a buzzer.
+class ChipSampleSource : public SampleSource {
+ public:
+  virtual hw::PatternPlayer* player() = 0;  // nullptr when no outputs are configured
+  virtual hw::Clock& clock() = 0;
+};
+
+class HardwareSampleSource : public ChipSampleSource {
  public:
   // Opens the devices; throws hw::DeviceError (or InputError for wiring that does not fit the
   // layout) with a message that says what to check.
@@ -24,8 +31,8 @@ class HardwareSampleSource : public SampleSource {
   bool next(Sample& sample) override;
   void stop() override { stopped_ = true; }
   std::string describe() const override;
-  hw::PatternPlayer* player() { return source_->player(); }
-  hw::Clock& clock() { return clock_; }
+  hw::PatternPlayer* player() override { return source_->player(); }
+  hw::Clock& clock() override { return clock_; }
   // Plain-words health of each channel at the last read (layout order).
   const std::vector<hw::ChannelHealth>& health() const { return health_; }
 
@@ -38,18 +45,23 @@ class HardwareSampleSource : public SampleSource {
 
 // The real drivers reading software models of the chips (hw/sim), which a simulated sitter
 // loads: the whole hardware path at the chips' own rates, on a machine without the chair.
-class SimulatedDevicesSource : public SampleSource {
+class SimulatedDevicesSource : public ChipSampleSource {
  public:
-  SimulatedDevicesSource(Scenario scenario, const ChannelLayout& layout, const hw::HardwareConfig& config);
+  // With a `present_file`, the chips are there only while that file exists: without it, opening
+  // throws hw::DeviceError as on a Pi whose chair is not wired yet, and a read throws it as a
+  // read from a removed GPIO chip does. To try (and test) how the daemon waits for its sensors.
+  SimulatedDevicesSource(Scenario scenario, const ChannelLayout& layout, const hw::HardwareConfig& config,
+                         const std::string& present_file = {});
   bool next(Sample& sample) override;
   void stop() override { source_.stop(); }
   std::string describe() const override { return "simulated devices: " + source_.describe(); }
-  hw::PatternPlayer* player() { return source_.player(); }
-  hw::Clock& clock() { return clock_; }
+  hw::PatternPlayer* player() override { return source_.player(); }
+  hw::Clock& clock() override { return clock_; }
 
  private:
   Scenario scenario_;
   const ChannelLayout& layout_;
+  std::string present_file_;
   hw::SteadyClock clock_;
   hw::SimulatedHardware devices_;
   HardwareSampleSource source_;

@@ -74,9 +74,10 @@ ServiceConfig service_config_from_toml(const toml::table& root, const std::strin
   };
   const toml::table* t = section->as_table();
   if (!t) fail(section, "", "expected a table [service]");
-  static const char* keys[] = {"source",    "scenario",           "log",           "speed",
-                               "state_dir", "log_level",          "quiet_hours",   "escalate_within_min",
-                               "save_interval_s", "watchdog_stale_s"};
+  static const char* keys[] = {"source",          "scenario",         "log",
+                               "speed",           "state_dir",        "log_level",
+                               "quiet_hours",     "escalate_within_min", "save_interval_s",
+                               "watchdog_stale_s", "hardware_retry_s", "devices_present_file"};
   for (const auto& [k, node] : *t) {
     const std::string_view name = k.str();  // clang 14 cannot capture a structured binding
     if (std::find_if(std::begin(keys), std::end(keys), [&](const char* key) { return name == key; }) == std::end(keys))
@@ -135,6 +136,10 @@ ServiceConfig service_config_from_toml(const toml::table& root, const std::strin
   number("escalate_within_min", c.escalate_within_min, 0, 1440);
   number("save_interval_s", c.save_interval_s, 1, 86400);
   number("watchdog_stale_s", c.watchdog_stale_s, 0.1, 3600);
+  number("hardware_retry_s", c.hardware_retry_s, 0.1, 3600);
+  path("devices_present_file", c.devices_present_file);
+  if (!c.devices_present_file.empty() && c.source != "devices")
+    fail(t->get("devices_present_file"), "devices_present_file", "only for source = \"devices\" (simulated chips)");
   return c;
 }
 

@@ -25,6 +25,10 @@ struct ServiceConfig {
   double escalate_within_min = 35;   // a nudge repeated within this sounds the buzzer too
   double save_interval_s = 60;       // state is also saved at every change of session
   double watchdog_stale_s = 5;       // no sample for this long: the sensor loop is unhealthy
+  double hardware_retry_s = 5;       // hardware and devices: sensors not found are tried again this often
+  // devices only: the simulated chips are there only while this file exists (no GPIO chip and no
+  // I2C bus otherwise), to try how the daemon waits for a chair that is not wired yet
+  std::string devices_present_file;
 };
 
 // Reads root["service"]; paths are made relative to the config file's folder. Throws

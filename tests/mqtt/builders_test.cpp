@@ -123,6 +123,17 @@ TEST(StatePayload, UnknownValuesAreNull) {
   EXPECT_EQ(j["health"]["ok"], true);
 }
 
+TEST(StatePayload, SensorsThatCannotBeOpenedAreAProblemWithTheirReason) {
+  const auto fine = state_payload(ChairState{}, ControlState{}, at(0), StatePayloadOptions{});
+  EXPECT_TRUE(fine["health"]["hardware"].is_null());  // always there: a stable shape
+  const std::string why = "waiting for the sensors: no GPIO chip found; retrying every 5 s";
+  const auto j = state_payload(ChairState{}, ControlState{}, at(0), StatePayloadOptions{}, why);
+  EXPECT_EQ(j["health"]["ok"], false);
+  EXPECT_EQ(j["health"]["hardware"], why);
+  EXPECT_EQ(j["health"]["faults"], nlohmann::ordered_json::object());
+  EXPECT_NE(state_significant_part(j), state_significant_part(fine));  // published at once
+}
+
 TEST(StatePayload, SignificantPartIgnoresTicks) {
   auto a = seated_state();
   auto b = a;
@@ -204,6 +215,14 @@ TEST_F(DiscoveryTest, EntityDetails) {
   EXPECT_FALSE(c["events"]["event_types"].empty());
   for (const char* key : {"occupancy", "posture", "sitting_time", "lumbar_contact", "feet_flat", "break_due"})
     EXPECT_FALSE(c[key].contains("expire_after")) << key;  // retained state + expire_after misbehaves
+  // The problem entity: on for a faulty channel or sensors that cannot be opened, with the
+  // channels' faults and the hardware's reason as attributes.
+  EXPECT_EQ(c["sensor_problem"]["device_class"], "problem");
+  EXPECT_EQ(c["sensor_problem"]["entity_category"], "diagnostic");
+  EXPECT_EQ(c["sensor_problem"]["value_template"], "{{ 'OFF' if value_json.health.ok else 'ON' }}");
+  const std::string attributes = c["sensor_problem"]["json_attributes_template"];
+  EXPECT_NE(attributes.find("value_json.health.faults"), std::string::npos) << attributes;
+  EXPECT_NE(attributes.find("hardware=value_json.health.hardware"), std::string::npos) << attributes;
 }
 
 TEST_F(DiscoveryTest, ButtonAndSwitchPayloadsAreValidCommands) {

@@ -120,6 +120,28 @@ TEST(StatePublisher, PublishesChangesAtOnceAndTicksByInterval) {
   EXPECT_EQ(link.on("c/state").size(), 5u);
 }
 
+// The problem goes out with the state it belongs to (nothing measured while the sensors are
+// missing, the first reading once they are back), never with another one.
+TEST(StatePublisher, AHardwareProblemGoesOutWithTheNextStateAndClearsTheSameWay) {
+  test::FakeLink link;
+  StatePublisher pub(link, "c/state", fixed_clock(), {}, 10);
+  ChairState s;
+  pub.set_hardware_problem("waiting for the sensors: no GPIO chip found");
+  EXPECT_TRUE(link.sent.empty());
+  pub.update(s);
+  ASSERT_EQ(link.on("c/state").size(), 1u);
+  EXPECT_EQ(ordered_json::parse(link.sent.back().payload)["health"]["hardware"],
+            "waiting for the sensors: no GPIO chip found");
+  pub.set_hardware_problem(std::nullopt);
+  EXPECT_EQ(link.on("c/state").size(), 1u);
+  s.t = 1;
+  pub.update(s);  // news: published at once
+  ASSERT_EQ(link.on("c/state").size(), 2u);
+  const auto health = ordered_json::parse(link.sent.back().payload)["health"];
+  EXPECT_TRUE(health["hardware"].is_null());
+  EXPECT_EQ(health["ok"], true);
+}
+
 // Live samples reach the publisher a little late, and by a varying amount; the session's start
 // on the wall clock must not wobble with that, or every sample would look like news.
 TEST(StatePublisher, SessionStartStaysPutWhileTheWallClockJitters) {

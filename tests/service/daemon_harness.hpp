@@ -18,6 +18,7 @@
 #include <functional>
 #include <iterator>
 #include <mutex>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
@@ -61,11 +62,26 @@ class NotifySocket {
 
   // Waits for a datagram, after the last one matched, that contains `line` (e.g. "READY=1").
   bool wait_for(const std::string& line, std::chrono::milliseconds timeout) {
-    return mqtt::test::wait_until(
+    return wait_for_line([&](const std::string& l) { return l == line; }, timeout).has_value();
+  }
+  // The same for a line that starts with `prefix` (e.g. "STATUS="); returns the whole line.
+  std::optional<std::string> wait_for_prefix(const std::string& prefix, std::chrono::milliseconds timeout) {
+    return wait_for_line([&](const std::string& l) { return l.rfind(prefix, 0) == 0; }, timeout);
+  }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::optional<std::string> wait_for_line(const std::function<bool(const std::string&)>& match,
+                                           std::chrono::milliseconds timeout) {
+    std::optional<std::string> found;
+    mqtt::test::wait_until(
         [&] {
           std::lock_guard lock(mutex_);
           for (; seen_ < messages_.size(); ++seen_) {
-            if (("\n" + messages_[seen_] + "\n").find("\n" + line + "\n") != std::string::npos) {
+            std::istringstream lines(messages_[seen_]);
+            for (std::string line; std::getline(lines, line);) {
+              if (!match(line)) continue;
+              found = line;
               ++seen_;
               return true;
             }
@@ -73,10 +89,9 @@ class NotifySocket {
           return false;
         },
         timeout);
+    return found;
   }
-  const std::filesystem::path& path() const { return path_; }
 
- private:
   std::filesystem::path path_;
   int fd_ = -1;
   std::mutex mutex_;

@@ -41,6 +41,8 @@ TEST(ServiceConfig, DefaultsWithoutAServiceSection) {
     EXPECT_EQ(c.escalate_within_min, 35);
     EXPECT_EQ(c.save_interval_s, 60);
     EXPECT_EQ(c.watchdog_stale_s, 5);
+    EXPECT_EQ(c.hardware_retry_s, 5);
+    EXPECT_EQ(c.devices_present_file, "");
   }
 }
 
@@ -56,6 +58,7 @@ quiet_hours = "22:30-06:45"
 escalate_within_min = 20
 save_interval_s = 15.5
 watchdog_stale_s = 0.5
+hardware_retry_s = 2.5
 )");
   EXPECT_EQ(c.source, "log");
   EXPECT_EQ(c.scenario, "/srv/scenarios/day.toml");
@@ -69,6 +72,13 @@ watchdog_stale_s = 0.5
   EXPECT_EQ(c.escalate_within_min, 20);
   EXPECT_EQ(c.save_interval_s, 15.5);
   EXPECT_EQ(c.watchdog_stale_s, 0.5);
+  EXPECT_EQ(c.hardware_retry_s, 2.5);
+}
+
+TEST(ServiceConfig, SimulatedDevicesMayComeAndGoWithAFileNextToTheConfig) {
+  const auto c = read("[service]\nsource = \"devices\"\ndevices_present_file = \"run/chips\"\n[hardware]\n",
+                      "/home/ann/chair/chairhub.toml");
+  EXPECT_EQ(c.devices_present_file, "/home/ann/chair/run/chips");
 }
 
 TEST(ServiceConfig, AcceptsEverySourceAndLevel) {
@@ -126,6 +136,11 @@ TEST(ServiceConfig, ErrorsNameFileLineAndKey) {
       {"save interval huge", "[service]\nsave_interval_s = 100000\n", ":2: service.save_interval_s: must be"},
       {"watchdog too small", "[service]\nwatchdog_stale_s = 0.05\n", ":2: service.watchdog_stale_s: must be"},
       {"watchdog too big", "[service]\nwatchdog_stale_s = 3601\n", ":2: service.watchdog_stale_s: must be"},
+      {"retry too small", "[service]\nhardware_retry_s = 0.01\n", ":2: service.hardware_retry_s: must be"},
+      {"retry too big", "[service]\nhardware_retry_s = 3601\n", ":2: service.hardware_retry_s: must be"},
+      {"retry text", "[service]\nhardware_retry_s = \"often\"\n", ":2: service.hardware_retry_s: expected a number"},
+      {"present file for real chips", "[service]\nsource = \"hardware\"\ndevices_present_file = \"x\"\n[hardware]\n",
+       ":3: service.devices_present_file: only for source = \"devices\""},
       {"state_dir not text", "[service]\nstate_dir = false\n", ":2: service.state_dir: expected a string"},
   };
   for (const auto& c : cases) {
@@ -138,7 +153,8 @@ TEST(ServiceConfig, ErrorsNameFileLineAndKey) {
 // BUG (service_config.cpp, `number`): NaN passes the range check (`v < min || v > max` is false
 // for NaN), so speed, escalate_within_min, save_interval_s and watchdog_stale_s accept `nan`.
 TEST(ServiceConfig, NotANumberIsOutOfRange) {
-  for (const std::string key : {"speed", "escalate_within_min", "save_interval_s", "watchdog_stale_s"}) {
+  for (const std::string key :
+       {"speed", "escalate_within_min", "save_interval_s", "watchdog_stale_s", "hardware_retry_s"}) {
     SCOPED_TRACE(key);
     const std::string message = error_of("[service]\n" + key + " = nan\n");
     EXPECT_EQ(message.rfind(kPath + ":2: service." + key + ": ", 0), 0u) << "got: " << message;

@@ -1,0 +1,24 @@
+#include "service/journal.hpp"
+
+#include <cstdio>
+
+namespace chairhub {
+
+LogLevel log_level_from(const std::string& name) {
+  if (name == "error") return LogLevel::error;
+  if (name == "warning") return LogLevel::warning;
+  if (name == "info") return LogLevel::info;
+  if (name == "debug") return LogLevel::debug;
+  return LogLevel::notice;
+}
+
+void Journal::operator()(LogLevel level, std::string_view text) const {
+  if (static_cast<int>(level) > static_cast<int>(level_.load())) return;
+  std::fprintf(stderr, "<%d>%.*s\n", static_cast<int>(level), static_cast<int>(text.size()), text.data());
+}
+
+mqtt::Logger Journal::logger() const {
+  return [this](LogLevel level, std::string_view text) { (*this)(level, text); };
+}
+
+}  // namespace chairhub

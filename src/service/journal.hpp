@@ -1,0 +1,28 @@
+#pragma once
+// chairhubd's log: "<N>text" lines on stderr, which journald turns into priorities. Quiet by
+// default (notice); every event is logged at info.
+#include <atomic>
+#include <string>
+#include <string_view>
+
+#include "mqtt/log.hpp"
+
+namespace chairhub {
+
+using mqtt::LogLevel;
+
+// "error", "warning", "notice", "info" or "debug" (checked by the config loader); notice otherwise.
+LogLevel log_level_from(const std::string& name);
+
+class Journal {
+ public:
+  void set_level(LogLevel level) { level_ = level; }
+  void operator()(LogLevel level, std::string_view text) const;
+  // The same lines, for the MQTT modules.
+  mqtt::Logger logger() const;
+
+ private:
+  std::atomic<LogLevel> level_{LogLevel::notice};  // the MQTT network thread logs here too
+};
+
+}  // namespace chairhub

@@ -1,0 +1,21 @@
+#include "service/nudge_outputs.hpp"
+
+namespace chairhub {
+
+void NudgeOutputs::play_on(hw::PatternPlayer& player, hw::Clock& clock) {
+  thread_.reset();  // one player thread at a time
+  thread_ = std::make_unique<hw::PlayerThread>(player, clock);
+}
+
+void NudgeOutputs::show(const std::string& reason, bool sound) {
+  if (!thread_) {
+    journal_(LogLevel::notice, "nudge " + reason + (sound ? " (light and sound)" : " (light)"));
+    return;
+  }
+  if (auto pattern = hw::nudge_pattern(reason)) {
+    thread_->set_buzzer_enabled(sound);  // not on the player: its thread may be playing it
+    thread_->play(*pattern);
+  }
+}
+
+}  // namespace chairhub

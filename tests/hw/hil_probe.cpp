@@ -79,6 +79,14 @@ int main() {
     auto chip = open_gpio_chip("hil-header");
     return expect(chip->describe().find("[hil-header]") != std::string::npos, chip->describe());
   });
+  check("gpio chip found by name and by number", [] {
+    const std::string name = open_gpio_chip("hil-header")->describe();  // "gpiochipN [hil-header]"
+    const std::string chip_name = name.substr(0, name.find(' '));
+    const std::string by_name = open_gpio_chip(chip_name)->describe();
+    const std::string by_number = open_gpio_chip(chip_name.substr(8))->describe();
+    const std::string by_path = open_gpio_chip("/dev/" + chip_name)->describe();
+    return expect(by_name == name && by_number == name && by_path == name, by_name + " / " + by_number + " / " + by_path);
+  });
   check("gpio chip found by line name", [] {
     auto chip = open_gpio_chip("", {LineId(std::string("GPIO17"))});
     return expect(chip->describe().find("hil-header") != std::string::npos, chip->describe());
@@ -92,14 +100,17 @@ int main() {
     }
     return std::string("no error");
   });
-  check("taken line is busy", [] {
+  check("taken line is busy, naming its holder", [] {
     auto chip = open_gpio_chip("hil-header");
-    auto a = chip->request(LineRequest::outputs({3u}));
+    LineRequest first = LineRequest::outputs({3u});
+    first.consumer = "hil holder";
+    auto a = chip->request(first);
     try {
       auto again = open_gpio_chip("hil-header");
       again->request(LineRequest::outputs({3u}));
     } catch (const DeviceError& e) {
-      return expect(e.kind() == ErrorKind::busy, e.what());
+      return expect(e.kind() == ErrorKind::busy && std::string(e.what()).find("in use by hil holder") != std::string::npos,
+                    e.what());
     }
     return std::string("no error");
   });

@@ -89,3 +89,38 @@ TEST(Hx711BusWait, EdgesOfTheLastFramesDataBitsAreDrainedFirst) {
   ASSERT_EQ(dout.slept.size(), 3u);
   for (const Nanos slept : dout.slept) EXPECT_GT(slept, Nanos{0});
 }
+
+// Two chips on one clock, the second powered up 30 us after the first: its conversions come
+// 30 us later, within the frame the first one's readiness starts.
+struct TwoChips {
+  TwoChips()
+      : chip("test", 3),
+        first(chip, 0, 1, clock, 10),
+        second((clock.advance(microseconds{30}), chip), 0, 2, clock, 10),
+        sck(chip.request(LineRequest::outputs({0u}))),
+        dout(chip.request(LineRequest::inputs({1u, 2u}, Bias::as_is, Edge::falling))),
+        bus(*sck, *dout, clock) {}
+
+  ManualClock clock;
+  SimGpioChip chip;
+  Hx711Model first, second;
+  std::unique_ptr<GpioLines> sck, dout;
+  Hx711Bus bus;
+};
+
+TEST(Hx711BusWait, AChipNotWaitedForThatIsJustBehindJoinsTheFrame) {
+  TwoChips c;
+  const std::vector<bool> ready = c.bus.wait_ready({true, false}, milliseconds{1000});
+  EXPECT_TRUE(ready[0]);
+  EXPECT_TRUE(ready[1]);  // else the frame's pulses would catch it mid-word, every period
+  EXPECT_EQ(c.clock.now(), microseconds{400030});
+}
+
+TEST(Hx711BusWait, AChipNotWaitedForThatStaysAwayCostsOnlyTheGrace) {
+  TwoChips c;
+  c.second.set_never_ready(true);
+  const std::vector<bool> ready = c.bus.wait_ready({true, false}, milliseconds{1000});
+  EXPECT_TRUE(ready[0]);
+  EXPECT_FALSE(ready[1]);
+  EXPECT_EQ(c.clock.now(), milliseconds{400} + Hx711Timing{}.straggler_wait);
+}

@@ -38,8 +38,9 @@ class Hx711Bus {
   std::size_t chips() const { return dout_.size(); }
 
   // Waits until every chip in `wait_for` is ready (DOUT low) or `timeout` passes, sleeping on
-  // DOUT's falling edges rather than polling. Returns the readiness of all chips at the last
-  // look, so a chip not waited for is still reported.
+  // DOUT's falling edges rather than polling; the chips not waited for then get up to
+  // `straggler_wait` to join. Returns the readiness of all chips at the last look, so a chip
+  // not waited for is still reported.
   std::vector<bool> wait_ready(const std::vector<bool>& wait_for, Nanos timeout);
 
   // Clocks 24 data bits and `extra_pulses` (1..3) more out of the chips marked in `read`.

@@ -30,6 +30,7 @@ std::vector<std::string> chip_paths() {
   }
   std::sort(found.begin(), found.end());
   std::vector<std::string> paths;
+  paths.reserve(found.size());
   for (auto& [n, path] : found) paths.push_back(std::move(path));
   return paths;
 }

@@ -8,10 +8,11 @@ std::string LineId::text() const {
   return is_offset() ? std::to_string(offset()) : "\"" + name() + "\"";
 }
 
-LineRequest LineRequest::inputs(std::vector<LineId> lines, Bias bias) {
+LineRequest LineRequest::inputs(std::vector<LineId> lines, Bias bias, Edge edge) {
   LineRequest r;
   r.lines = std::move(lines);
   r.bias = bias;
+  r.edge = edge;
   return r;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
-// The small GPIO interface every driver is written against. A backend (libgpiod 1.6 today, 2.x
-// later, or the software simulation) opens a chip and hands out requested sets of lines; drivers
-// only ever see GpioLines.
+// The small GPIO interface every driver is written against. A backend (libgpiod 1.6 or 2.x,
+// whichever the build found, or the software simulation) opens a chip and hands out requested
+// sets of lines; drivers only ever see GpioLines.
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <span>
@@ -30,16 +31,19 @@ struct LineId {
 
 enum class Direction { input, output };
 enum class Bias { as_is, disabled, pull_up, pull_down };
+// Edge detection on inputs; edges are of the logical value (active_low swaps them).
+enum class Edge { none, falling, rising, both };
 
 struct LineRequest {
   std::vector<LineId> lines;
   Direction direction = Direction::input;
   Bias bias = Bias::as_is;
   bool active_low = false;
+  Edge edge = Edge::none;    // inputs only
   std::vector<int> initial;  // outputs only; empty means all 0
   std::string consumer = "chairhub";
 
-  static LineRequest inputs(std::vector<LineId> lines, Bias bias = Bias::as_is);
+  static LineRequest inputs(std::vector<LineId> lines, Bias bias = Bias::as_is, Edge edge = Edge::none);
   static LineRequest outputs(std::vector<LineId> lines, std::vector<int> initial = {});
 };
 
@@ -51,6 +55,11 @@ class GpioLines {
   virtual std::size_t size() const = 0;
   virtual void get(std::span<int> values) = 0;
   virtual void set(std::span<const int> values) = 0;
+
+  // Waits up to `timeout` for edge events on lines requested with an `edge`, then reads and
+  // discards every event pending; true when there was at least one. A zero timeout only drains.
+  // Throws on lines requested without edge detection.
+  virtual bool wait_edges(std::chrono::nanoseconds timeout) = 0;
 
   // Single-line conveniences.
   int get_one();

@@ -86,7 +86,7 @@ Hx711Reading Hx711Array::read() {
   for (int attempt = 0; attempt <= settings_.retries; ++attempt) {
     // Two periods cover a conversion just missed plus oscillator spread; after power-up or a
     // change of gain the chips show no data until they have settled.
-    Nanos timeout = period() * 2 + settings_.timing.poll_interval;
+    Nanos timeout = period() * 2 + settings_.timing.wait_margin;
     const Nanos now = clock_.now();
     if (settle_until_ > now) timeout += settle_until_ - now;
     const std::vector<bool> ready = bus_.wait_ready(wait_for, timeout);

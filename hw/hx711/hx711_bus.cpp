@@ -13,16 +13,28 @@ Hx711Bus::Hx711Bus(GpioLines& sck, GpioLines& dout, Clock& clock, Hx711Timing ti
 
 std::vector<bool> Hx711Bus::wait_ready(const std::vector<bool>& wait_for, Nanos timeout) {
   const Nanos deadline = clock_.now() + timeout;
+  Nanos until = deadline;
   std::vector<bool> ready(chips());
-  for (;;) {
+  for (bool grace = false;;) {
+    // The data bits of the last frame left falling edges behind: drop them before looking, so
+    // that every edge still to come means a level not yet seen, and the wait cannot miss one.
+    dout_.wait_edges(Nanos{0});
     dout_.get(levels_);
-    bool all = true;
+    bool all = true, others = true;
     for (std::size_t i = 0; i < chips(); ++i) {
       ready[i] = levels_[i] == 0;
-      if (wait_for[i] && !ready[i]) all = false;
+      if (!ready[i]) (wait_for[i] ? all : others) = false;
     }
-    if (all || clock_.now() >= deadline) return ready;
-    clock_.sleep(timing_.poll_interval);
+    const Nanos now = clock_.now();
+    if ((all && others) || now >= until) return ready;
+    if (all && !grace) {
+      // A chip not waited for (one coming back from a fault) that gets ready just after the
+      // others would catch part of the frame's pulses, and again every period while their
+      // conversions stay in step: it gets a moment to join.
+      grace = true;
+      until = std::min(deadline, now + timing_.straggler_wait);
+    }
+    dout_.wait_edges(until - now);
   }
 }
 

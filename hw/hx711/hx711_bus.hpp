@@ -15,7 +15,9 @@ struct Hx711Timing {
   // A measured high phase longer than this may have crossed the 60 us power-down limit, or the
   // data line may have been sampled late: the whole frame is then discarded.
   Nanos max_high{50000};
-  Nanos poll_interval{1000000};  // between DOUT checks while waiting for data
+  Nanos wait_margin{1000000};  // added to each wait for data beyond the conversion periods
+  // Once the chips waited for are ready, how long the others may take to join the frame.
+  Nanos straggler_wait{1000000};
 };
 
 enum class Hx711Line { ok, not_read, stuck_low };
@@ -29,13 +31,16 @@ struct Hx711Frame {
 
 class Hx711Bus {
  public:
-  // sck: one output line, dout: one input line per chip.
+  // sck: one output line, dout: one input line per chip, requested with falling-edge detection
+  // (LineRequest::inputs(lines, bias, Edge::falling)).
   Hx711Bus(GpioLines& sck, GpioLines& dout, Clock& clock, Hx711Timing timing = {});
 
   std::size_t chips() const { return dout_.size(); }
 
-  // Polls DOUT until every chip in `wait_for` is ready (DOUT low) or `timeout` passes. Returns
-  // the readiness of all chips at the last poll, so a chip not waited for is still reported.
+  // Waits until every chip in `wait_for` is ready (DOUT low) or `timeout` passes, sleeping on
+  // DOUT's falling edges rather than polling; the chips not waited for then get up to
+  // `straggler_wait` to join. Returns the readiness of all chips at the last look, so a chip
+  // not waited for is still reported.
   std::vector<bool> wait_ready(const std::vector<bool>& wait_for, Nanos timeout);
 
   // Clocks 24 data bits and `extra_pulses` (1..3) more out of the chips marked in `read`.

@@ -14,9 +14,10 @@ int gain_of(int pulses_after_data) { return pulses_after_data == 2 ? 32 : pulses
 Hx711Model::Hx711Model(SimGpioChip& chip, unsigned sck_line, unsigned dout_line, Clock& clock,
                        int rate_sps, double avdd)
     : clock_(clock), rate_(rate_sps), avdd_(avdd) {
-  chip.on_change(sck_line, [this](int level) { edge(level); });
-  chip.drive(dout_line, [this] { return dout(); });
   reset(clock_.now());
+  chip.use_clock(clock);
+  chip.on_change(sck_line, [this](int level) { edge(level); });
+  chip.drive(dout_line, [this] { return dout(); }, [this] { return next_change(); });
 }
 
 std::int32_t Hx711Model::code_for(double volts, int gain, double avdd) {
@@ -102,6 +103,22 @@ void Hx711Model::edge(int level) {
       reset(now);
     }
   }
+}
+
+std::optional<Nanos> Hx711Model::next_change() const {
+  if (!connected_) return std::nullopt;  // floats high until plugged in
+  std::optional<Nanos> next;
+  if (sck_high_) {
+    const Nanos power_down = rise_at_ + kPowerDownAfter + Nanos{1};
+    if (clock_.now() >= power_down) return std::nullopt;  // high until the clock goes low
+    next = power_down;
+  }
+  // Between frames DOUT falls when the next conversion is done; during one it moves only with
+  // the clock.
+  if ((state_ == State::converting || state_ == State::done) && !never_ready_) {
+    next = next ? std::min(*next, next_ready_) : next_ready_;
+  }
+  return next;
 }
 
 int Hx711Model::dout() {

@@ -4,9 +4,11 @@
 // DOUT high, 25/26/27 pulses select channel and gain of the next conversion, PD_SCK high for
 // over 60 us powers the chip down and taking it low resets it to channel A, gain 128.
 // Conversions run free at 10 or 80 per second; the first after power-up or a change of input or
-// gain comes after the settling time (4 periods). Time comes from the injected Clock.
+// gain comes after the settling time (4 periods). Time comes from the injected Clock, which the
+// chip also sleeps on while the program waits for DOUT to fall.
 #include <cstdint>
 #include <functional>
+#include <optional>
 
 #include "hw/sim/sim_gpio.hpp"
 #include "hw/util/clock.hpp"
@@ -44,6 +46,7 @@ class Hx711Model {
   enum class State { converting, ready, shifting, done };
   void edge(int level);
   int dout();
+  std::optional<Nanos> next_change() const;  // when DOUT may next move by itself
   void update(Nanos now);
   void reset(Nanos now);
   void select(int pulses_after_data);

@@ -1,15 +1,17 @@
 #include "hw/sim/sim_gpio.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
+#include "hw/gpio/gpio_backend.hpp"
 #include "hw/util/device_error.hpp"
 
 namespace chairhub::hw {
 
 class SimGpioLines final : public GpioLines {
  public:
-  SimGpioLines(SimGpioChip& chip, std::vector<unsigned> offsets, bool output, bool active_low)
-      : chip_(chip), offsets_(std::move(offsets)), output_(output), active_low_(active_low) {}
+  SimGpioLines(SimGpioChip& chip, std::vector<unsigned> offsets, bool output, bool active_low, bool edges)
+      : chip_(chip), offsets_(std::move(offsets)), output_(output), active_low_(active_low), edges_(edges) {}
   ~SimGpioLines() override {
     for (unsigned o : offsets_) chip_.release(o);
   }
@@ -29,11 +31,20 @@ class SimGpioLines final : public GpioLines {
     }
   }
 
+  bool wait_edges(Nanos timeout) override {
+    if (!edges_) {
+      std::vector<LineId> ids(offsets_.begin(), offsets_.end());
+      throw no_edge_detection(describe_lines(ids, chip_.describe()));
+    }
+    return chip_.wait_edges(offsets_, timeout);
+  }
+
  private:
   SimGpioChip& chip_;
   std::vector<unsigned> offsets_;
   bool output_;
   bool active_low_;
+  bool edges_;
 };
 
 SimGpioChip::SimGpioChip(std::string name, unsigned num_lines, std::vector<std::string> line_names)
@@ -73,12 +84,17 @@ std::unique_ptr<GpioLines> SimGpioChip::request(const LineRequest& req) {
     offsets.push_back(*found);
   }
   const bool output = req.direction == Direction::output;
+  const bool edges = !output && req.edge != Edge::none;
   for (const unsigned offset : offsets) {
     Line& l = lines_[offset];
     l.requested = true;
     l.output = output;
+    l.edge = edges ? req.edge : Edge::none;
+    l.active_low = req.active_low;
+    l.edges = 0;
   }
-  auto lines = std::make_unique<SimGpioLines>(*this, offsets, output, req.active_low);
+  auto lines = std::make_unique<SimGpioLines>(*this, offsets, output, req.active_low, edges);
+  for (const unsigned offset : offsets) lines_[offset].seen = level(offset) ^ (req.active_low ? 1 : 0);
   if (output) {
     std::vector<int> initial = req.initial;
     initial.resize(offsets.size(), 0);
@@ -91,15 +107,30 @@ void SimGpioChip::on_change(unsigned line, Listener listener) {
   lines_[check(line)].listeners.push_back(std::move(listener));
 }
 
-void SimGpioChip::drive(unsigned line, Source source) { lines_[check(line)].source = std::move(source); }
+void SimGpioChip::drive(unsigned line, Source source, NextChange next_change) {
+  Line& l = lines_[check(line)];
+  l.source = std::move(source);
+  l.next_change = std::move(next_change);
+  note_edges();
+}
 
 void SimGpioChip::set_level(unsigned line, int level) {
   Line& l = lines_[check(line)];
   l.source = nullptr;
+  l.next_change = nullptr;
   l.driven = level ? 1 : 0;
+  note_edges();
 }
 
-void SimGpioChip::stick(unsigned line, std::optional<int> level) { lines_[check(line)].stuck = level; }
+void SimGpioChip::stick(unsigned line, std::optional<int> level) {
+  lines_[check(line)].stuck = level;
+  note_edges();
+}
+
+void SimGpioChip::release(unsigned line) {
+  lines_[line].requested = false;
+  lines_[line].edge = Edge::none;
+}
 
 int SimGpioChip::level(unsigned line) const {
   const Line& l = lines_[check(line)];
@@ -118,6 +149,47 @@ void SimGpioChip::write(unsigned line, int level) {
   l.driven = level;
   if (l.stuck) return;  // the wire does not move, so the device sees nothing
   for (const auto& listener : l.listeners) listener(level);
+  // Only a device that heard the write can have moved its outputs. Lines nobody listens to
+  // (LEDs, written from another thread) stay out of the devices' way.
+  if (!l.listeners.empty()) note_edges();
+}
+
+void SimGpioChip::note_edges() {
+  for (unsigned i = 0; i < lines_.size(); ++i) {
+    Line& l = lines_[i];
+    if (l.edge == Edge::none) continue;
+    const int now = level(i) ^ (l.active_low ? 1 : 0);
+    if (now == l.seen) continue;
+    const bool wanted = l.edge == Edge::both || (now == 0 ? l.edge == Edge::falling : l.edge == Edge::rising);
+    if (wanted) ++l.edges;
+    l.seen = now;
+  }
+}
+
+bool SimGpioChip::wait_edges(const std::vector<unsigned>& offsets, Nanos timeout) {
+  const auto pending = [&] {
+    return std::any_of(offsets.begin(), offsets.end(), [&](unsigned o) { return lines_[o].edges > 0; });
+  };
+  note_edges();
+  if (!pending() && timeout > Nanos{0}) {
+    if (clock_ == nullptr) throw std::logic_error(describe() + " has no clock to wait on");
+    const Nanos deadline = clock_->now() + timeout;
+    // Sleeps to the earliest change a source announces, looks, and goes on until an edge or
+    // the deadline. Announcements not after now have been looked at already.
+    for (Nanos now = clock_->now(); now < deadline && !pending(); now = clock_->now()) {
+      Nanos wake = deadline;
+      for (const unsigned o : offsets) {
+        const Line& l = lines_[o];
+        if (!l.next_change) continue;
+        if (const std::optional<Nanos> t = l.next_change(); t && *t > now) wake = std::min(wake, *t);
+      }
+      clock_->sleep(wake - now);
+      note_edges();
+    }
+  }
+  const bool any = pending();
+  for (const unsigned o : offsets) lines_[o].edges = 0;
+  return any;
 }
 
 }  // namespace chairhub::hw

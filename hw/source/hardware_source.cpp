@@ -3,14 +3,14 @@
 #include <cstdio>
 
 #include "hw/ads1115/ads1115.hpp"
-#include "hw/gpio/gpiod1_chip.hpp"
+#include "hw/gpio/open_gpio_chip.hpp"
 #include "hw/i2c/i2c_dev.hpp"
 #include "hw/util/device_error.hpp"
 
 namespace chairhub::hw {
 
 Backends linux_backends() {
-  return {[](const std::string& spec, const std::vector<LineId>& wanted) { return open_gpiod1_chip(spec, wanted); },
+  return {[](const std::string& spec, const std::vector<LineId>& wanted) { return open_gpio_chip(spec, wanted); },
           [](int bus, std::uint8_t address) { return open_i2c_dev(bus, address); }};
 }
 
@@ -38,7 +38,7 @@ HardwareSource::HardwareSource(const HardwareConfig& config, const ChannelLayout
     LineRequest sck = LineRequest::outputs({g.clock});
     sck.consumer = "chairhub hx711 clock";
     group->sck = gpio_->request(sck);
-    LineRequest dout = LineRequest::inputs({}, g.data_bias);
+    LineRequest dout = LineRequest::inputs({}, g.data_bias, Edge::falling);
     dout.consumer = "chairhub hx711 data";
     for (const auto& in : g.inputs) {
       dout.lines.push_back(in.data);

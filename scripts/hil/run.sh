@@ -2,7 +2,13 @@
 # Hardware-in-the-loop test: boots Debian's stock kernel under qemu (TCG) with the kernel's own
 # GPIO and I2C simulators and runs a test program against them.
 #
-#   scripts/hil/run.sh <test-program> <work-dir>
+#   scripts/hil/run.sh <test-program> <work-dir> [<trixie-root>]
+#
+# <test-program> is the probe built here (the libgpiod 1.6 backend on bookworm). Given a second
+# Debian root with the project's build dependencies (third argument or HIL_TRIXIE_ROOT, e.g. a
+# trixie root), the probe is also built there (scripts/hil/build-in-root.sh; HIL_TRIXIE_PROBE
+# names a ready-built one instead) and runs in the same guest with that root's libraries and
+# loader: the libgpiod 2 backend against the same gpio-sim. Without one, only the first runs.
 #
 # Everything downloaded or built goes to <work-dir> (a build directory; nothing is committed):
 # the kernel image, headers, kbuild and source packages of the newest 6.12 kernel the archive
@@ -19,6 +25,7 @@ work=${2:?usage: run.sh <test-program> <work-dir>}
 prog=$(readlink -f "$prog")
 mkdir -p "$work"
 work=$(readlink -f "$work")
+trixie_root=${3:-${HIL_TRIXIE_ROOT:-}}
 
 skip() { echo "SKIP: $*" >&2; exit $SKIP; }
 say() { echo "hil: $*" >&2; }
@@ -117,6 +124,21 @@ if [ ! -e "$modbuild/gpio-sim.ko" ] || [ ! -e "$modbuild/irq_sim.ko" ]; then
     { tail -30 "$modbuild/build.log" >&2; echo "hil: module build failed" >&2; exit 1; }
 fi
 
+# --- the probe of the second root ------------------------------------------------------------
+trixie_prog=""
+if [ -n "$trixie_root" ]; then
+  trixie_root=$(readlink -f "$trixie_root")
+  trixie_prog=${HIL_TRIXIE_PROBE:-}
+  if [ -z "$trixie_prog" ]; then
+    say "building the probe in $trixie_root"
+    trixie_prog="$work/hil-probe-trixie"
+    "$here/build-in-root.sh" "$trixie_root" "$trixie_prog"
+  fi
+  say "also testing the probe built in $trixie_root"
+else
+  say "no trixie root given (HIL_TRIXIE_ROOT or a third argument): testing $(basename "$prog") only"
+fi
+
 # --- initramfs --------------------------------------------------------------------------------
 initrd="$work/initramfs"
 rm -rf "$initrd"
@@ -135,6 +157,26 @@ ldd "$prog" | awk '/=>/ {print $3; next} $1 ~ /^\// {print $1}' | while read -r 
   mkdir -p "$initrd$(dirname "$lib")"
   cp -L "$lib" "$initrd$lib"
 done
+if [ -n "$trixie_prog" ]; then
+  # Under /trixie with its own loader, started by hand with that root's library directories, so
+  # its libc does not meet the host's.
+  other="$initrd/trixie"
+  mkdir -p "$other/bin"
+  cp "$trixie_prog" "$other/bin/hil-probe"
+  libdirs="$trixie_root/lib/x86_64-linux-gnu:$trixie_root/usr/lib/x86_64-linux-gnu"
+  loader="$trixie_root/lib64/ld-linux-x86-64.so.2"
+  [ -e "$loader" ] || { echo "hil: no loader at $loader" >&2; exit 1; }
+  cp -L "$loader" "$other/ld.so"
+  mkdir -p "$other/lib"
+  # Every library but the loader, which is already there as ld.so.
+  "$loader" --library-path "$libdirs" --list "$trixie_prog" | awk '/=>/ && $1 !~ /^ld-linux/ {print $3}' |
+    while read -r lib; do
+      [ -n "$lib" ] && [ -e "$lib" ] || continue
+      cp -L "$lib" "$other/lib/$(basename "$lib")"
+    done
+  printf '#!/bin/sh\nexec /trixie/ld.so --library-path /trixie/lib /trixie/bin/hil-probe "$@"\n' > "$initrd/bin/hil-probe-trixie"
+  chmod 0755 "$initrd/bin/hil-probe-trixie"
+fi
 install -m 0755 "$here/guest-init.sh" "$initrd/init"
 (cd "$initrd" && find . | cpio -o -H newc --quiet) > "$work/initramfs.cpio"
 

@@ -1,5 +1,6 @@
-// Runs inside the qemu guest (scripts/hil/run.sh): the real libgpiod 1.6 and i2c-dev backends
-// against the kernel's gpio-sim and i2c-stub. The guest's init prepares:
+// Runs inside the qemu guest (scripts/hil/run.sh): the real libgpiod backend of this build (1.6
+// or 2.x; run.sh can bring both) and i2c-dev against the kernel's gpio-sim and i2c-stub. The
+// guest's init prepares:
 //   - a gpio-sim bank labelled "hil-header", lines named GPIO0..GPIO31, its sysfs directory in
 //     HIL_SIM_DIR (sim_gpioN/{value,pull});
 //   - i2c-stub at 0x48 on /dev/i2c-0 with the conversion register preloaded (SMBus word 0x3412,
@@ -16,7 +17,7 @@
 #include "core/input_error.hpp"
 #include "hw/ads1115/ads1115.hpp"
 #include "hw/ads1115/ads1115_regs.hpp"
-#include "hw/gpio/gpiod1_chip.hpp"
+#include "hw/gpio/open_gpio_chip.hpp"
 #include "hw/hx711/hx711.hpp"
 #include "hw/i2c/i2c_dev.hpp"
 #include "hw/output/pattern.hpp"
@@ -72,17 +73,26 @@ int main() {
   }
   sim_dir = dir;
   SteadyClock clock;
+  std::printf("     backend: %s\n", gpio_backend_version().c_str());
 
   check("gpio chip found by label", [] {
-    auto chip = open_gpiod1_chip("hil-header");
+    auto chip = open_gpio_chip("hil-header");
     return expect(chip->describe().find("[hil-header]") != std::string::npos, chip->describe());
   });
+  check("gpio chip found by name and by number", [] {
+    const std::string name = open_gpio_chip("hil-header")->describe();  // "gpiochipN [hil-header]"
+    const std::string chip_name = name.substr(0, name.find(' '));
+    const std::string by_name = open_gpio_chip(chip_name)->describe();
+    const std::string by_number = open_gpio_chip(chip_name.substr(8))->describe();
+    const std::string by_path = open_gpio_chip("/dev/" + chip_name)->describe();
+    return expect(by_name == name && by_number == name && by_path == name, by_name + " / " + by_number + " / " + by_path);
+  });
   check("gpio chip found by line name", [] {
-    auto chip = open_gpiod1_chip("", {LineId(std::string("GPIO17"))});
+    auto chip = open_gpio_chip("", {LineId(std::string("GPIO17"))});
     return expect(chip->describe().find("hil-header") != std::string::npos, chip->describe());
   });
   check("missing line is named", [] {
-    auto chip = open_gpiod1_chip("hil-header");
+    auto chip = open_gpio_chip("hil-header");
     try {
       chip->request(LineRequest::inputs({LineId(std::string("GPIO99"))}));
     } catch (const DeviceError& e) {
@@ -90,19 +100,22 @@ int main() {
     }
     return std::string("no error");
   });
-  check("taken line is busy", [] {
-    auto chip = open_gpiod1_chip("hil-header");
-    auto a = chip->request(LineRequest::outputs({3u}));
+  check("taken line is busy, naming its holder", [] {
+    auto chip = open_gpio_chip("hil-header");
+    LineRequest first = LineRequest::outputs({3u});
+    first.consumer = "hil holder";
+    auto a = chip->request(first);
     try {
-      auto again = open_gpiod1_chip("hil-header");
+      auto again = open_gpio_chip("hil-header");
       again->request(LineRequest::outputs({3u}));
     } catch (const DeviceError& e) {
-      return expect(e.kind() == ErrorKind::busy, e.what());
+      return expect(e.kind() == ErrorKind::busy && std::string(e.what()).find("in use by hil holder") != std::string::npos,
+                    e.what());
     }
     return std::string("no error");
   });
   check("inputs follow the simulated pulls (bulk read)", [] {
-    auto chip = open_gpiod1_chip("hil-header");
+    auto chip = open_gpio_chip("hil-header");
     sim_pull(6, true);
     sim_pull(13, false);
     auto in = chip->request(LineRequest::inputs({6u, 13u}));
@@ -111,7 +124,7 @@ int main() {
     return expect(v[0] == 1 && v[1] == 0, "read " + std::to_string(v[0]) + "," + std::to_string(v[1]));
   });
   check("pattern player drives LED and buzzer lines", [&] {
-    auto chip = open_gpiod1_chip("hil-header");
+    auto chip = open_gpio_chip("hil-header");
     auto out = chip->request(LineRequest::outputs({16u, 20u}));
     PatternPlayer player(*out, {OutputKind::led, OutputKind::buzzer});
     player.play(*nudge_pattern("posture"), Nanos{0});
@@ -130,11 +143,11 @@ int main() {
   // down one "stuck low". The safe clock-high limit is widened: TCG makes each ioctl slow, and
   // there is no real chip here to power down.
   const auto hx_read = [&](bool data6_up, bool data13_up) {
-    auto chip = open_gpiod1_chip("hil-header");
+    auto chip = open_gpio_chip("hil-header");
     sim_pull(6, data6_up);
     sim_pull(13, data13_up);
     auto sck = chip->request(LineRequest::outputs({5u}));
-    auto dout = chip->request(LineRequest::inputs({6u, 13u}));
+    auto dout = chip->request(LineRequest::inputs({6u, 13u}, Bias::as_is, Edge::falling));
     Hx711Settings s;
     s.rate_sps = 80;
     s.timing.max_high = std::chrono::milliseconds{20};
@@ -155,6 +168,63 @@ int main() {
     return expect(r.status[0] == Hx711Status::stuck_low && r.status[1] == Hx711Status::not_ready &&
                       r.values.back() == 0,
                   std::string(to_string(r.status[0])) + "," + std::string(to_string(r.status[1])));
+  });
+
+  // Edge events: gpio-sim raises one when a pull changes what an input reads.
+  const auto pull_later = [](unsigned line, bool up, std::chrono::milliseconds after) {
+    return std::thread([=] {
+      std::this_thread::sleep_for(after);
+      sim_pull(line, up);
+    });
+  };
+  check("edges: a wait returns when the line falls", [&] {
+    auto chip = open_gpio_chip("hil-header");
+    sim_pull(21, true);
+    auto in = chip->request(LineRequest::inputs({21u}, Bias::as_is, Edge::falling));
+    in->wait_edges(Nanos{0});
+    std::thread puller = pull_later(21, false, std::chrono::milliseconds{200});
+    const Nanos start = clock.now();
+    const bool woke = in->wait_edges(std::chrono::seconds{10});
+    const Nanos waited = clock.now() - start;
+    puller.join();
+    return expect(woke && waited < std::chrono::seconds{5} && in->get_one() == 0,
+                  "woke " + std::to_string(woke) + " after " + std::to_string(to_seconds(waited)) + " s");
+  });
+  check("edges: a wait times out without one, and a rise does not count", [&] {
+    auto chip = open_gpio_chip("hil-header");
+    sim_pull(21, false);
+    auto in = chip->request(LineRequest::inputs({21u}, Bias::as_is, Edge::falling));
+    sim_pull(21, true);
+    const Nanos start = clock.now();
+    const bool woke = in->wait_edges(std::chrono::milliseconds{100});
+    const Nanos waited = clock.now() - start;
+    return expect(!woke && waited >= std::chrono::milliseconds{100}, "woke " + std::to_string(woke));
+  });
+  check("edges: edges before the wait are drained at once", [&] {
+    auto chip = open_gpio_chip("hil-header");
+    sim_pull(21, true);
+    auto in = chip->request(LineRequest::inputs({21u}, Bias::as_is, Edge::falling));
+    for (int i = 0; i < 3; ++i) {
+      sim_pull(21, false);
+      sim_pull(21, true);
+    }
+    const bool stale = in->wait_edges(Nanos{0});
+    const bool left = in->wait_edges(Nanos{0});
+    return expect(stale && !left, "stale " + std::to_string(stale) + " left " + std::to_string(left));
+  });
+  check("hx711: the wait for data returns at DOUT's falling edge", [&] {
+    auto chip = open_gpio_chip("hil-header");
+    sim_pull(6, true);
+    auto sck = chip->request(LineRequest::outputs({5u}));
+    auto dout = chip->request(LineRequest::inputs({6u}, Bias::as_is, Edge::falling));
+    Hx711Bus bus(*sck, *dout, clock);
+    std::thread puller = pull_later(6, false, std::chrono::milliseconds{200});
+    const Nanos start = clock.now();
+    const std::vector<bool> ready = bus.wait_ready({true}, std::chrono::seconds{10});
+    const Nanos waited = clock.now() - start;
+    puller.join();
+    return expect(ready[0] && waited < std::chrono::seconds{5},
+                  "ready " + std::to_string(ready[0]) + " after " + std::to_string(to_seconds(waited)) + " s");
   });
 
   check("i2c: ADS1115 single shot reads the big-endian conversion register", [&] {

@@ -20,7 +20,7 @@ struct Rig {
       models.push_back(std::make_unique<Hx711Model>(chip, 0, static_cast<unsigned>(i + 1), clock, rate));
     }
     sck = chip.request(LineRequest::outputs({0u}));
-    LineRequest data;
+    LineRequest data = LineRequest::inputs({}, Bias::as_is, Edge::falling);
     for (std::size_t i = 0; i < n; ++i) data.lines.emplace_back(static_cast<unsigned>(i + 1));
     dout = chip.request(data);
     settings.rate_sps = rate;

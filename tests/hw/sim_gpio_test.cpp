@@ -65,6 +65,69 @@ TEST(SimGpio, StuckLineIgnoresTheProgram) {
   EXPECT_EQ(chip.level(0), 0);
 }
 
+// Line 0 falls from 1 to 0 at `at` on the clock, and says so in advance.
+void fall_at(SimGpioChip& chip, ManualClock& clock, Nanos at) {
+  chip.drive(
+      0, [&clock, at] { return clock.now() < at ? 1 : 0; },
+      [&clock, at] { return clock.now() < at ? std::optional<Nanos>(at) : std::nullopt; });
+}
+
+TEST(SimGpioEdges, WaitSleepsUntilTheAnnouncedFall) {
+  ManualClock clock;
+  SimGpioChip chip("test", 2);
+  chip.use_clock(clock);
+  fall_at(chip, clock, std::chrono::microseconds{5250});
+  auto in = chip.request(LineRequest::inputs({0u}, Bias::as_is, Edge::falling));
+  EXPECT_TRUE(in->wait_edges(std::chrono::milliseconds{100}));
+  EXPECT_EQ(clock.now(), std::chrono::microseconds{5250});  // at the edge, not on a poll grid
+  EXPECT_EQ(in->get_one(), 0);
+}
+
+TEST(SimGpioEdges, WaitTimesOutOnTheClock) {
+  ManualClock clock;
+  SimGpioChip chip("test", 2);
+  chip.use_clock(clock);
+  chip.set_level(0, 1);
+  auto in = chip.request(LineRequest::inputs({0u}, Bias::as_is, Edge::falling));
+  EXPECT_FALSE(in->wait_edges(std::chrono::milliseconds{10}));
+  EXPECT_EQ(clock.now(), std::chrono::milliseconds{10});
+}
+
+TEST(SimGpioEdges, EdgesBeforeTheWaitAreKeptUntilDrained) {
+  ManualClock clock;
+  SimGpioChip chip("test", 2);
+  chip.use_clock(clock);
+  chip.set_level(0, 1);
+  auto in = chip.request(LineRequest::inputs({0u}, Bias::as_is, Edge::falling));
+  for (int level : {0, 1, 0, 1}) chip.set_level(0, level);
+  EXPECT_TRUE(in->wait_edges(Nanos{0}));   // two falls, both taken at once
+  EXPECT_FALSE(in->wait_edges(Nanos{0}));  // nothing left
+  EXPECT_EQ(clock.now(), Nanos{0});
+}
+
+TEST(SimGpioEdges, OnlyTheRequestedEdgeCountsAndActiveLowSwapsThem) {
+  ManualClock clock;
+  SimGpioChip chip("test", 2);
+  chip.use_clock(clock);
+  auto falling = chip.request(LineRequest::inputs({0u}, Bias::as_is, Edge::falling));
+  LineRequest inverted = LineRequest::inputs({1u}, Bias::as_is, Edge::falling);
+  inverted.active_low = true;
+  auto logical = chip.request(inverted);
+  chip.set_level(0, 1);  // a rise: not counted
+  chip.set_level(1, 1);  // a logical fall
+  EXPECT_FALSE(falling->wait_edges(Nanos{0}));
+  EXPECT_TRUE(logical->wait_edges(Nanos{0}));
+}
+
+TEST(SimGpioEdges, LinesWithoutEdgeDetectionOrAClockSaySo) {
+  SimGpioChip chip("test", 2);
+  auto plain = chip.request(LineRequest::inputs({0u}));
+  EXPECT_THROW(plain->wait_edges(Nanos{0}), DeviceError);
+  auto edges = chip.request(LineRequest::inputs({1u}, Bias::as_is, Edge::falling));
+  EXPECT_FALSE(edges->wait_edges(Nanos{0}));  // draining needs no clock
+  EXPECT_THROW(edges->wait_edges(std::chrono::milliseconds{1}), std::logic_error);
+}
+
 TEST(I2cDev, SwapsBytesForBigEndianChips) {
   static_assert(swap_bytes(0x1234) == 0x3412);
   EXPECT_EQ(swap_bytes(swap_bytes(0xBEEF)), 0xBEEF);

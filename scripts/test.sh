@@ -70,4 +70,8 @@ stage "Debian 13 trixie: install, build without precompiled headers, every funct
 wait "$trixie_prepare" || { tail -n 30 build-trixie/prepare.log; exit 1; }
 bash scripts/trixie.sh
 
+stage "the libgpiod 2 build on the kernel's gpio-sim in the qemu guest, beside the 1.6 one"
+HIL_TRIXIE_ROOT=$PWD/build-trixie/root HIL_TRIXIE_PROBE=$PWD/build-trixie/build/tests/hw/hw_hil_probe \
+  ctest --test-dir build --output-on-failure -L '^hil$'
+
 stage "done"

@@ -6,10 +6,11 @@
 # Usage: scripts/analyze.sh [tidy|cppcheck]   (both when no argument)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh --deep >/dev/null
 
 what=${1:-all}
 jobs=${JOBS:-2}
-cmake -S . -B build-analyze -G Ninja -DCMAKE_EXPORT_COMPILE_COMMANDS=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --preset analyze >/dev/null
 status=0
 
 if [ "$what" = all ] || [ "$what" = cppcheck ]; then
@@ -33,7 +34,7 @@ if [ "$what" = all ] || [ "$what" = tidy ]; then
     "^$PWD/(src|hw|tests|bench)/" >build-analyze/clang-tidy.log 2>&1 || status=1
   # The findings only: no colours, no command lines, no "N warnings generated".
   sed -e 's/\x1b\[[0-9;]*m//g' build-analyze/clang-tidy.log |
-    grep -vE '^(clang-tidy-14 |[0-9]+ warnings? (and [0-9]+ errors? )?generated\.)' || true
+    grep -vE '^(clang-tidy(-[0-9]+)? |[0-9]+ warnings? (and [0-9]+ errors? )?generated\.)' || true
 fi
 
 [ "$status" -eq 0 ] && echo "analysis clean"

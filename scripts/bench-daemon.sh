@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-120}
 bash scripts/install-deps.sh >/dev/null
-cmake -S . -B build -G Ninja >/dev/null
-cmake --build build --target chairhubd >/dev/null
+cmake --preset default >/dev/null
+cmake --build --preset default --target chairhubd >/dev/null
 
 work=$(mktemp -d)
 pids=()

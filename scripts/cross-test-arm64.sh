@@ -3,9 +3,9 @@
 # under qemu-user, and builds the arm64 Debian package for the release this machine runs: Debian
 # 13 trixie or 12 bookworm (an amd64 machine or root of that release; the package links against
 # its :arm64 libraries). Run from anywhere, as root (or with sudo rights). Build directory:
-# build-arm64 (or $CHAIRHUB_ARM64_BUILD). The build is the `package-arm64` preset (the release's
-# hardening flags, CMakePresets.json) with the tests added, so the package it leaves is the one
-# a package-only build makes: chairhub_<version>-<revision>~deb<N>_arm64.deb.
+# build-arm64 (or $CHAIRHUB_ARM64_BUILD). The build is the `arm64` preset: the `package-arm64`
+# one (the release's hardening flags, CMakePresets.json) with the tests added, so the package it
+# leaves is the one a package-only build makes: chairhub_<version>-<revision>~deb<N>_arm64.deb.
 #
 # Run under qemu: the gtest suites of unit_tests and hw_tests, mqtt_tests without the suites that
 # start a broker and chair processes, the shipped-config checks (the arm64 `chairhub`), and the
@@ -23,7 +23,7 @@ t0=$(date +%s)
 
 release=$(. /etc/os-release && echo "${PRETTY_NAME:-unknown}")
 echo "== arm64: configure and build ($dir) for $release"
-cmake --preset package-arm64 -B "$dir" -DCHAIRHUB_TESTS=ON >/dev/null
+cmake --preset arm64 -B "$dir" >/dev/null
 cmake --build "$dir" -j "$jobs"
 t1=$(date +%s)
 

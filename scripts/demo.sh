@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh >/dev/null
-cmake -S . -B build -G Ninja -DCHAIRHUB_BENCH=OFF >/dev/null
-cmake --build build --target chairhub chairhubd >/dev/null
+cmake --preset default >/dev/null
+cmake --build --preset default --target chairhub chairhubd >/dev/null
 
 if [ $# -eq 0 ]; then
   echo "chairhubd on the simulated chair at 60x (config/demo.toml); Ctrl-C to stop" >&2

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes every parser of outside input (tests/fuzz) with libFuzzer, for a bounded time each, and
-# fails if any target crashes, hangs, leaks or trips a sanitizer. Needs clang-14 and its runtime
-# (scripts/install-deps.sh installs them).
+# fails if any target crashes, hangs, leaks or trips a sanitizer. Needs clang and its runtime
+# (`scripts/install-deps.sh --deep` installs them, and this script runs it).
 #
 #   scripts/fuzz.sh                  20 s per target: the short run for CI
 #   scripts/fuzz.sh 600              ten minutes per target
@@ -13,6 +13,7 @@
 #   build-fuzz/tests/fuzz/fuzz_<target> -merge=1 tests/fuzz/corpus/<target> build-fuzz/work/<target>/new
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh --deep >/dev/null
 
 seconds=${1:-20}
 shift $(($# > 0 ? 1 : 0))
@@ -30,9 +31,8 @@ max_len() {
   esac
 }
 
-CC=clang-14 CXX=clang++-14 cmake -S . -B "$build" -G Ninja -DCHAIRHUB_FUZZ=ON \
-  -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$build" -j "$(nproc)" --target fuzzers
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz
 
 failed=()
 for target in "${targets[@]}"; do

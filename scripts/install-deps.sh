@@ -1,18 +1,37 @@
 #!/usr/bin/env bash
-# Installs everything chairhub needs to build and test, from Debian bookworm's own packages,
-# plus any further package names given as arguments (the HIL and cross-build scripts use that).
+# Installs what chairhub needs to build and run its functional tests, from the running Debian
+# release's own packages (12 "bookworm" or 13 "trixie", which Raspberry Pi OS follows).
+#   --deep      also the tools of `scripts/test.sh --deep`: clang with its libFuzzer and sanitizer
+#               runtime, clang-tidy, cppcheck, libfaketime, debootstrap
+#   NAME...     further packages (the HIL and cross-build scripts use that)
 # Run as root (or with sudo). Safe to run again: only missing packages are installed.
 set -euo pipefail
+
+# shellcheck source=/dev/null
+. /etc/os-release
+# clang comes in a versioned package with its libFuzzer/sanitizer runtime beside it.
+case ${VERSION_CODENAME:-} in
+  bookworm) llvm=14 ;;
+  trixie) llvm=19 ;;
+  *)
+    echo "install-deps: Debian ${VERSION_CODENAME:-(unknown)} is not one chairhub knows;" \
+         "it builds on bookworm (12) and trixie (13)" >&2
+    exit 1 ;;
+esac
 
 packages=(
   build-essential cmake pkg-config ninja-build
   libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev
   libeigen3-dev nlohmann-json3-dev libtomlplusplus-dev libboost-dev
   time openssl libgpiod-dev gpiod libmosquitto-dev mosquitto mosquitto-clients libsystemd-dev
-  # hardening: libFuzzer and ThreadSanitizer (clang), static analysis, a steppable wall clock
-  clang-14 libclang-rt-14-dev clang-tidy cppcheck faketime libfaketime
-  "$@"
 )
+if [ "${1:-}" = --deep ]; then
+  shift
+  # libFuzzer and ThreadSanitizer (clang), static analysis, a steppable wall clock, the trixie root
+  packages+=(clang "clang-$llvm" "libclang-rt-$llvm-dev" clang-tidy cppcheck faketime libfaketime
+             debootstrap)
+fi
+packages+=("$@")
 
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"

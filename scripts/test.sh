@@ -1,40 +1,66 @@
 #!/usr/bin/env bash
-# Sets everything up, builds, and runs every test: the normal build (with the fault-injection
-# tests and the week-long soak), the same tests under AddressSanitizer and UndefinedBehavior-
-# Sanitizer, the threaded parts under ThreadSanitizer, a short bounded run of every fuzz target,
-# clang-tidy and cppcheck, and the arm64 build under qemu. Run from anywhere, as root on a fresh
-# Debian 12 (or with sudo rights).
+# chairhub's tests, in two tiers. Run from anywhere, as root on a fresh Debian 12 or 13 (or with
+# sudo rights); each tier installs what it needs first.
+#
+#   scripts/test.sh          every functional test: unit, golden logs, real data, MQTT against a
+#                            real Mosquitto, chairhubd and chairhub run as processes, the package,
+#                            and the GPIO/I2C drivers on the kernel's simulators in a qemu guest
+#   scripts/test.sh --deep   the long stages: fault injection and the week-long soak, the sanitizers,
+#                            a bounded fuzz run, static analysis, the arm64 build under qemu, and
+#                            the whole functional tier again inside a Debian 13 "trixie" root
+#
+# CI runs both. The build variants are the presets of CMakePresets.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/install-deps.sh
-[ -x scripts/install-hil-deps.sh ] && bash scripts/install-hil-deps.sh
+tier=functional
+case ${1:-} in
+  "") ;;
+  --deep) tier=deep ;;
+  *) echo "usage: scripts/test.sh [--deep]" >&2; exit 2 ;;
+esac
 
 jobs=$(nproc)
-build() {  # build DIR [cmake options...]
-  local dir=$1; shift
-  cmake -S . -B "$dir" -G Ninja "$@" >/dev/null
-  cmake --build "$dir" -j "$jobs"
+started=$(date +%s)
+stage() { echo "== $* ($(($(date +%s) - started)) s)"; }
+preset() {  # configure, build and test one preset, passing further arguments to ctest
+  local name=$1; shift
+  cmake --preset "$name" >/dev/null
+  cmake --build --preset "$name"
+  ctest --preset "$name" -j "$jobs" "$@"
 }
 
-echo "== build and test"
-build build
-ctest --test-dir build --output-on-failure -j "$jobs"
+bash scripts/install-hil-deps.sh  # (which runs install-deps.sh)
+[ "$tier" = deep ] && bash scripts/install-deps.sh --deep
 
-echo "== the same tests under AddressSanitizer and UndefinedBehaviorSanitizer"
-build build-asan -DCHAIRHUB_SANITIZE=ON -DCHAIRHUB_BENCH=OFF -DCMAKE_BUILD_TYPE=Debug
-# (not the qemu HIL test; not the soak and the minute-long broker outages, which ran above)
-ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest --test-dir build-asan --output-on-failure -j "$jobs" -LE '^(hil|soak|slow)$'
+if [ "$tier" = functional ]; then
+  stage "build and run every functional test"
+  preset default
+  stage "done"
+  exit 0
+fi
 
-echo "== the threaded parts under ThreadSanitizer"
+stage "fault injection and the soak"
+cmake --preset default >/dev/null
+cmake --build --preset default
+ctest --test-dir build --output-on-failure -j "$jobs" -L '^(soak|slow|faults)$'
+
+stage "the functional tests under AddressSanitizer and UndefinedBehaviorSanitizer"
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 preset asan
+
+stage "the threaded parts under ThreadSanitizer"
 bash scripts/tsan.sh
 
-echo "== every fuzz target for a short bounded run"
+stage "every fuzz target for a short bounded run"
 bash scripts/fuzz.sh
 
-echo "== clang-tidy and cppcheck"
+stage "clang-tidy and cppcheck"
 bash scripts/analyze.sh
 
-echo "== arm64"
+stage "arm64 (bookworm) under qemu-user"
 bash scripts/cross-test-arm64.sh
+
+stage "Debian 13 trixie: install, build without precompiled headers, every functional test"
+bash scripts/trixie.sh
+
+stage "done"

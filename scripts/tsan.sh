@@ -7,12 +7,12 @@
 # Usage: scripts/tsan.sh [extra ctest arguments, e.g. -R Daemon]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh --deep >/dev/null
 
 jobs=${JOBS:-2}
-cmake -S . -B build-tsan -G Ninja -DCHAIRHUB_TSAN=ON -DCHAIRHUB_BENCH=OFF \
-  -DCMAKE_BUILD_TYPE=Debug >/dev/null
+cmake --preset tsan >/dev/null
 # service_tests pulls in chairhubd and chairhub, mqtt_tests its mqtt_test_chair.
-cmake --build build-tsan -j "$jobs" --target hw_tests mqtt_tests service_tests
+cmake --build --preset tsan -j "$jobs" --target hw_tests mqtt_tests service_tests
 
 # halt_on_error: the first race fails the test (the daemon and the CLI, started by the tests,
 # exit 66 and their test fails). second_deadlock_stack: both stacks for lock-order reports.

@@ -1,6 +1,7 @@
 #pragma once
 // A scripted sitter for `chairhub simulate`: who sits, how, for how long, and what goes wrong
 // with the sensors. Read from a TOML scenario file (see config/scenarios/).
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>

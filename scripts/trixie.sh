@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Runs a command inside a Debian 13 "trixie" root (today's Raspberry Pi OS base) with this
+# checkout at /src, so that a bookworm machine builds and tests chairhub as trixie would.
+#
+#   scripts/trixie.sh                     install, build and run the functional tests there
+#   scripts/trixie.sh COMMAND [ARG...]    anything else, e.g. scripts/trixie.sh bash
+#
+# The root is made once with `debootstrap --variant=minbase trixie` from the Debian mirror this
+# machine's apt already uses, and kept in build-trixie/root (or $CHAIRHUB_TRIXIE_ROOT); delete it
+# to start afresh. Run as root.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+src=$PWD
+root=${CHAIRHUB_TRIXIE_ROOT:-$src/build-trixie/root}
+
+# The first Debian mirror of the host's apt sources (deb822 or one-line format).
+mirror() {
+  local files=(/etc/apt/sources.list.d/*.sources /etc/apt/sources.list /etc/apt/sources.list.d/*.list)
+  cat "${files[@]}" 2>/dev/null |
+    sed -nE -e 's/^URIs:[[:space:]]*([^[:space:]]+).*/\1/p' \
+            -e 's/^deb[[:space:]]+(\[[^]]*\][[:space:]]+)?([^[:space:]]+).*/\2/p' |
+    grep -E '/debian/?$' | head -n 1
+}
+
+if [ ! -e "$root/.chairhub-root-ready" ]; then
+  bash scripts/install-deps.sh debootstrap
+  url=$(mirror)
+  [ -n "$url" ] || { echo "trixie.sh: no Debian mirror in /etc/apt/sources*" >&2; exit 1; }
+  echo "== making a trixie root in $root from $url"
+  rm -rf "$root"
+  mkdir -p "$(dirname "$root")"
+  debootstrap --variant=minbase trixie "$root" "$url" >"$root.debootstrap.log" 2>&1 ||
+    { tail -n 20 "$root.debootstrap.log" >&2; exit 1; }
+  cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
+  touch "$root/.chairhub-root-ready"
+fi
+
+# /proc, /sys and /dev as the tests need them (shared memory and ptys too), the checkout at /src;
+# all taken down again however the command ends.
+mounted=()
+cleanup() {
+  local i
+  for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount -R -l "${mounted[i]}" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+bind() {  # bind SOURCE TARGET-INSIDE-ROOT [mount options...]
+  mkdir -p "$root$2"
+  mount "${@:3}" "$1" "$root$2"
+  mounted+=("$root$2")
+}
+bind proc /proc -t proc
+bind sysfs /sys -t sysfs
+# (the host's /dev as a slave: nothing mounted below it in here can reach the host)
+bind /dev /dev --rbind --make-rslave
+bind tmpfs /tmp -t tmpfs
+bind "$src" /src --bind
+
+if [ $# -eq 0 ]; then
+  set -- bash -c 'cd /src && bash scripts/install-deps.sh &&
+    cmake --preset trixie && cmake --build --preset trixie &&
+    ctest --preset trixie'
+fi
+chroot "$root" /usr/bin/env -i HOME=/root TERM="${TERM:-dumb}" LANG=C.UTF-8 \
+  PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin CI="${CI:-}" "$@"

@@ -46,8 +46,13 @@ fi
 
 # --- the root ---------------------------------------------------------------------------------
 if [ ! -x "$root/usr/bin/apt-get" ]; then
-  mirror=$(sed -n 's/^URIs: *//p' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -1)
-  [ -n "$mirror" ] || mirror=$(awk '$1 == "deb" { print $2; exit }' /etc/apt/sources.list)
+  # The first Debian mirror of this machine's apt sources (deb822 or one-line format).
+  mirror=$(cat /etc/apt/sources.list.d/*.sources /etc/apt/sources.list /etc/apt/sources.list.d/*.list \
+             2>/dev/null |
+           sed -nE -e 's/^URIs:[[:space:]]*([^[:space:]]+).*/\1/p' \
+                   -e 's/^deb[[:space:]]+(\[[^]]*\][[:space:]]+)?([^[:space:]]+).*/\2/p' |
+           grep -E '/debian/?$' | head -n 1)
+  [ -n "$mirror" ] || fail "no Debian mirror in this machine's apt sources"
   say "debootstrap $release $arch into $root from $mirror"
   debootstrap --arch="$arch" --variant=minbase --foreign "$release" "$root" "$mirror" >/dev/null
   chroot "$root" /debootstrap/debootstrap --second-stage >/dev/null

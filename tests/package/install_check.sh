@@ -58,10 +58,10 @@ if [ ! -x "$root/usr/bin/apt-get" ]; then
   chroot "$root" /debootstrap/debootstrap --second-stage >/dev/null
 fi
 cp /etc/resolv.conf "$root/etc/resolv.conf"
-for fs in proc sys dev; do
+for fs in proc sys dev dev/pts; do
   mountpoint -q "$root/$fs" || mount --bind "/$fs" "$root/$fs"
 done
-trap 'for fs in dev sys proc; do umount "$root/$fs" 2>/dev/null || true; done' EXIT
+trap 'for fs in dev/pts dev sys proc; do umount "$root/$fs" 2>/dev/null || true; done' EXIT
 in_root() { chroot "$root" env DEBIAN_FRONTEND=noninteractive LC_ALL=C.UTF-8 "$@"; }
 
 # --- install ----------------------------------------------------------------------------------

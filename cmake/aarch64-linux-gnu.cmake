@@ -1,6 +1,6 @@
-# Cross-build for the Raspberry Pi (64-bit Raspberry Pi OS / Debian bookworm arm64) on a Debian
-# amd64 host with Debian's cross compiler and the :arm64 -dev packages installed side by side
-# (multiarch; scripts/install-cross-deps.sh). Use:
+# Cross-build for the Raspberry Pi (64-bit Raspberry Pi OS / Debian trixie or bookworm, arm64) on
+# a Debian amd64 host of the same release with Debian's cross compiler and the :arm64 -dev
+# packages installed side by side (multiarch; scripts/install-cross-deps.sh). Use:
 #   cmake -S . -B build-arm64 -DCMAKE_TOOLCHAIN_FILE=cmake/aarch64-linux-gnu.cmake
 set(CMAKE_SYSTEM_NAME Linux)
 set(CMAKE_SYSTEM_PROCESSOR aarch64)

@@ -2,18 +2,29 @@
 # docs) and the Debian package (CPack). Included at the end of the top-level CMakeLists.txt.
 #
 #   cmake --install build --prefix /usr       as the package lays it out
-#   cpack --config build/CPackConfig.cmake    build/chairhub_<version>_<arch>.deb
+#   cpack --config build/CPackConfig.cmake    build/chairhub_<version>-<revision>_<arch>.deb
+#
+# The Debian package's own parts (architecture, release, unit variant, hardening flags, changelog,
+# copyright, maintainer scripts) are in cmake/debian/.
 #
 # The binaries' own install rules live beside them (src/CMakeLists.txt).
 
 set(_chairhub_src ${PROJECT_SOURCE_DIR})
+set(_chairhub_out ${PROJECT_BINARY_DIR}/packaging)
+include(${_chairhub_src}/cmake/debian/unit.cmake)
+include(${_chairhub_src}/cmake/debian/release.cmake)
 
-# The service unit. It names /usr/bin/chairhubd; installed under another prefix, ExecStart is
-# rewritten at install time to that prefix's bin/. Only with the daemon: a unit without its
-# binary would only fail.
+# The service unit for this build's release (cmake/debian/unit.cmake). It names /usr/bin/chairhubd;
+# installed under another prefix, ExecStart is rewritten at install time to that prefix's bin/.
+# Only with the daemon: a unit without its binary would only fail.
+if(CHAIRHUB_UNIT_SYSTEMD252)
+  chairhub_write_unit(OUT ${_chairhub_out}/chairhubd.service SYSTEMD252)
+else()
+  chairhub_write_unit(OUT ${_chairhub_out}/chairhubd.service)
+endif()
 if(TARGET chairhubd)
-  install(CODE "set(_chairhub_unit_src \"${_chairhub_src}/systemd/chairhubd.service\")
-                set(_chairhub_unit_tmp \"${PROJECT_BINARY_DIR}/packaging/chairhubd.service\")")
+  install(CODE "set(_chairhub_unit_src \"${_chairhub_out}/chairhubd.service\")
+                set(_chairhub_unit_tmp \"${_chairhub_out}/install/chairhubd.service\")")
   install(CODE [[
     file(READ "${_chairhub_unit_src}" _unit)
     string(REPLACE "/usr/bin/chairhubd" "${CMAKE_INSTALL_PREFIX}/bin/chairhubd" _unit "${_unit}")
@@ -40,50 +51,82 @@ install(CODE [[
   endif()
 ]])
 
-# Docs.
+# Docs. docs/man holds the manual pages' sources, installed below as manual pages.
 install(FILES ${_chairhub_src}/README.md DESTINATION share/doc/chairhub)
-install(DIRECTORY ${_chairhub_src}/docs/ DESTINATION share/doc/chairhub)
+install(DIRECTORY ${_chairhub_src}/docs/ DESTINATION share/doc/chairhub PATTERN man EXCLUDE)
 install(FILES ${_chairhub_src}/hw/README.md DESTINATION share/doc/chairhub/hw)
 
 # ---- Debian package ------------------------------------------------------------------------------
+include(${_chairhub_src}/cmake/debian/arch.cmake)
 
-# Debian's name for the target architecture (cross-builds set CMAKE_SYSTEM_PROCESSOR).
-if(NOT CHAIRHUB_DEB_ARCH)
-  string(TOLOWER "${CMAKE_SYSTEM_PROCESSOR}" _proc)
-  if(_proc MATCHES "^(x86_64|amd64)$")
-    set(CHAIRHUB_DEB_ARCH amd64)
-  elseif(_proc MATCHES "^(aarch64|arm64)$")
-    set(CHAIRHUB_DEB_ARCH arm64)
-  elseif(_proc MATCHES "^armv?[67]")
-    set(CHAIRHUB_DEB_ARCH armhf)
-  elseif(_proc MATCHES "^i[3-6]86$")
-    set(CHAIRHUB_DEB_ARCH i386)
-  else()
-    find_program(_dpkg dpkg)
-    if(_dpkg AND NOT CMAKE_CROSSCOMPILING)
-      execute_process(COMMAND ${_dpkg} --print-architecture OUTPUT_VARIABLE CHAIRHUB_DEB_ARCH
-                      OUTPUT_STRIP_TRAILING_WHITESPACE)
-    else()
-      set(CHAIRHUB_DEB_ARCH ${_proc})
-    endif()
-  endif()
+# The version: the project's, the Debian revision of the newest entry of cmake/debian/changelog,
+# and the release it is built for: 0.1.0-1~deb13. dpkg orders 0.1.0-1~deb12 < 0.1.0-1~deb13 <
+# 0.1.0-1 < 0.1.0-2~deb12, so an upgrade from bookworm to trixie moves to the trixie build, and a
+# new revision or version wins over either.
+set(_chairhub_changelog_src ${_chairhub_src}/cmake/debian/changelog)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${_chairhub_changelog_src})
+file(STRINGS ${_chairhub_changelog_src} _chairhub_top LIMIT_COUNT 1)
+if(NOT _chairhub_top MATCHES "^chairhub \\(([^-()]+)-([^()]+)\\) [a-z-]+")
+  message(FATAL_ERROR "${_chairhub_changelog_src}:1: expected 'chairhub (VERSION-REVISION) DIST; ...'")
+endif()
+if(NOT CMAKE_MATCH_1 STREQUAL PROJECT_VERSION)
+  message(FATAL_ERROR "${_chairhub_changelog_src}:1: the newest entry is for ${CMAKE_MATCH_1}, the "
+                      "project is ${PROJECT_VERSION}: add an entry for ${PROJECT_VERSION}-1")
+endif()
+set(CHAIRHUB_DEB_REVISION "${CMAKE_MATCH_2}~${CHAIRHUB_DEB_RELEASE}")
+set(CHAIRHUB_DEB_VERSION "${PROJECT_VERSION}-${CHAIRHUB_DEB_REVISION}")
+set(CHAIRHUB_DEB_MAINTAINER "chairhub packagers <packages@chairhub.org>" CACHE STRING
+    "Maintainer field of the package")
+
+# The changelog as the package ships it: the newest entry names this build's version and release.
+file(READ ${_chairhub_changelog_src} _chairhub_changelog)
+string(REGEX REPLACE "^chairhub \\([^)]*\\) [a-z-]+;"
+       "chairhub (${CHAIRHUB_DEB_VERSION}) ${CHAIRHUB_DEB_DISTRIBUTION};"
+       _chairhub_changelog "${_chairhub_changelog}")
+file(CONFIGURE OUTPUT ${_chairhub_out}/changelog.Debian CONTENT "${_chairhub_changelog}" @ONLY)
+
+# Compressed as Debian wants them (gzip -9n: best, and no name or time stamp, so reproducible):
+# the changelog and the manual pages.
+find_program(CHAIRHUB_GZIP gzip REQUIRED)
+set(_chairhub_gz "")
+function(_chairhub_gzip source name)
+  set(copy ${_chairhub_out}/gz/${name})
+  add_custom_command(OUTPUT ${copy}.gz
+                     COMMAND ${CMAKE_COMMAND} -E copy ${source} ${copy}
+                     COMMAND ${CHAIRHUB_GZIP} -9nf ${copy}
+                     DEPENDS ${source} VERBATIM)
+  set(_chairhub_gz ${_chairhub_gz} ${copy}.gz PARENT_SCOPE)
+endfunction()
+_chairhub_gzip(${_chairhub_out}/changelog.Debian changelog.Debian)
+_chairhub_gzip(${_chairhub_src}/docs/man/chairhub.1 chairhub.1)
+_chairhub_gzip(${_chairhub_src}/docs/man/chairhubd.8 chairhubd.8)
+add_custom_target(chairhub_package_docs ALL DEPENDS ${_chairhub_gz})
+
+install(FILES ${_chairhub_out}/gz/changelog.Debian.gz ${_chairhub_src}/cmake/debian/copyright
+        DESTINATION share/doc/chairhub)
+install(FILES ${_chairhub_out}/gz/chairhub.1.gz DESTINATION share/man/man1)
+if(TARGET chairhubd)
+  install(FILES ${_chairhub_out}/gz/chairhubd.8.gz DESTINATION share/man/man8)
 endif()
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME chairhub)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_VENDOR chairhub)
-set(CPACK_PACKAGE_CONTACT "chairhub maintainers <chairhub@localhost>")
+set(CPACK_PACKAGE_CONTACT "${CHAIRHUB_DEB_MAINTAINER}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "smart-chair sensor hub for the Raspberry Pi")
+# Lines within 80 columns (Debian policy); CPack indents each by one space.
 set(CPACK_PACKAGE_DESCRIPTION
-    "Reads load cells and pressure pads under an office chair, works out weight distribution,
-posture, feet and sitting time, nudges the sitter to move, and reports events on MQTT
-(with Home Assistant discovery). Runs as the systemd service chairhubd.
-A comfort and habit aid, not a medical device.")
+    "Reads load cells and pressure pads under an office chair, works out the
+weight distribution, posture, feet and sitting time, nudges the sitter to
+move, and reports events on MQTT (with Home Assistant discovery). Runs as the
+systemd service chairhubd. A comfort and habit aid, not a medical device.")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 
-set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # chairhub_<version>_<arch>.deb
+set(CPACK_DEBIAN_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_DEBIAN_PACKAGE_RELEASE ${CHAIRHUB_DEB_REVISION})
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # chairhub_<version>-<revision>_<arch>.deb
 set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE ${CHAIRHUB_DEB_ARCH})
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)

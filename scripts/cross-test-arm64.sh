@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Cross-builds chairhub for arm64 (the Raspberry Pi's 64-bit OS), runs the tests that can run
-# under qemu-user, and builds the arm64 Debian package. Run from anywhere, as root on Debian 12
-# (or with sudo rights). Build directory: build-arm64 (or $CHAIRHUB_ARM64_BUILD).
+# under qemu-user, and builds the arm64 Debian package for the release this machine runs: Debian
+# 13 trixie or 12 bookworm (an amd64 machine or root of that release; the package links against
+# its :arm64 libraries). Run from anywhere, as root (or with sudo rights). Build directory:
+# build-arm64 (or $CHAIRHUB_ARM64_BUILD). The build is the `arm64` preset: the `package-arm64`
+# one (the release's hardening flags, CMakePresets.json) with the tests added, so the package it
+# leaves is the one a package-only build makes: chairhub_<version>-<revision>~deb<N>_arm64.deb.
 #
 # Run under qemu: the gtest suites of unit_tests and hw_tests, mqtt_tests without the suites that
 # start a broker and chair processes, the shipped-config checks (the arm64 `chairhub`), and the
@@ -17,11 +21,9 @@ dir=${CHAIRHUB_ARM64_BUILD:-build-arm64}
 jobs=$(nproc)
 t0=$(date +%s)
 
-echo "== arm64: configure and build ($dir)"
-# Release: no debug info to generate (the package is stripped anyway), which makes the build
-# noticeably shorter than the default RelWithDebInfo.
-cmake -S . -B "$dir" -G Ninja -DCMAKE_TOOLCHAIN_FILE=cmake/aarch64-linux-gnu.cmake \
-      -DCMAKE_BUILD_TYPE=Release -DCHAIRHUB_BENCH=OFF >/dev/null
+release=$(. /etc/os-release && echo "${PRETTY_NAME:-unknown}")
+echo "== arm64: configure and build ($dir) for $release"
+cmake --preset arm64 -B "$dir" >/dev/null
 cmake --build "$dir" -j "$jobs"
 t1=$(date +%s)
 

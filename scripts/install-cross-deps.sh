@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Installs what the arm64 (Raspberry Pi) cross-build and its qemu-user test run need, from
-# Debian bookworm's own packages: the aarch64 cross compiler, qemu-user, and the arm64 variants
-# of the architecture-dependent -dev packages of scripts/install-deps.sh. Header-only packages
+# Installs what the arm64 (Raspberry Pi) cross-build, its qemu-user test run and the package
+# checks need, from the Debian release this machine runs (bookworm or trixie, read from
+# /etc/os-release; the package is built for that release): the aarch64 cross compiler, qemu-user,
+# the arm64 variants of the architecture-dependent -dev packages of scripts/install-deps.sh, and
+# the package checks' tools (lintian, groff and man-db, systemd-analyze). Header-only packages
 # that are Architecture: all (CLI11, Eigen, nlohmann-json) serve both architectures as they are;
 # Boost's headers come in through libboost-dev:arm64 so its CMake files are there for arm64 too.
 # Run as root (or with sudo). Safe to run again.
@@ -10,9 +12,18 @@ set -euo pipefail
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
-native=(crossbuild-essential-arm64 qemu-user dpkg-dev perl libcli11-dev libeigen3-dev nlohmann-json3-dev)
+release=$(. /etc/os-release && echo "${VERSION_CODENAME:-unknown}")
+native=(crossbuild-essential-arm64 qemu-user dpkg-dev perl cmake ninja-build pkg-config
+        libcli11-dev libeigen3-dev nlohmann-json3-dev lintian groff-base man-db systemd)
 arm64=(libc6 libgtest-dev libgmock-dev libtomlplusplus-dev libboost-dev libgpiod-dev libmosquitto-dev
        libsystemd-dev)
+# The names are the same on both releases today; what differs is what they hold (libgpiod-dev is
+# 1.6 on bookworm, 2.2 on trixie, whose run-time package is libgpiod3). A release that differs
+# gets its own case here.
+case $release in
+  bookworm|trixie) ;;
+  *) echo "install-cross-deps: $release is neither bookworm nor trixie; trying trixie's names" >&2 ;;
+esac
 
 packages=("${native[@]}")
 for p in "${arm64[@]}"; do packages+=("$p:arm64"); done

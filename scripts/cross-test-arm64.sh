@@ -12,20 +12,41 @@
 # package checks (host tools on the arm64 build). Not run: tests that start arm64 programs from
 # a host process or shell script (golden, smartseat, cli, service, the broker suites: no
 # binfmt_misc here to run them), and the qemu-system HIL test.
+#
+#   --package-only   only the package (the `package-arm64` preset: no tests, no GoogleTest), in
+#                    build-package-arm64, checked by lintian
 set -euo pipefail
 cd "$(dirname "$0")/.."
+package_only=0
+[ "${1:-}" = --package-only ] && package_only=1
 
 bash scripts/install-cross-deps.sh
 
 dir=${CHAIRHUB_ARM64_BUILD:-build-arm64}
+preset=arm64
+if [ $package_only = 1 ]; then
+  dir=${CHAIRHUB_ARM64_BUILD:-build-package-arm64}
+  preset=package-arm64
+fi
 jobs=$(nproc)
 t0=$(date +%s)
 
 release=$(. /etc/os-release && echo "${PRETTY_NAME:-unknown}")
 echo "== arm64: configure and build ($dir) for $release"
-cmake --preset arm64 -B "$dir" >/dev/null
+cmake --preset "$preset" -B "$dir" >/dev/null
 cmake --build "$dir" -j "$jobs"
 t1=$(date +%s)
+
+if [ $package_only = 1 ]; then
+  echo "== arm64: Debian package"
+  cpack --config "$dir/CPackConfig.cmake" -G DEB -B "$dir" >/dev/null
+  deb=$(ls "$dir"/chairhub_*_arm64.deb)
+  dpkg-deb -f "$deb" Package Version Architecture Depends
+  ln -sf "$(basename "$deb")" "$dir/chairhub.deb"
+  sh tests/package/check_lintian.sh lintian "$dir"
+  echo "arm64: build $((t1 - t0)) s, package $(($(date +%s) - t1)) s: $deb"
+  exit 0
+fi
 
 echo "== arm64: tests under qemu-user"
 ctest --test-dir "$dir" --show-only=json-v1 > "$dir/tests.json"

@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-120}
 bash scripts/install-deps.sh >/dev/null
-cmake --preset default >/dev/null
-cmake --build --preset default --target chairhubd >/dev/null
+cmake --preset bench >/dev/null
+cmake --build --preset bench --target chairhubd >/dev/null
 
 work=$(mktemp -d)
 pids=()
@@ -26,7 +26,7 @@ sleep 0.5
 } > "$work/chairhub.toml"
 
 mosquitto_sub -p "$port" -t chairhub/bench/event -F '%U %p' > "$work/events.txt" & pids+=($!)
-build/src/chairhubd --config "$work/chairhub.toml" 2> "$work/daemon.log" & daemon=$!; pids+=($daemon)
+build-bench/src/chairhubd --config "$work/chairhub.toml" 2> "$work/daemon.log" & daemon=$!; pids+=($daemon)
 
 ticks=$(getconf CLK_TCK)
 cpu() { awk '{ print $14 + $15 }' "/proc/$daemon/stat"; }

@@ -43,6 +43,7 @@ cleanup() {
   for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount -R -l "${mounted[i]}" 2>/dev/null || true; done
 }
 trap cleanup EXIT
+trap 'exit 143' INT TERM  # so that the mounts come down on Ctrl-C or a kill too
 bind() {  # bind SOURCE TARGET-INSIDE-ROOT [mount options...]
   mkdir -p "$root$2"
   mount "${@:3}" "$1" "$root$2"

@@ -35,24 +35,19 @@ if [ ! -e "$root/.chairhub-root-ready" ]; then
   touch "$root/.chairhub-root-ready"
 fi
 
-# /proc, /sys and /dev as the tests need them (shared memory and ptys too), the checkout at /src;
-# all taken down again however the command ends.
-mounted=()
-cleanup() {
-  local i
-  for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount -R -l "${mounted[i]}" 2>/dev/null || true; done
-}
-trap cleanup EXIT
-trap 'exit 143' INT TERM  # so that the mounts come down on Ctrl-C or a kill too
+# The mounts below live in a mount namespace of this script's own: nothing reaches the host's
+# mount table, and they all go away with the last process, however it ends.
+if [ -z "${CHAIRHUB_TRIXIE_NS:-}" ]; then
+  CHAIRHUB_TRIXIE_NS=1 exec unshare --mount --propagation private bash "$src/scripts/trixie.sh" "$@"
+fi
 bind() {  # bind SOURCE TARGET-INSIDE-ROOT [mount options...]
   mkdir -p "$root$2"
   mount "${@:3}" "$1" "$root$2"
-  mounted+=("$root$2")
 }
+# /proc, /sys and /dev as the tests need them, a fresh /tmp, the checkout at /src.
 bind proc /proc -t proc
 bind sysfs /sys -t sysfs
-# (the host's /dev as a slave: nothing mounted below it in here can reach the host)
-bind /dev /dev --rbind --make-rslave
+bind /dev /dev --rbind
 bind tmpfs /tmp -t tmpfs
 bind "$src" /src --bind
 

@@ -27,6 +27,11 @@ if [ ! -e "$root/.chairhub-root-ready" ]; then
   url=$(mirror)
   [ -n "$url" ] || { echo "trixie.sh: no Debian mirror in /etc/apt/sources*" >&2; exit 1; }
   echo "== making a trixie root in $root from $url"
+  # (never delete through a mount left behind by some other tool)
+  if findmnt -rn -o TARGET | grep -q "^$root/"; then
+    echo "trixie.sh: something is mounted below $root; unmount it first" >&2
+    exit 1
+  fi
   rm -rf "$root"
   mkdir -p "$(dirname "$root")"
   debootstrap --variant=minbase trixie "$root" "$url" >"$root.debootstrap.log" 2>&1 ||

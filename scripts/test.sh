@@ -95,8 +95,8 @@ run_stage "the libgpiod 2 build on the kernel's gpio-sim in the qemu guest, besi
 run_stage "the arm64 package for this machine's release (Debian $(. /etc/os-release && echo "$VERSION_ID"))" \
   arm64_package
 run_stage "the functional tests under AddressSanitizer and UndefinedBehaviorSanitizer" asan
-run_stage "the threaded parts under ThreadSanitizer" tsan
 run_stage "every fuzz target for a short bounded run" fuzz
+run_stage "the threaded parts under ThreadSanitizer" tsan
 run_stage "clang-tidy and cppcheck" analyze
 
 wait "$trixie_prepare" 2>/dev/null || true

@@ -122,8 +122,10 @@ TEST_F(BrokerFaultsTest, SlowBrokerGoneForAMinuteLosesNoEventAndDoesNotSpin) {
   ASSERT_TRUE(wait_until([&] { return !service_test::delivered_events(events.on("chairhub/f1/event")).empty(); }, 10s))
       << log();
 
-  broker.stop();
+  // Taken before the stop: the daemon may see the connection drop (and log it) before stop()
+  // has finished waiting for the broker to exit.
   const auto down = SteadyClock::now();
+  broker.stop();
   const double cpu_before = daemon.cpu_seconds();
   const auto events_before = logged().size();
   std::this_thread::sleep_until(down + kOutage);

@@ -15,11 +15,13 @@ root=${CHAIRHUB_TRIXIE_ROOT:-$src/build-trixie/root}
 
 # The first Debian mirror of the host's apt sources (deb822 or one-line format).
 mirror() {
-  local files=(/etc/apt/sources.list.d/*.sources /etc/apt/sources.list /etc/apt/sources.list.d/*.list)
-  cat "${files[@]}" 2>/dev/null |
+  local f
+  for f in /etc/apt/sources.list.d/*.sources /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+    if [ -r "$f" ]; then cat "$f"; fi
+  done |
     sed -nE -e 's/^URIs:[[:space:]]*([^[:space:]]+).*/\1/p' \
-            -e 's/^deb[[:space:]]+(\[[^]]*\][[:space:]]+)?([^[:space:]]+).*/\2/p' |
-    grep -E '/debian/?$' | head -n 1
+             -e 's/^deb[[:space:]]+(\[[^]]*\][[:space:]]+)?([^[:space:]]+).*/\2/p' |
+    grep -E '/debian/?$' | head -n 1 || true
 }
 
 if [ ! -e "$root/.chairhub-root-ready" ]; then

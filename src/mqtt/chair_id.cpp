@@ -7,16 +7,11 @@
 #include <cstdio>
 #include <fstream>
 
+#include "core/text.hpp"
+
 namespace chairhub::mqtt {
 
 namespace {
-
-std::string trim(std::string s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
-  std::size_t i = 0;
-  while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
-  return s.substr(i);
-}
 
 // FNV-1a: stable across builds and platforms, unlike std::hash.
 std::uint32_t fnv1a(std::string_view text) {
@@ -47,7 +42,7 @@ ChairIdSources system_chair_id_sources() {
         std::ifstream in("/etc/machine-id");
         std::string line;
         if (!in || !std::getline(in, line)) return std::nullopt;
-        line = trim(line);
+        line = std::string(trim(line));
         if (line.empty()) return std::nullopt;
         return line;
       },
@@ -69,7 +64,7 @@ std::string default_chair_id(const ChairIdSources& sources) {
   }
   if (sources.hostname) {
     if (auto host = sources.hostname(); host) {
-      std::string clean = sanitize(trim(*host));
+      std::string clean = sanitize(std::string(trim(*host)));
       if (!clean.empty()) return "chair-" + clean;
     }
   }

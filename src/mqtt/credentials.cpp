@@ -5,18 +5,9 @@
 #include <fstream>
 
 #include "core/input_error.hpp"
+#include "core/text.hpp"
 
 namespace chairhub::mqtt {
-
-namespace {
-
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
-}
-
-}  // namespace
 
 Credentials read_credentials(const std::filesystem::path& file, LoosePermissions policy, const Logger& log) {
   const std::string place = file.string();
@@ -35,16 +26,16 @@ Credentials read_credentials(const std::filesystem::path& file, LoosePermissions
   std::size_t lineno = 0;
   while (std::getline(in, line)) {
     ++lineno;
-    const std::string t = trim(line);
+    const std::string t{trim(line)};
     if (t.empty() || t[0] == '#') continue;
     const auto eq = t.find('=');
     if (eq == std::string::npos) throw InputError(place, lineno, "expected key=value");
-    const std::string key = trim(t.substr(0, eq));
+    const std::string key{trim(std::string_view(t).substr(0, eq))};
     // the password is taken verbatim after '=' (only the line end is stripped)
     std::string value = line.substr(line.find('=') + 1);
     if (!value.empty() && value.back() == '\r') value.pop_back();
     if (key == "username") {
-      c.username = trim(value);
+      c.username = std::string(trim(value));
       have_user = true;
     } else if (key == "password") {
       c.password = value;

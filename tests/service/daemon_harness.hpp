@@ -163,11 +163,7 @@ class Daemon {
   pid_t pid_ = -1;
 };
 
-// The whole of a text file (a daemon's log), or "" if it cannot be read.
-inline std::string read_text(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+using mqtt::test::read_text;
 
 // The events in a daemon's log: it writes each as a journal line at info, "<6>{...}".
 inline std::vector<nlohmann::json> logged_events(const std::filesystem::path& log) {

@@ -18,10 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 using mqtt::test::TempDir;
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+using mqtt::test::read_text;
 
 void write_text(const fs::path& path, const std::string& text) {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << text;

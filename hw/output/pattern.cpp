@@ -20,23 +20,21 @@ Nanos Pattern::total() const {
   return t * repeat;
 }
 
-std::vector<std::string_view> nudge_reasons() { return {"lumbar", "feet", "posture", "break"}; }
-
-std::optional<Pattern> nudge_pattern(std::string_view reason) {
+Pattern nudge_pattern(NudgeReason reason) {
   // Rhythms rather than lengths tell the reasons apart: two quick, long-short, three quick,
   // and a slow rising train with the light held on for a break.
-  if (reason == "lumbar") return Pattern{"lumbar", {on(120), off(150), on(120), off(600)}, 1};
-  if (reason == "feet") return Pattern{"feet", {on(500), off(200), on(120), off(600)}, 1};
-  if (reason == "posture") {
-    return Pattern{"posture", {on(100), off(100), on(100), off(100), on(100), off(600)}, 1};
+  const std::string name(to_string(reason));
+  switch (reason) {
+    case NudgeReason::lumbar: return {name, {on(120), off(150), on(120), off(600)}, 1};
+    case NudgeReason::feet: return {name, {on(500), off(200), on(120), off(600)}, 1};
+    case NudgeReason::posture: return {name, {on(100), off(100), on(100), off(100), on(100), off(600)}, 1};
+    case NudgeReason::brk:
+      return {name,
+              {on(60), {true, false, milliseconds{240}}, on(120), {true, false, milliseconds{180}}, on(240),
+               {true, false, milliseconds{900}}, off(300)},
+              2};
   }
-  if (reason == "break") {
-    return Pattern{"break",
-                   {on(60), {true, false, milliseconds{240}}, on(120), {true, false, milliseconds{180}},
-                    on(240), {true, false, milliseconds{900}}, off(300)},
-                   2};
-  }
-  return std::nullopt;
+  return {name, {}, 1};
 }
 
 Pattern blink_code(int count) {

@@ -13,6 +13,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/nudge_reason.hpp"
 #include "hw/gpio/gpio.hpp"
 #include "hw/util/clock.hpp"
 
@@ -33,10 +34,8 @@ struct Pattern {
   Nanos total() const;
 };
 
-// The nudge reasons the analysis emits; each has its own pattern so the person can tell them
-// apart without looking. Returns nullopt for an unknown reason.
-std::optional<Pattern> nudge_pattern(std::string_view reason);
-std::vector<std::string_view> nudge_reasons();
+// Each nudge reason has its own pattern so the person can tell them apart without looking.
+Pattern nudge_pattern(NudgeReason reason);
 // Plain patterns for `chairhub probe` and status codes.
 Pattern blink_code(int count);
 Pattern chirp(std::chrono::milliseconds length = std::chrono::milliseconds{150});

@@ -74,7 +74,7 @@ void Analyzer::capture_baseline(double from, double to) {
 
 void Analyzer::set_baseline(const Baseline& baseline) {
   baseline_ = baseline;
-  baseline_source_ = "set";
+  baseline_source_ = BaselineSource::set;
 }
 
 void Analyzer::condition_channels(const Sample& sample, std::vector<Event>& out) {
@@ -84,15 +84,14 @@ void Analyzer::condition_channels(const Sample& sample, std::vector<Event>& out)
     const double reading = i < sample.values.size() ? sample.values[i] : kMissing;
     switch (path.health.update(sample.t, reading)) {
       case SensorHealth::Change::raised: {
-        const auto fault = to_string(*path.health.fault());
-        out.emplace_back(EventType::sensor_fault, sample.t,
-                         nlohmann::ordered_json{{"channel", channel.name}, {"fault", fault}});
-        state_.channels[i].fault = std::string(fault);
+        const Fault fault = *path.health.fault();
+        out.push_back({sample.t, SensorFault{channel.name, fault}});
+        state_.channels[i].fault = fault;
         path.filter.reset();
         break;
       }
       case SensorHealth::Change::cleared:
-        out.emplace_back(EventType::sensor_ok, sample.t, nlohmann::ordered_json{{"channel", channel.name}});
+        out.push_back({sample.t, SensorOk{channel.name}});
         state_.channels[i].fault.reset();
         path.filter.reset();
         break;
@@ -153,12 +152,10 @@ void Analyzer::compute_features() {
   features_ = f;
 }
 
-void Analyzer::adopt_baseline(double t, const Baseline& b, const char* source, std::vector<Event>& out) {
+void Analyzer::adopt_baseline(double t, const Baseline& b, BaselineSource source, std::vector<Event>& out) {
   baseline_ = b;
   baseline_source_ = source;
-  nlohmann::ordered_json fields = {{"source", source}, {"cop_x", round_ms(b.cop_x)}, {"cop_y", round_ms(b.cop_y)}};
-  if (b.lumbar) fields["lumbar"] = round_ms(*b.lumbar);
-  out.emplace_back(EventType::baseline, t, std::move(fields));
+  out.push_back({t, BaselineUpdate{source, b, {}}});
 }
 
 void Analyzer::update_baseline(double t, double dt, std::vector<Event>& out) {
@@ -169,20 +166,19 @@ void Analyzer::update_baseline(double t, double dt, std::vector<Event>& out) {
     if (t > to) {
       capture_.reset();
       if (capture_sums_.n > 0) {
-        adopt_baseline(t, capture_sums_.mean(), "window", out);
+        adopt_baseline(t, capture_sums_.mean(), BaselineSource::window, out);
       } else {
-        out.emplace_back(EventType::baseline, t,
-                         nlohmann::ordered_json{{"source", "window"},
-                                                {"error", "nobody was seated during the baseline window"}});
+        out.push_back({t, BaselineUpdate{BaselineSource::window, std::nullopt,
+                                         "nobody was seated during the baseline window"}});
       }
     }
   }
   // Until the sitter's own baseline is known, learn it from their first stretch of upright sitting.
-  if (!baseline_source_.empty() || capture_ || cfg_.baseline.auto_learn_s <= 0) return;
+  if (baseline_source_ || capture_ || cfg_.baseline.auto_learn_s <= 0) return;
   if (measurable && posture_.held() == Posture::upright) {
     auto_sums_.add(features_);
     auto_s_ += dt;
-    if (auto_s_ >= cfg_.baseline.auto_learn_s) adopt_baseline(t, auto_sums_.mean(), "auto", out);
+    if (auto_s_ >= cfg_.baseline.auto_learn_s) adopt_baseline(t, auto_sums_.mean(), BaselineSource::auto_learnt, out);
   }
 }
 
@@ -191,11 +187,7 @@ void Analyzer::update_posture(double t, std::vector<Event>& out) {
   const auto previous = posture_.held();
   const PostureInputs in{features_.cop_x, features_.cop_y, features_.lumbar};
   const Posture now = classify_posture(in, baseline_, cfg_.posture, previous);
-  if (posture_.update(t, now)) {
-    nlohmann::ordered_json fields = {{"posture", to_string(now)}, {"previous", nullptr}};
-    if (previous) fields["previous"] = to_string(*previous);
-    out.emplace_back(EventType::posture, t, std::move(fields));
-  }
+  if (posture_.update(t, now)) out.push_back({t, PostureChange{now, previous}});
 }
 
 void Analyzer::update_feet(double t, std::vector<Event>& out) {
@@ -203,9 +195,7 @@ void Analyzer::update_feet(double t, std::vector<Event>& out) {
   if (!flat && baseline_.seat_kg && features_.seat_complete) {
     flat = features_.seat_kg <= *baseline_.seat_kg * (1 + cfg_.feet.seat_rise);
   }
-  if (flat && feet_.update(t, *flat)) {
-    out.emplace_back(EventType::feet, t, nlohmann::ordered_json{{"flat", *flat}});
-  }
+  if (flat && feet_.update(t, *flat)) out.push_back({t, FeetChange{*flat}});
 }
 
 void Analyzer::update_state(double t) {
@@ -243,9 +233,9 @@ void Analyzer::update(const Sample& sample, std::vector<Event>& out) {
       if (!known && !state_.occupied) {
         // The chair was empty from the start: nobody stood up.
       } else if (state_.occupied) {
-        out.emplace_back(EventType::seated, t);
+        out.push_back({t, Seated{}});
       } else {
-        out.emplace_back(EventType::stood_up, t);
+        out.push_back({t, StoodUp{}});
         posture_.reset();
         feet_.reset();
       }
@@ -253,13 +243,10 @@ void Analyzer::update(const Sample& sample, std::vector<Event>& out) {
   }
 
   const bool was_active = session_.active();
-  const std::size_t before = out.size();
-  session_.update(t, state_.occupied, posture_.held(), out);
-  bool break_due_now = false;
-  for (std::size_t i = before; i < out.size(); ++i) break_due_now |= out[i].type == EventType::break_due;
-  if (was_active && !session_.active() && baseline_source_ == "auto") {
+  const bool break_due_now = session_.update(t, state_.occupied, posture_.held(), out);
+  if (was_active && !session_.active() && baseline_source_ == BaselineSource::auto_learnt) {
     // A real break ended the session: the next sitter may be someone else, so learn afresh.
-    baseline_source_.clear();
+    baseline_source_.reset();
     baseline_.cop_x = cfg_.baseline.default_cop_x;
     baseline_.cop_y = cfg_.baseline.default_cop_y;
     baseline_.lumbar.reset();

@@ -47,7 +47,7 @@ class Analyzer {
   void capture_baseline(double from, double to);
   void set_baseline(const Baseline& baseline);
   const Baseline& baseline() const { return baseline_; }
-  bool has_own_baseline() const { return !baseline_source_.empty(); }
+  bool has_own_baseline() const { return baseline_source_.has_value(); }
 
   // After the config this analyzer reads was changed in place (a reload): picks up what it
   // copied at construction.
@@ -71,7 +71,7 @@ class Analyzer {
   void condition_channels(const Sample& sample, std::vector<Event>& out);
   void compute_features();
   void update_baseline(double t, double dt, std::vector<Event>& out);
-  void adopt_baseline(double t, const Baseline& b, const char* source, std::vector<Event>& out);
+  void adopt_baseline(double t, const Baseline& b, BaselineSource source, std::vector<Event>& out);
   void update_posture(double t, std::vector<Event>& out);
   void update_feet(double t, std::vector<Event>& out);
   void update_state(double t);
@@ -90,7 +90,7 @@ class Analyzer {
   NudgePolicy nudges_;
 
   Baseline baseline_;
-  std::string baseline_source_;  // "window", "auto", "set"; empty while the default applies
+  std::optional<BaselineSource> baseline_source_;  // none while the default applies
   std::optional<std::pair<double, double>> capture_;
   BaselineSums capture_sums_;
   BaselineSums auto_sums_;

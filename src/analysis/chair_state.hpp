@@ -6,12 +6,13 @@
 #include <vector>
 
 #include "analysis/posture.hpp"
+#include "analysis/sensor_health.hpp"
 
 namespace chairhub {
 
 struct ChannelStatus {
   std::string channel;
-  std::optional<std::string> fault;  // "missing", "stuck", "saturated"; none when healthy
+  std::optional<Fault> fault;  // none when healthy
 };
 
 struct ChairState {

@@ -21,15 +21,6 @@ bool is_lean(std::optional<Posture> p) {
 
 }  // namespace
 
-std::string_view to_string(NudgeReason reason) {
-  switch (reason) {
-    case NudgeReason::lumbar: return "lumbar";
-    case NudgeReason::feet: return "feet";
-    case NudgeReason::posture: return "posture";
-    case NudgeReason::brk: return "break";
-  }
-  return "?";
-}
 
 void NudgePolicy::update(double t, const NudgeInputs& in, std::vector<Event>& out) {
   const std::array<bool, kNudgeReasons> active = {
@@ -56,9 +47,8 @@ void NudgePolicy::update(double t, const NudgeInputs& in, std::vector<Event>& ou
     const bool spaced = reason == NudgeReason::brk || !last_any_ || t - *last_any_ >= cfg_->min_gap_s;
     if (!allowed || !lasted || !cooled || !spaced) continue;
 
-    nlohmann::ordered_json fields = {{"reason", to_string(reason)}, {"message", message(reason, in.posture)}};
-    if (reason == NudgeReason::posture) fields["posture"] = to_string(*in.posture);
-    out.emplace_back(EventType::nudge, t, std::move(fields));
+    const auto about = reason == NudgeReason::posture ? in.posture : std::nullopt;
+    out.push_back({t, Nudge{reason, message(reason, in.posture), about}});
     last_nudge_[i] = t;
     last_any_ = t;
     since = t;  // the condition must persist afresh before it nudges again

@@ -7,13 +7,12 @@
 #include <vector>
 
 #include "analysis/posture.hpp"
+#include "core/nudge_reason.hpp"
 #include "events/event.hpp"
 
 namespace chairhub {
 
-enum class NudgeReason { lumbar, feet, posture, brk };
-constexpr std::size_t kNudgeReasons = 4;
-std::string_view to_string(NudgeReason reason);
+constexpr std::size_t kNudgeReasons = kAllNudgeReasons.size();
 
 struct NudgeConfig {
   bool enabled = true;

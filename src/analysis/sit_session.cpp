@@ -66,7 +66,7 @@ const Movement* SitSession::pick_movement(double sitting_s) {
   return fits[picks_++ % fits.size()];
 }
 
-void SitSession::update(double t, bool occupied, std::optional<Posture> posture, std::vector<Event>& out) {
+bool SitSession::update(double t, bool occupied, std::optional<Posture> posture, std::vector<Event>& out) {
   const double dt = last_t_ ? t - *last_t_ : 0;
   const bool stayed = occupied && was_occupied_;
   last_t_ = t;
@@ -84,24 +84,21 @@ void SitSession::update(double t, bool occupied, std::optional<Posture> posture,
     const double next_due = cfg_->interval_s + due_count_ * cfg_->repeat_s;
     if (session >= next_due) {
       ++due_count_;
-      nlohmann::ordered_json fields = {{"sitting_s", round_ms(seated_s_)}, {"session_s", round_ms(session)}};
-      if (const Movement* m = pick_movement(session)) {
-        fields["movement"] = m->name;
-        fields["how"] = m->how;
-      }
-      fields["advice"] = "Move slowly, and stop if you feel sharp pain.";
-      out.emplace_back(EventType::break_due, t, std::move(fields));
+      BreakDue due{seated_s_, session, std::nullopt};
+      if (const Movement* m = pick_movement(session)) due.movement = Suggestion{m->name, m->how};
+      out.push_back({t, std::move(due)});
+      return true;
     }
-    return;
+    return false;
   }
-  if (!start_) return;
+  if (!start_) return false;
   if (!away_since_) away_since_ = t;
   const double away = t - *away_since_;
   if (away >= cfg_->min_break_s) {
-    out.emplace_back(EventType::break_taken, t,
-                     nlohmann::ordered_json{{"away_s", round_ms(away)}, {"sitting_s", round_ms(seated_s_)}});
+    out.push_back({t, BreakTaken{away, seated_s_}});
     reset(t);
   }
+  return false;
 }
 
 }  // namespace chairhub

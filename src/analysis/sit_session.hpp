@@ -32,8 +32,9 @@ class SitSession {
  public:
   explicit SitSession(const BreakConfig& cfg) : cfg_(&cfg) {}
 
-  // Called every sample with the debounced occupancy and the reported posture.
-  void update(double t, bool occupied, std::optional<Posture> posture, std::vector<Event>& out);
+  // Called every sample with the debounced occupancy and the reported posture; true when a
+  // break became due at this sample.
+  bool update(double t, bool occupied, std::optional<Posture> posture, std::vector<Event>& out);
   // Ends the session at once (a "reset session" command).
   void reset(double t);
   // Continues a session that began at `start` with `seated_s` of it spent seated (after a

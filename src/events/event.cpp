@@ -1,7 +1,5 @@
 #include "events/event.hpp"
 
-#include <cmath>
-
 namespace chairhub {
 
 std::string_view to_string(EventType type) {
@@ -20,15 +18,13 @@ std::string_view to_string(EventType type) {
   return "?";
 }
 
-double round_ms(double value) { return std::round(value * 1000.0) / 1000.0 + 0.0; }
-
-Event::Event(EventType type_, double t_, nlohmann::ordered_json fields_)
-    : type(type_), t(t_), fields(std::move(fields_)) {}
-
-nlohmann::ordered_json Event::to_json() const {
-  nlohmann::ordered_json j = {{"type", to_string(type)}, {"t", round_ms(t)}};
-  for (const auto& [key, value] : fields.items()) j[key] = value;
-  return j;
+std::string_view to_string(BaselineSource source) {
+  switch (source) {
+    case BaselineSource::window: return "window";
+    case BaselineSource::auto_learnt: return "auto";
+    case BaselineSource::set: return "set";
+  }
+  return "?";
 }
 
 }  // namespace chairhub

@@ -1,12 +1,19 @@
 #pragma once
-// The events the analysis raises. Their JSON form is a public contract: it is what `replay`
-// prints and what MQTT publishes. Fields may be added; names are never changed.
-#include <nlohmann/json.hpp>
+// The events the analysis raises: one type each, gathered in one variant. The analysis fills
+// them and the sinks read them by type; only events/event_json.* turns them into the public
+// JSON form (what `replay` prints and MQTT publishes).
+#include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
+
+#include "analysis/posture.hpp"
+#include "analysis/sensor_health.hpp"
+#include "core/nudge_reason.hpp"
 
 namespace chairhub {
 
+// The events' names, as in their JSON "type".
 enum class EventType {
   seated,
   stood_up,
@@ -17,25 +24,112 @@ enum class EventType {
   nudge,
   sensor_fault,
   sensor_ok,
-  baseline,  // the sitter's upright baseline was learnt (or could not be)
+  baseline,
 };
-
 std::string_view to_string(EventType type);
 
-struct Event {
-  EventType type;
-  double t = 0;           // seconds on the sample time base
-  nlohmann::ordered_json fields;  // the type's own fields, an object
-
-  Event(EventType type_, double t_, nlohmann::ordered_json fields_ = nlohmann::ordered_json::object());
-
-  // {"type": ..., "t": ..., fields...}: times and durations rounded to milliseconds.
-  nlohmann::ordered_json to_json() const;
+// Someone sat down (after the occupancy debounce).
+struct Seated {
+  static constexpr EventType kType = EventType::seated;
 };
 
-// Rounded to three decimals (seconds to milliseconds), so outputs stay short and stable across
-// platforms; never "-0".
-double round_ms(double value);
+// The chair became empty.
+struct StoodUp {
+  static constexpr EventType kType = EventType::stood_up;
+};
+
+// The reported posture changed; `previous` is empty for the first posture of a sitting.
+struct PostureChange {
+  static constexpr EventType kType = EventType::posture;
+  Posture posture;
+  std::optional<Posture> previous;
+};
+
+// The feet became flat on the floor, or stopped being so.
+struct FeetChange {
+  static constexpr EventType kType = EventType::feet;
+  bool flat;
+};
+
+// A gentle movement suggested with a break.
+struct Suggestion {
+  std::string name;
+  std::string how;
+};
+
+// The session reached the break interval (and again at every repeat).
+struct BreakDue {
+  static constexpr EventType kType = EventType::break_due;
+  static constexpr std::string_view kAdvice = "Move slowly, and stop if you feel sharp pain.";
+  double sitting_s;  // seated in this session
+  double session_s;  // since the session began, short absences included
+  std::optional<Suggestion> movement;
+};
+
+// An absence long enough to count as a break ended the session.
+struct BreakTaken {
+  static constexpr EventType kType = EventType::break_taken;
+  double away_s;
+  double sitting_s;  // seated in the session that ended
+};
+
+// The sitter is reminded of something.
+struct Nudge {
+  static constexpr EventType kType = EventType::nudge;
+  NudgeReason reason;
+  std::string_view message;        // a fixed sentence for the sitter
+  std::optional<Posture> posture;  // the posture a posture nudge is about
+};
+
+// A channel's sensor became faulty.
+struct SensorFault {
+  static constexpr EventType kType = EventType::sensor_fault;
+  std::string channel;
+  Fault fault;
+};
+
+// A faulty channel reads well again.
+struct SensorOk {
+  static constexpr EventType kType = EventType::sensor_ok;
+  std::string channel;
+};
+
+// Where an upright baseline came from.
+enum class BaselineSource {
+  window,  // averaged over a window of samples the user named
+  auto_learnt,  // learnt from the sitter's first stretch of upright sitting ("auto")
+  set,     // given directly (restored from the state file, or by a command)
+};
+std::string_view to_string(BaselineSource source);
+
+// The sitter's upright baseline was learnt, or a requested window held nobody.
+struct BaselineUpdate {
+  static constexpr EventType kType = EventType::baseline;
+  BaselineSource source;
+  std::optional<Baseline> baseline;  // empty when it could not be learnt
+  std::string_view error;            // why not, when `baseline` is empty
+};
+
+using EventData = std::variant<Seated, StoodUp, PostureChange, FeetChange, BreakDue, BreakTaken, Nudge,
+                               SensorFault, SensorOk, BaselineUpdate>;
+
+struct Event {
+  double t = 0;  // seconds on the sample time base
+  EventData data;
+
+  EventType type() const {
+    return std::visit([](const auto& e) { return std::decay_t<decltype(e)>::kType; }, data);
+  }
+  template <class T>
+  bool is() const {
+    return std::holds_alternative<T>(data);
+  }
+  // The event as type T; throws std::bad_variant_access if it is another type.
+  template <class T>
+  const T& as() const {
+    return std::get<T>(data);
+  }
+};
 
 // Anything that consumes events: stdout, MQTT, the LED and buzzer.
 class EventSink {

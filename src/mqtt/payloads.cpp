@@ -50,7 +50,7 @@ ordered_json state_payload(const ChairState& state, const ControlState& control,
 
   ordered_json faults = ordered_json::object();
   for (const auto& channel : state.channels) {
-    if (channel.fault) faults[channel.channel] = *channel.fault;
+    if (channel.fault) faults[channel.channel] = to_string(*channel.fault);
   }
   j["health"] = {
       {"ok", faults.empty() && !hardware_problem}, {"faults", faults}, {"hardware", or_null(hardware_problem)}};
@@ -70,7 +70,7 @@ ordered_json state_significant_part(const ordered_json& state) {
 }
 
 ordered_json event_payload(const Event& event, WallTime raised_at) {
-  ordered_json j = event.to_json();
+  ordered_json j = to_json(event);
   j["ts"] = iso8601_utc(raised_at);
   return j;
 }

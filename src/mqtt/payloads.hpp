@@ -6,7 +6,7 @@
 #include <string>
 
 #include "analysis/chair_state.hpp"
-#include "events/event.hpp"
+#include "events/event_json.hpp"
 #include "mqtt/iso_time.hpp"
 
 namespace chairhub::mqtt {

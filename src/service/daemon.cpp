@@ -18,6 +18,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "core/input_error.hpp"
+#include "events/event_json.hpp"
 #include "hw/config/hardware_config.hpp"
 #include "hw/util/device_error.hpp"
 #include "hw/util/realtime.hpp"
@@ -279,7 +280,7 @@ struct Daemon::Impl {
       persisted.day_breaks = 0;
     }
     if (analyzer->state().occupied) persisted.day_sitting_s += dt;
-    for (const auto& e : new_events) persisted.day_breaks += e.type == EventType::break_taken;
+    for (const auto& e : new_events) persisted.day_breaks += e.is<BreakTaken>();
   }
 
   void remember_raw(const Sample& sample) {
@@ -304,12 +305,13 @@ struct Daemon::Impl {
     count_day(dt, events);
     bool save = false;
     for (const auto& e : events) {
-      journal(LogLevel::info, e.to_json().dump());
+      journal(LogLevel::info, to_json(e).dump());
       nudges->on_event(e);
       if (mqtt) mqtt->events().on_event(e);
-      if (e.type == EventType::seated || e.type == EventType::stood_up || e.type == EventType::break_taken) save = true;
-      if (e.type == EventType::baseline && analyzer->has_own_baseline() && !e.fields.contains("error")) {
-        if (e.fields.value("source", "") != "auto") {
+      if (e.is<Seated>() || e.is<StoodUp>() || e.is<BreakTaken>()) save = true;
+      if (const auto* b = std::get_if<BaselineUpdate>(&e.data); b && b->baseline) {
+        // a learnt baseline is kept for this sitting only; a measured one across restarts
+        if (b->source != BaselineSource::auto_learnt) {
           persisted.baseline = analyzer->baseline();
           save = true;
         }
@@ -327,7 +329,7 @@ struct Daemon::Impl {
     if (s.session_start) text += ", session " + std::to_string(static_cast<int>(s.since_break_s.value_or(0) / 60)) + " min";
     if (s.break_due) text += ", break due";
     for (const auto& c : s.channels)
-      if (c.fault) text += ", " + c.channel + " " + *c.fault;
+      if (c.fault) text += ", " + c.channel + " " + std::string(to_string(*c.fault));
     notifier.status(text);
   }
 

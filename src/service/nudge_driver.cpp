@@ -6,8 +6,9 @@ NudgeDriver::NudgeDriver(const ServiceConfig& config, Indicator& indicator, std:
     : config_(config), indicator_(indicator), minute_of_day_(std::move(minute_of_day)) {}
 
 void NudgeDriver::on_event(const Event& event) {
-  if (event.type != EventType::nudge) return;
-  const std::string reason = event.fields.value("reason", "");
+  const auto* nudge = std::get_if<Nudge>(&event.data);
+  if (!nudge) return;
+  const NudgeReason reason = nudge->reason;
   const auto last = last_.find(reason);
   const bool repeated = last != last_.end() && event.t - last->second <= config_.escalate_within_min * 60;
   last_[reason] = event.t;

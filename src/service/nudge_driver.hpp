@@ -5,7 +5,6 @@
 #include <functional>
 #include <map>
 #include <optional>
-#include <string>
 
 #include "events/event.hpp"
 #include "service/service_config.hpp"
@@ -16,7 +15,7 @@ namespace chairhub {
 class Indicator {
  public:
   virtual ~Indicator() = default;
-  virtual void show(const std::string& reason, bool sound) = 0;
+  virtual void show(NudgeReason reason, bool sound) = 0;
 };
 
 class NudgeDriver : public EventSink {
@@ -29,7 +28,7 @@ class NudgeDriver : public EventSink {
   const ServiceConfig& config_;
   Indicator& indicator_;
   std::function<int()> minute_of_day_;
-  std::map<std::string, double> last_;  // reason -> t of its last nudge
+  std::map<NudgeReason, double> last_;  // reason -> t of its last nudge
 };
 
 }  // namespace chairhub

@@ -7,15 +7,14 @@ void NudgeOutputs::play_on(hw::PatternPlayer& player, hw::Clock& clock) {
   thread_ = std::make_unique<hw::PlayerThread>(player, clock);
 }
 
-void NudgeOutputs::show(const std::string& reason, bool sound) {
+void NudgeOutputs::show(NudgeReason reason, bool sound) {
   if (!thread_) {
-    journal_(LogLevel::notice, "nudge " + reason + (sound ? " (light and sound)" : " (light)"));
+    journal_(LogLevel::notice,
+             "nudge " + std::string(to_string(reason)) + (sound ? " (light and sound)" : " (light)"));
     return;
   }
-  if (auto pattern = hw::nudge_pattern(reason)) {
-    thread_->set_buzzer_enabled(sound);  // not on the player: its thread may be playing it
-    thread_->play(*pattern);
-  }
+  thread_->set_buzzer_enabled(sound);  // not on the player: its thread may be playing it
+  thread_->play(hw::nudge_pattern(reason));
 }
 
 }  // namespace chairhub

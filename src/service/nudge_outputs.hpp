@@ -20,7 +20,7 @@ class NudgeOutputs : public Indicator {
   // The open source's LED and buzzer; log_only() before that source is closed.
   void play_on(hw::PatternPlayer& player, hw::Clock& clock);
   void log_only() { thread_.reset(); }  // stops the thread playing on the old outputs
-  void show(const std::string& reason, bool sound) override;
+  void show(NudgeReason reason, bool sound) override;
 
  private:
   const Journal& journal_;

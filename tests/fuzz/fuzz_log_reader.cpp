@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "core/input_error.hpp"
+#include "events/event_json.hpp"
 #include "fuzz_input.hpp"
 #include "replay/replay.hpp"
 
@@ -16,7 +17,7 @@ using namespace chairhub;
 // Every event goes to JSON, as the real sinks do.
 class JsonSink : public EventSink {
  public:
-  void on_event(const Event& event) override { (void)event.to_json().dump(); }
+  void on_event(const Event& event) override { (void)to_json(event).dump(); }
 };
 
 void check_line_source(std::string_view text, std::size_t buffer_size) {

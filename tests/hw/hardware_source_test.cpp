@@ -79,7 +79,7 @@ TEST(HardwareSource, FaultedChipsGiveNanWithAReason) {
 TEST(HardwareSource, DrivesOutputsThroughThePlayer) {
   Rig rig;
   ASSERT_NE(rig.source.player(), nullptr);
-  rig.source.player()->play(*nudge_pattern("posture"), rig.clock.now());
+  rig.source.player()->play(nudge_pattern(NudgeReason::posture), rig.clock.now());
   EXPECT_EQ(rig.sim.gpio().level(16), 1);
   EXPECT_EQ(rig.sim.gpio().level(rig.sim.offset(LineId(std::string("BUZZER")))), 1);
 }

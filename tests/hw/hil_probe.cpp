@@ -127,7 +127,7 @@ int main() {
     auto chip = open_gpio_chip("hil-header");
     auto out = chip->request(LineRequest::outputs({16u, 20u}));
     PatternPlayer player(*out, {OutputKind::led, OutputKind::buzzer});
-    player.play(*nudge_pattern("posture"), Nanos{0});
+    player.play(nudge_pattern(NudgeReason::posture), Nanos{0});
     const int on_led = sim_value(16), on_buzz = sim_value(20);
     const auto next = player.step(Nanos{std::chrono::milliseconds{100}});
     const int off_led = sim_value(16);

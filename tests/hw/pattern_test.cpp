@@ -6,6 +6,7 @@
 #include "hw/output/pattern.hpp"
 #include "hw/sim/sim_gpio.hpp"
 
+using namespace chairhub;
 using namespace chairhub::hw;
 using std::chrono::milliseconds;
 
@@ -33,22 +34,21 @@ struct Outputs {
 
 TEST(Pattern, EveryNudgeReasonHasItsOwnPattern) {
   std::set<std::vector<std::tuple<bool, bool, long long>>> shapes;
-  for (auto reason : nudge_reasons()) {
+  for (auto reason : kAllNudgeReasons) {
     const auto p = nudge_pattern(reason);
-    ASSERT_TRUE(p) << reason;
-    EXPECT_GT(p->total(), milliseconds{500});
-    EXPECT_LT(p->total(), milliseconds{6000});
+    EXPECT_EQ(p.name, to_string(reason));
+    EXPECT_GT(p.total(), milliseconds{500});
+    EXPECT_LT(p.total(), milliseconds{6000});
     std::vector<std::tuple<bool, bool, long long>> shape;
-    for (const auto& s : p->steps) shape.emplace_back(s.led, s.buzz, s.duration.count());
+    for (const auto& s : p.steps) shape.emplace_back(s.led, s.buzz, s.duration.count());
     shapes.insert(shape);
   }
-  EXPECT_EQ(shapes.size(), nudge_reasons().size());
-  EXPECT_FALSE(nudge_pattern("slouch"));
+  EXPECT_EQ(shapes.size(), kAllNudgeReasons.size());
 }
 
 TEST(PatternPlayer, FollowsTheStepsAndEndsDark) {
   Outputs o;
-  const auto seen = o.trace(*nudge_pattern("lumbar"));
+  const auto seen = o.trace(nudge_pattern(NudgeReason::lumbar));
   const std::vector<std::pair<int, int>> want = {{1, 1}, {0, 0}, {1, 1}, {0, 0}, {0, 0}};
   EXPECT_EQ(seen, want);
   EXPECT_FALSE(o.player.playing());
@@ -57,7 +57,7 @@ TEST(PatternPlayer, FollowsTheStepsAndEndsDark) {
 
 TEST(PatternPlayer, StepIsDueAtTheRightTimes) {
   Outputs o;
-  o.player.play(*nudge_pattern("feet"), Nanos{0});
+  o.player.play(nudge_pattern(NudgeReason::feet), Nanos{0});
   EXPECT_EQ(o.chip.level(0), 1);
   EXPECT_EQ(o.player.step(milliseconds{499}), Nanos{milliseconds{500}});
   EXPECT_EQ(o.chip.level(0), 1);
@@ -72,7 +72,7 @@ TEST(PatternPlayer, StepIsDueAtTheRightTimes) {
 
 TEST(PatternPlayer, RepeatsAndReplaces) {
   Outputs o;
-  const Pattern brk = *nudge_pattern("break");
+  const Pattern brk = nudge_pattern(NudgeReason::brk);
   o.player.play(brk, Nanos{0});
   const Nanos cycle = brk.total() / brk.repeat;
   EXPECT_TRUE(o.player.step(cycle + milliseconds{1}));
@@ -85,7 +85,7 @@ TEST(PatternPlayer, RepeatsAndReplaces) {
 TEST(PatternPlayer, MutedBuzzerStillBlinks) {
   Outputs o;
   o.player.set_buzzer_enabled(false);
-  o.player.play(*nudge_pattern("posture"), Nanos{0});
+  o.player.play(nudge_pattern(NudgeReason::posture), Nanos{0});
   EXPECT_EQ(o.chip.level(0), 1);
   EXPECT_EQ(o.chip.level(1), 0);
 }
@@ -126,7 +126,7 @@ TEST(PlayerThread, BuzzerSwitchedWhilePlaying) {
   Outputs o;
   SteadyClock clock;
   PlayerThread thread(o.player, clock);
-  thread.play(*nudge_pattern("posture"));  // steps every 100 ms
+  thread.play(nudge_pattern(NudgeReason::posture));  // steps every 100 ms
   for (int i = 0; i < 20; ++i) {
     thread.set_buzzer_enabled(i % 2 == 0);
     std::this_thread::sleep_for(milliseconds{10});

@@ -51,7 +51,7 @@ class BrokerTest : public ::testing::Test {
   static std::vector<int> numbers(const std::vector<Subscriber::Message>& msgs) {
     std::vector<int> out;
     out.reserve(msgs.size());
-    for (const auto& m : msgs) out.push_back(ordered_json::parse(m.payload)["n"].get<int>());
+    for (const auto& m : msgs) out.push_back(ordered_json::parse(m.payload)["t"].get<int>());
     return out;
   }
   // QoS 1 is at-least-once: a message in flight when the broker died may come twice. What
@@ -148,7 +148,7 @@ TEST_F(BrokerTest, NoEventLostAcrossABrokerRestart) {
   auto emit = [&](int count) {
     for (int i = 0; i < count; ++i) {
       ++n;
-      chair->events().on_event(Event(EventType::posture, n, {{"n", n}}));
+      chair->events().on_event({static_cast<double>(n), Seated{}});  // numbered by t
       io.poll();  // the chair's loop keeps turning between events, as in a replay
     }
   };

@@ -82,7 +82,7 @@ ChairState seated_state() {
   s.sitting_s = 600.4;
   s.since_break_s = 600.6;
   s.break_due = false;
-  s.channels = {{"seat_fl", std::nullopt}, {"back", std::string("stuck")}};
+  s.channels = {{"seat_fl", std::nullopt}, {"back", Fault::stuck}};
   return s;
 }
 
@@ -148,9 +148,10 @@ TEST(StatePayload, SignificantPartIgnoresTicks) {
 }
 
 TEST(EventPayload, EventJsonPlusTimestamp) {
-  Event e(EventType::posture, 12.3456, {{"posture", "slouching"}, {"held_s", 3.0}});
+  const Event e{12.3456, PostureChange{Posture::slouching, Posture::upright}};
   const auto j = event_payload(e, at(1795289266123));
-  EXPECT_EQ(j.dump(), R"({"type":"posture","t":12.346,"posture":"slouching","held_s":3.0,"ts":"2026-11-21T19:27:46.123Z"})");
+  EXPECT_EQ(j.dump(), R"({"type":"posture","t":12.346,"posture":"slouching","previous":"upright",)"
+                      R"("ts":"2026-11-21T19:27:46.123Z"})");
 }
 
 class DiscoveryTest : public ::testing::Test {

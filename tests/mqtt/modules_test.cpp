@@ -24,10 +24,10 @@ class SinkTest : public ::testing::Test {
   Outbox outbox{{100, {}, false}, {}};
   MqttSink sink{io, link, outbox, {"c/event", 3, std::chrono::milliseconds(50)}, fixed_clock(), {}};
 
-  void emit(int n) { sink.on_event(Event(EventType::nudge, n, {{"n", n}})); }
+  void emit(int n) { sink.on_event({static_cast<double>(n), Seated{}}); }  // numbered by t
   std::vector<int> sent_ns() const {
     std::vector<int> out;
-    for (const auto& m : link.on("c/event")) out.push_back(ordered_json::parse(m.payload)["n"].get<int>());
+    for (const auto& m : link.on("c/event")) out.push_back(ordered_json::parse(m.payload)["t"].get<int>());
     return out;
   }
 };

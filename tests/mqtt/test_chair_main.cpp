@@ -30,7 +30,7 @@ int main(int argc, char** argv) try {
   service.start();
   const int first = std::stoi(argv[4]);
   const int count = std::stoi(argv[5]);
-  for (int n = first; n < first + count; ++n) service.events().on_event(Event(EventType::nudge, n, {{"n", n}}));
+  for (int n = first; n < first + count; ++n) service.events().on_event({static_cast<double>(n), Seated{}});
   ChairState state;
   state.occupied = true;
   service.publish_state(state);

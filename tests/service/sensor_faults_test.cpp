@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "analysis/analyzer.hpp"
+#include "events/event_json.hpp"
 #include "broker_harness.hpp"
 #include "config/config.hpp"
 #include "daemon_harness.hpp"
@@ -118,18 +119,18 @@ class Chair {
   // The first event of `type` for `channel` at or after `from`.
   std::optional<Event> find(EventType type, const std::string& channel, double from = 0) const {
     for (const auto& e : events_)
-      if (e.type == type && e.t >= from && e.fields.value("channel", "") == channel) return e;
+      if (e.type() == type && e.t >= from && to_json(e).value("channel", "") == channel) return e;
     return std::nullopt;
   }
   int count(EventType type) const {
     int n = 0;
-    for (const auto& e : events_) n += e.type == type;
+    for (const auto& e : events_) n += e.type() == type;
     return n;
   }
   std::vector<std::string> faults_since(double from) const {
     std::vector<std::string> out;
     for (const auto& e : events_)
-      if (e.type == EventType::sensor_fault && e.t >= from) out.push_back(e.to_json().dump());
+      if (e.type() == EventType::sensor_fault && e.t >= from) out.push_back(to_json(e).dump());
     return out;
   }
 
@@ -193,9 +194,9 @@ const FaultCase kFaults[] = {
      [](Chair& c) { c.force("seat_bl", std::nullopt); }},
 };
 
-class SensorFault : public ::testing::TestWithParam<FaultCase> {};
+class SensorFaultInjection : public ::testing::TestWithParam<FaultCase> {};
 
-TEST_P(SensorFault, IsReportedWithinASecondRecoversWithinTwoAndTheSitTimeRunsOn) {
+TEST_P(SensorFaultInjection, IsReportedWithinASecondRecoversWithinTwoAndTheSitTimeRunsOn) {
   const FaultCase& c = GetParam();
   Chair chair;
   chair.sit_a_while();
@@ -214,7 +215,7 @@ TEST_P(SensorFault, IsReportedWithinASecondRecoversWithinTwoAndTheSitTimeRunsOn)
     SCOPED_TRACE(channel);
     const auto fault = chair.find(EventType::sensor_fault, channel, fault_from);
     ASSERT_TRUE(fault) << "no sensor_fault";
-    EXPECT_EQ(fault->fields.value("fault", ""), c.fault);
+    EXPECT_EQ(to_json(*fault).value("fault", ""), c.fault);
     EXPECT_LE(fault->t - fault_from, 1.0);
     const auto ok = chair.find(EventType::sensor_ok, channel, fault->t);
     ASSERT_TRUE(ok) << "no sensor_ok";
@@ -224,7 +225,7 @@ TEST_P(SensorFault, IsReportedWithinASecondRecoversWithinTwoAndTheSitTimeRunsOn)
   }
   // Only the injected fault, and nothing still faulted afterwards.
   EXPECT_EQ(chair.faults_since(fault_from).size(), c.channels.size()) << ::testing::PrintToString(chair.faults_since(fault_from));
-  for (const auto& s : chair.state().channels) EXPECT_FALSE(s.fault) << s.channel << " " << *s.fault;
+  for (const auto& s : chair.state().channels) EXPECT_FALSE(s.fault) << s.channel << " " << to_string(*s.fault);
 
   // The sit time, unbroken: still seated all along, the same session, every second counted.
   EXPECT_TRUE(chair.occupied_throughout());
@@ -235,7 +236,7 @@ TEST_P(SensorFault, IsReportedWithinASecondRecoversWithinTwoAndTheSitTimeRunsOn)
   EXPECT_NEAR(chair.state().sitting_s, sitting_before + (chair.now() - fault_from), 0.3);
 }
 
-INSTANTIATE_TEST_SUITE_P(Kinds, SensorFault, ::testing::ValuesIn(kFaults), [](const auto& info) {
+INSTANTIATE_TEST_SUITE_P(Kinds, SensorFaultInjection, ::testing::ValuesIn(kFaults), [](const auto& info) {
   std::string name;
   for (const char* p = info.param.name; *p && *p != '('; ++p)
     if (std::isalnum(static_cast<unsigned char>(*p))) name += *p;

@@ -1,4 +1,5 @@
 #include "analysis/analyzer.hpp"
+#include "events/event_json.hpp"
 
 #include <gtest/gtest.h>
 
@@ -60,12 +61,12 @@ class Chair {
   std::vector<Event> of(EventType type) const {
     std::vector<Event> out;
     for (const auto& e : events_)
-      if (e.type == type) out.push_back(e);
+      if (e.type() == type) out.push_back(e);
     return out;
   }
   std::vector<std::string> postures() const {
     std::vector<std::string> out;
-    for (const auto& e : of(EventType::posture)) out.push_back(e.fields["posture"].get<std::string>());
+    for (const auto& e : of(EventType::posture)) out.push_back(to_json(e)["posture"].get<std::string>());
     return out;
   }
 
@@ -173,9 +174,9 @@ TEST_P(AnalyzerBodyMass, PostureEvents) {
   EXPECT_EQ(chair.postures(), want);
   const auto events = chair.of(EventType::posture);
   ASSERT_EQ(events.size(), want.size());
-  EXPECT_TRUE(events[0].fields["previous"].is_null());
+  EXPECT_TRUE(to_json(events[0])["previous"].is_null());
   for (std::size_t i = 1; i < events.size(); ++i) {
-    EXPECT_EQ(events[i].fields["previous"], want[i - 1]);
+    EXPECT_EQ(to_json(events[i])["previous"], want[i - 1]);
     // Reported once the posture has held for the 3 s dwell (plus the smoothing).
     const double segment_start = 2 + 10.0 * static_cast<double>(i);
     EXPECT_GE(events[i].t, segment_start + 3) << want[i];
@@ -208,8 +209,8 @@ TEST(Analyzer, OffCentreSitterStaysUprightAfterTheAutoBaseline) {
   chair.hold(pose(Posture::upright, kAdult, 0.12), 60);
   const auto baseline = chair.of(EventType::baseline);
   ASSERT_EQ(baseline.size(), 1u);
-  EXPECT_EQ(baseline[0].fields["source"], "auto");
-  EXPECT_NEAR(baseline[0].fields["cop_x"].get<double>(), 0.12, 0.01);
+  EXPECT_EQ(to_json(baseline[0])["source"], "auto");
+  EXPECT_NEAR(to_json(baseline[0])["cop_x"].get<double>(), 0.12, 0.01);
   EXPECT_TRUE(chair.analyzer().has_own_baseline());
   EXPECT_NEAR(chair.analyzer().baseline().cop_x, 0.12, 0.01);
   chair.hold(pose(Posture::upright, kAdult, 0.12), 30);
@@ -246,11 +247,11 @@ TEST(Analyzer, CaptureBaselineWindow) {
   chair.hold(pose(Posture::upright, kAdult, 0.1, 0.05), 25);
   const auto baseline = chair.of(EventType::baseline);
   ASSERT_EQ(baseline.size(), 1u);
-  EXPECT_EQ(baseline[0].fields["source"], "window");
+  EXPECT_EQ(to_json(baseline[0])["source"], "window");
   EXPECT_NEAR(baseline[0].t, 20.1, 1e-9);  // the first sample after the window
-  EXPECT_NEAR(baseline[0].fields["cop_x"].get<double>(), 0.1, 0.005);
-  EXPECT_NEAR(baseline[0].fields["cop_y"].get<double>(), 0.05, 0.005);
-  EXPECT_NEAR(baseline[0].fields["lumbar"].get<double>(), 0.55, 0.005);
+  EXPECT_NEAR(to_json(baseline[0])["cop_x"].get<double>(), 0.1, 0.005);
+  EXPECT_NEAR(to_json(baseline[0])["cop_y"].get<double>(), 0.05, 0.005);
+  EXPECT_NEAR(to_json(baseline[0])["lumbar"].get<double>(), 0.55, 0.005);
   ASSERT_TRUE(chair.analyzer().baseline().seat_kg.has_value());
   EXPECT_NEAR(*chair.analyzer().baseline().seat_kg, kAdult, 0.1);
   // An own baseline is known: no auto-learning replaces it.
@@ -264,7 +265,7 @@ TEST(Analyzer, CaptureBaselineWindowWithNobodySeated) {
   chair.hold(empty_chair(), 10);
   const auto baseline = chair.of(EventType::baseline);
   ASSERT_EQ(baseline.size(), 1u);
-  EXPECT_TRUE(baseline[0].fields.contains("error"));
+  EXPECT_TRUE(to_json(baseline[0]).contains("error"));
   EXPECT_FALSE(chair.analyzer().has_own_baseline());
 }
 
@@ -286,19 +287,19 @@ TEST(Analyzer, MissingSeatCellRaisesFaultAndSitTimeContinues) {
   chair.hold(pose(Posture::upright, kAdult), 10, /*seat_fl*/ 0, kMissing);
   EXPECT_TRUE(chair.state().occupied);
   ASSERT_TRUE(chair.state().channels[0].fault.has_value());
-  EXPECT_EQ(*chair.state().channels[0].fault, "missing");
+  EXPECT_EQ(chair.state().channels[0].fault, Fault::missing);
   EXPECT_NEAR(chair.state().seat_kg, kAdult, 1);  // estimated from the other three cells
   EXPECT_NEAR(chair.state().sitting_s - sitting_before, 10, 0.2);
   chair.hold(pose(Posture::upright, kAdult), 10);
 
   const auto faults = chair.of(EventType::sensor_fault);
   ASSERT_EQ(faults.size(), 1u);
-  EXPECT_EQ(faults[0].fields["channel"], "seat_fl");
-  EXPECT_EQ(faults[0].fields["fault"], "missing");
+  EXPECT_EQ(to_json(faults[0])["channel"], "seat_fl");
+  EXPECT_EQ(to_json(faults[0])["fault"], "missing");
   EXPECT_NEAR(faults[0].t, 20.5, 1e-9);
   const auto ok = chair.of(EventType::sensor_ok);
   ASSERT_EQ(ok.size(), 1u);
-  EXPECT_EQ(ok[0].fields["channel"], "seat_fl");
+  EXPECT_EQ(to_json(ok[0])["channel"], "seat_fl");
   EXPECT_NEAR(ok[0].t, 30.5, 1e-9);
   EXPECT_TRUE(chair.of(EventType::stood_up).empty());
   EXPECT_FALSE(chair.state().channels[0].fault.has_value());
@@ -335,11 +336,11 @@ TEST(Analyzer, FeetFromPads) {
   chair.hold(flat, 10);
   const auto feet = chair.of(EventType::feet);
   ASSERT_EQ(feet.size(), 3u);
-  EXPECT_EQ(feet[0].fields["flat"], true);
-  EXPECT_EQ(feet[1].fields["flat"], false);
+  EXPECT_EQ(to_json(feet[0])["flat"], true);
+  EXPECT_EQ(to_json(feet[1])["flat"], false);
   EXPECT_GE(feet[1].t, 13);
   EXPECT_LE(feet[1].t, 14);
-  EXPECT_EQ(feet[2].fields["flat"], true);
+  EXPECT_EQ(to_json(feet[2])["flat"], true);
   EXPECT_EQ(chair.state().feet_flat, true);
 }
 
@@ -348,7 +349,7 @@ TEST(Analyzer, OneFootOffThePadIsNotFlat) {
   chair.hold(pose(Posture::upright, kAdult), 10, /*foot_r*/ 7, 0.0);
   const auto feet = chair.of(EventType::feet);
   ASSERT_EQ(feet.size(), 1u);
-  EXPECT_EQ(feet[0].fields["flat"], false);
+  EXPECT_EQ(to_json(feet[0])["flat"], false);
 }
 
 ChannelLayout layout_without_foot_pads() {
@@ -369,11 +370,11 @@ TEST(Analyzer, FeetInferredFromTheSeatWithoutPads) {
   chair.hold(pose(Posture::upright, kAdult), 10);
   const auto feet = chair.of(EventType::feet);
   ASSERT_EQ(feet.size(), 3u);
-  EXPECT_EQ(feet[0].fields["flat"], true);
-  EXPECT_EQ(feet[1].fields["flat"], false);
+  EXPECT_EQ(to_json(feet[0])["flat"], true);
+  EXPECT_EQ(to_json(feet[1])["flat"], false);
   EXPECT_GE(feet[1].t, 53);
   EXPECT_LE(feet[1].t, 54.5);
-  EXPECT_EQ(feet[2].fields["flat"], true);
+  EXPECT_EQ(to_json(feet[2])["flat"], true);
 }
 
 TEST(Analyzer, SmallSeatLoadChangeKeepsFeetFlatWithoutPads) {
@@ -382,7 +383,7 @@ TEST(Analyzer, SmallSeatLoadChangeKeepsFeetFlatWithoutPads) {
   chair.hold(pose(Posture::upright, kAdult * 1.05), 20);
   const auto feet = chair.of(EventType::feet);
   ASSERT_EQ(feet.size(), 1u);
-  EXPECT_EQ(feet[0].fields["flat"], true);
+  EXPECT_EQ(to_json(feet[0])["flat"], true);
 }
 
 ChannelLayout raw_layout() {
@@ -426,8 +427,8 @@ TEST(Analyzer, RawReadingAtTheChipLimitIsSaturated) {
   chair.hold(pose(Posture::upright, kAdult), 2, /*seat_fr*/ 1, kHx711Max);
   const auto faults = chair.of(EventType::sensor_fault);
   ASSERT_EQ(faults.size(), 1u);
-  EXPECT_EQ(faults[0].fields["channel"], "seat_fr");
-  EXPECT_EQ(faults[0].fields["fault"], "saturated");
+  EXPECT_EQ(to_json(faults[0])["channel"], "seat_fr");
+  EXPECT_EQ(to_json(faults[0])["fault"], "saturated");
   EXPECT_TRUE(chair.state().occupied);
 }
 
@@ -437,8 +438,8 @@ TEST(Analyzer, StuckSeatCell) {
   chair.hold(pose(Posture::upright, kAdult), 3, /*seat_bl*/ 2, 15.0);
   const auto faults = chair.of(EventType::sensor_fault);
   ASSERT_EQ(faults.size(), 1u);
-  EXPECT_EQ(faults[0].fields["channel"], "seat_bl");
-  EXPECT_EQ(faults[0].fields["fault"], "stuck");
+  EXPECT_EQ(to_json(faults[0])["channel"], "seat_bl");
+  EXPECT_EQ(to_json(faults[0])["fault"], "stuck");
 }
 
 TEST(Analyzer, UnpressedPadIsNotStuck) {
@@ -480,7 +481,7 @@ TEST(Analyzer, BreakDueRaisesABreakNudge) {
   ASSERT_EQ(due.size(), 1u);
   bool break_nudge = false;
   for (const auto& e : chair.of(EventType::nudge))
-    break_nudge = break_nudge || (e.fields["reason"] == "break" && e.t == due[0].t);
+    break_nudge = break_nudge || (to_json(e)["reason"] == "break" && e.t == due[0].t);
   EXPECT_TRUE(break_nudge);
   EXPECT_TRUE(chair.state().break_due);
 }
@@ -490,7 +491,7 @@ TEST(Analyzer, LostLumbarContactNudges) {
   chair.hold(pose(Posture::slouching, kAdult), 70);
   const auto nudges = chair.of(EventType::nudge);
   ASSERT_EQ(nudges.size(), 1u);
-  EXPECT_EQ(nudges[0].fields["reason"], "lumbar");
+  EXPECT_EQ(to_json(nudges[0])["reason"], "lumbar");
 }
 
 TEST(Analyzer, SameSamplesSameEvents) {
@@ -500,7 +501,7 @@ TEST(Analyzer, SameSamplesSameEvents) {
     chair.hold(pose(Posture::slouching, kAdult), 20);
     chair.hold(empty_chair(), 10);
     std::string out;
-    for (const auto& e : chair.events()) out += e.to_json().dump() + "\n";
+    for (const auto& e : chair.events()) out += to_json(e).dump() + "\n";
     return out;
   };
   const auto first = run();

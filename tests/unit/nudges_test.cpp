@@ -1,4 +1,5 @@
 #include "analysis/nudges.hpp"
+#include "events/event_json.hpp"
 
 #include <gtest/gtest.h>
 
@@ -8,7 +9,7 @@
 namespace chairhub {
 namespace {
 
-struct Nudge {
+struct Sent {
   double t;
   std::string reason;
 };
@@ -26,11 +27,11 @@ class NudgesTest : public ::testing::Test {
       policy.update(t, in, events);
     }
   }
-  std::vector<Nudge> nudges() const {
-    std::vector<Nudge> out;
+  std::vector<Sent> nudges() const {
+    std::vector<Sent> out;
     for (const auto& e : events) {
-      EXPECT_EQ(e.type, EventType::nudge);
-      out.push_back({e.t, e.fields["reason"].get<std::string>()});
+      EXPECT_EQ(e.type(), EventType::nudge);
+      out.push_back({e.t, to_json(e)["reason"].get<std::string>()});
     }
     return out;
   }
@@ -65,7 +66,7 @@ TEST_F(NudgesTest, LumbarAfterItsDelay) {
   ASSERT_EQ(n.size(), 1u);
   EXPECT_EQ(n[0].reason, "lumbar");
   EXPECT_DOUBLE_EQ(n[0].t, 60);
-  EXPECT_FALSE(events[0].fields["message"].get<std::string>().empty());
+  EXPECT_FALSE(to_json(events[0])["message"].get<std::string>().empty());
 }
 
 TEST_F(NudgesTest, FeetAfterTheirDelay) {
@@ -86,7 +87,7 @@ TEST_F(NudgesTest, PostureAfterALeanPersists) {
   ASSERT_EQ(n.size(), 1u);
   EXPECT_EQ(n[0].reason, "posture");
   EXPECT_DOUBLE_EQ(n[0].t, 90);
-  EXPECT_EQ(events[0].fields["posture"], "leaning_left");
+  EXPECT_EQ(to_json(events[0])["posture"], "leaning_left");
 }
 
 TEST_F(NudgesTest, LeaningForwardHasItsOwnMessage) {
@@ -94,7 +95,7 @@ TEST_F(NudgesTest, LeaningForwardHasItsOwnMessage) {
   in.posture = Posture::leaning_forward;
   run(0, 100, in);
   ASSERT_EQ(events.size(), 1u);
-  EXPECT_NE(events[0].fields["message"].get<std::string>().find("forward"), std::string::npos);
+  EXPECT_NE(to_json(events[0])["message"].get<std::string>().find("forward"), std::string::npos);
 }
 
 TEST_F(NudgesTest, SlouchingAndRecliningAreNotLeans) {

@@ -1,4 +1,5 @@
 #include "replay/replay.hpp"
+#include "events/event_json.hpp"
 
 #include <gtest/gtest.h>
 
@@ -22,7 +23,7 @@ class CollectingSink : public EventSink {
   void on_event(const Event& e) override { events.push_back(e); }
   std::vector<std::string> types() const {
     std::vector<std::string> out;
-    for (const auto& e : events) out.emplace_back(to_string(e.type));
+    for (const auto& e : events) out.emplace_back(to_string(e.type()));
     return out;
   }
   std::vector<Event> events;
@@ -68,7 +69,7 @@ TEST(Replay, SimulatedLogGivesTheExpectedEvents) {
   EXPECT_EQ(stats.events, sink.events.size());
   std::vector<std::string> postures;
   for (const auto& e : sink.events)
-    if (e.type == EventType::posture) postures.push_back(e.fields["posture"].get<std::string>());
+    if (e.type() == EventType::posture) postures.push_back(to_json(e)["posture"].get<std::string>());
   EXPECT_EQ(postures, (std::vector<std::string>{"upright", "leaning_left"}));
   const auto types = sink.types();
   ASSERT_FALSE(types.empty());
@@ -99,7 +100,7 @@ TEST(Replay, IsDeterministic) {
   replay_log(path, config, {}, a);
   replay_log(path, config, {}, b);
   ASSERT_EQ(a.events.size(), b.events.size());
-  for (std::size_t i = 0; i < a.events.size(); ++i) EXPECT_EQ(a.events[i].to_json(), b.events[i].to_json());
+  for (std::size_t i = 0; i < a.events.size(); ++i) EXPECT_EQ(to_json(a.events[i]), to_json(b.events[i]));
 }
 
 TEST(Replay, BaselineWindowOption) {
@@ -112,9 +113,9 @@ TEST(Replay, BaselineWindowOption) {
   replay_log(path, config, options, sink);
   std::vector<Event> baselines;
   for (const auto& e : sink.events)
-    if (e.type == EventType::baseline) baselines.push_back(e);
+    if (e.type() == EventType::baseline) baselines.push_back(e);
   ASSERT_EQ(baselines.size(), 1u);
-  EXPECT_EQ(baselines[0].fields["source"], "window");
+  EXPECT_EQ(to_json(baselines[0])["source"], "window");
   EXPECT_NEAR(baselines[0].t, 20.1, 1e-9);
 }
 

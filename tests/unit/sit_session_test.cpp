@@ -1,4 +1,5 @@
 #include "analysis/sit_session.hpp"
+#include "events/event_json.hpp"
 
 #include <gtest/gtest.h>
 
@@ -30,7 +31,7 @@ class SitSessionTest : public ::testing::Test {
   std::vector<const Event*> of(EventType type) const {
     std::vector<const Event*> out;
     for (const auto& e : events)
-      if (e.type == type) out.push_back(&e);
+      if (e.type() == type) out.push_back(&e);
     return out;
   }
 };
@@ -67,8 +68,8 @@ TEST_F(SitSessionTest, BreakTakenAtMinimumBreak) {
   const auto taken = of(EventType::break_taken);
   ASSERT_EQ(taken.size(), 1u);
   EXPECT_DOUBLE_EQ(taken[0]->t, 420);
-  EXPECT_DOUBLE_EQ(taken[0]->fields["away_s"].get<double>(), 120);
-  EXPECT_DOUBLE_EQ(taken[0]->fields["sitting_s"].get<double>(), 299);
+  EXPECT_DOUBLE_EQ(to_json(*taken[0])["away_s"].get<double>(), 120);
+  EXPECT_DOUBLE_EQ(to_json(*taken[0])["sitting_s"].get<double>(), 299);
   EXPECT_FALSE(session.active());
 }
 
@@ -88,7 +89,7 @@ TEST_F(SitSessionTest, BreakDueAtIntervalThenEveryRepeat) {
   EXPECT_DOUBLE_EQ(due[0]->t, 600);
   EXPECT_DOUBLE_EQ(due[1]->t, 900);
   EXPECT_DOUBLE_EQ(due[2]->t, 1200);
-  EXPECT_DOUBLE_EQ(due[0]->fields["sitting_s"].get<double>(), 600);
+  EXPECT_DOUBLE_EQ(to_json(*due[0])["sitting_s"].get<double>(), 600);
   EXPECT_TRUE(session.break_due());
 }
 
@@ -96,10 +97,10 @@ TEST_F(SitSessionTest, BreakDueCarriesTheSafetyAdvice) {
   run(0, 601, true);
   const auto due = of(EventType::break_due);
   ASSERT_EQ(due.size(), 1u);
-  const auto advice = due[0]->fields["advice"].get<std::string>();
+  const auto advice = to_json(*due[0])["advice"].get<std::string>();
   EXPECT_NE(advice.find("slowly"), std::string::npos);
   EXPECT_NE(advice.find("sharp pain"), std::string::npos);
-  EXPECT_FALSE(due[0]->fields["how"].get<std::string>().empty());
+  EXPECT_FALSE(to_json(*due[0])["how"].get<std::string>().empty());
 }
 
 TEST_F(SitSessionTest, ShortAbsenceDoesNotPostponeTheBreak) {
@@ -109,8 +110,8 @@ TEST_F(SitSessionTest, ShortAbsenceDoesNotPostponeTheBreak) {
   const auto due = of(EventType::break_due);
   ASSERT_EQ(due.size(), 1u);
   EXPECT_DOUBLE_EQ(due[0]->t, 600);
-  EXPECT_DOUBLE_EQ(due[0]->fields["session_s"].get<double>(), 600);
-  EXPECT_LT(due[0]->fields["sitting_s"].get<double>(), 600);
+  EXPECT_DOUBLE_EQ(to_json(*due[0])["session_s"].get<double>(), 600);
+  EXPECT_LT(to_json(*due[0])["sitting_s"].get<double>(), 600);
 }
 
 TEST_F(SitSessionTest, SlouchingSessionSuggestsABackBend) {
@@ -118,7 +119,7 @@ TEST_F(SitSessionTest, SlouchingSessionSuggestsABackBend) {
   run(200, 601, true, Posture::slouching);
   const auto due = of(EventType::break_due);
   ASSERT_EQ(due.size(), 1u);
-  EXPECT_EQ(due[0]->fields["movement"], "standing back bend");
+  EXPECT_EQ(to_json(*due[0])["movement"], "standing back bend");
 }
 
 TEST_F(SitSessionTest, LeaningSessionSuggestsATwist) {
@@ -126,7 +127,7 @@ TEST_F(SitSessionTest, LeaningSessionSuggestsATwist) {
   run(400, 601, true, Posture::leaning_right);
   const auto due = of(EventType::break_due);
   ASSERT_EQ(due.size(), 1u);
-  EXPECT_EQ(due[0]->fields["movement"], "seated twist");
+  EXPECT_EQ(to_json(*due[0])["movement"], "seated twist");
 }
 
 TEST_F(SitSessionTest, MinorPostureUnderAFifthIsIgnored) {
@@ -134,7 +135,7 @@ TEST_F(SitSessionTest, MinorPostureUnderAFifthIsIgnored) {
   run(500, 601, true, Posture::slouching);  // 100 of 600 s: under a fifth
   const auto due = of(EventType::break_due);
   ASSERT_EQ(due.size(), 1u);
-  EXPECT_EQ(due[0]->fields["movement"], "walk and shoulder rolls");
+  EXPECT_EQ(to_json(*due[0])["movement"], "walk and shoulder rolls");
 }
 
 TEST_F(SitSessionTest, LongUprightSitSuggestsAHipFlexorStretch) {
@@ -142,15 +143,15 @@ TEST_F(SitSessionTest, LongUprightSitSuggestsAHipFlexorStretch) {
   run(0, 1001, true, Posture::upright);
   const auto due = of(EventType::break_due);
   ASSERT_EQ(due.size(), 1u);
-  EXPECT_EQ(due[0]->fields["movement"], "hip-flexor lunge stretch");
+  EXPECT_EQ(to_json(*due[0])["movement"], "hip-flexor lunge stretch");
 }
 
 TEST_F(SitSessionTest, RepeatReminderOfAnUprightSitBecomesLongSit) {
   run(0, 901, true, Posture::upright);
   const auto due = of(EventType::break_due);
   ASSERT_EQ(due.size(), 2u);
-  EXPECT_EQ(due[0]->fields["movement"], "walk and shoulder rolls");  // 600 s: not yet long
-  EXPECT_EQ(due[1]->fields["movement"], "hip-flexor lunge stretch");  // 900 s
+  EXPECT_EQ(to_json(*due[0])["movement"], "walk and shoulder rolls");  // 600 s: not yet long
+  EXPECT_EQ(to_json(*due[1])["movement"], "hip-flexor lunge stretch");  // 900 s
 }
 
 TEST_F(SitSessionTest, EquallyFittingMovementsTakeTurns) {
@@ -158,9 +159,9 @@ TEST_F(SitSessionTest, EquallyFittingMovementsTakeTurns) {
   run(0, 1201, true, Posture::slouching);
   const auto due = of(EventType::break_due);
   ASSERT_EQ(due.size(), 3u);
-  EXPECT_EQ(due[0]->fields["movement"], "a");
-  EXPECT_EQ(due[1]->fields["movement"], "b");
-  EXPECT_EQ(due[2]->fields["movement"], "a");
+  EXPECT_EQ(to_json(*due[0])["movement"], "a");
+  EXPECT_EQ(to_json(*due[1])["movement"], "b");
+  EXPECT_EQ(to_json(*due[2])["movement"], "a");
 }
 
 TEST_F(SitSessionTest, FallsBackToAnyMovement) {
@@ -168,8 +169,8 @@ TEST_F(SitSessionTest, FallsBackToAnyMovement) {
   run(0, 601, true, Posture::slouching);
   const auto due = of(EventType::break_due);
   ASSERT_EQ(due.size(), 1u);
-  EXPECT_EQ(due[0]->fields["movement"], "stretch");
-  EXPECT_EQ(due[0]->fields["how"], "Just stretch.");
+  EXPECT_EQ(to_json(*due[0])["movement"], "stretch");
+  EXPECT_EQ(to_json(*due[0])["how"], "Just stretch.");
 }
 
 TEST_F(SitSessionTest, NoMovementsStillGivesTheBreak) {
@@ -177,8 +178,8 @@ TEST_F(SitSessionTest, NoMovementsStillGivesTheBreak) {
   run(0, 601, true);
   const auto due = of(EventType::break_due);
   ASSERT_EQ(due.size(), 1u);
-  EXPECT_FALSE(due[0]->fields.contains("movement"));
-  EXPECT_TRUE(due[0]->fields.contains("advice"));
+  EXPECT_FALSE(to_json(*due[0]).contains("movement"));
+  EXPECT_TRUE(to_json(*due[0]).contains("advice"));
 }
 
 TEST_F(SitSessionTest, ResetEndsTheSession) {
@@ -199,7 +200,7 @@ TEST_F(SitSessionTest, ResetClearsThePostureHistory) {
   run(500, 1101, true, Posture::upright);
   const auto due = of(EventType::break_due);
   ASSERT_EQ(due.size(), 1u);
-  EXPECT_EQ(due[0]->fields["movement"], "walk and shoulder rolls");
+  EXPECT_EQ(to_json(*due[0])["movement"], "walk and shoulder rolls");
 }
 
 TEST_F(SitSessionTest, ResumeContinuesAnEarlierSession) {
@@ -209,7 +210,7 @@ TEST_F(SitSessionTest, ResumeContinuesAnEarlierSession) {
   const auto due = of(EventType::break_due);
   ASSERT_EQ(due.size(), 1u);
   EXPECT_DOUBLE_EQ(due[0]->t, 100);
-  EXPECT_DOUBLE_EQ(due[0]->fields["sitting_s"].get<double>(), 550);
+  EXPECT_DOUBLE_EQ(to_json(*due[0])["sitting_s"].get<double>(), 550);
 }
 
 TEST(DefaultMovements, CoverEverySituation) {

@@ -1,6 +1,7 @@
 #include "analysis/analyzer.hpp"
 
 #include <cmath>
+#include <stdexcept>
 
 #include "analysis/calibration.hpp"
 
@@ -40,24 +41,27 @@ Baseline Analyzer::BaselineSums::mean() const {
   return b;
 }
 
-Analyzer::Analyzer(const AnalysisConfig& cfg, const ChannelLayout& layout, Units units)
-    : cfg_(cfg),
-      layout_(layout),
+Analyzer::Analyzer(AnalysisConfig cfg, ChannelLayout layout, Units units)
+    : cfg_(std::move(cfg)),
+      layout_(std::move(layout)),
       units_(units),
-      occupancy_(cfg.occupancy.debounce_s),
-      posture_(cfg.posture.dwell_s),
-      feet_(cfg.feet.dwell_s),
-      session_(cfg.breaks),
-      nudges_(cfg.nudges) {
+      occupancy_(cfg_.occupancy.debounce_s),
+      posture_(cfg_.posture.dwell_s),
+      feet_(cfg_.feet.dwell_s),
+      session_(cfg_.breaks),
+      nudges_(cfg_.nudges) {
   for (const auto& c : layout_.channels) {
-    paths_.push_back({SensorHealth(cfg.health, limits_for(c, units)), SignalFilter(cfg.smoothing_s)});
+    paths_.push_back({SensorHealth(cfg_.health, limits_for(c, units)), SignalFilter(cfg_.smoothing_s)});
     state_.channels.push_back({c.name, std::nullopt});
   }
-  baseline_.cop_x = cfg.baseline.default_cop_x;
-  baseline_.cop_y = cfg.baseline.default_cop_y;
+  baseline_.cop_x = cfg_.baseline.default_cop_x;
+  baseline_.cop_y = cfg_.baseline.default_cop_y;
 }
 
-void Analyzer::apply_config() {
+void Analyzer::reconfigure(const AnalysisConfig& cfg, const ChannelLayout& layout) {
+  if (layout.size() != layout_.size()) throw std::invalid_argument("analysis: the channels changed");
+  cfg_ = cfg;  // in place: the session and nudge policy point at its parts
+  layout_ = layout;
   occupancy_.set_dwell(cfg_.occupancy.debounce_s);
   posture_.set_dwell(cfg_.posture.dwell_s);
   feet_.set_dwell(cfg_.feet.dwell_s);

@@ -35,7 +35,10 @@ struct Features {
 
 class Analyzer {
  public:
-  Analyzer(const AnalysisConfig& cfg, const ChannelLayout& layout, Units units);
+  // Keeps its own copy of the config and channels: a reload hands it new values (reconfigure).
+  Analyzer(AnalysisConfig cfg, ChannelLayout layout, Units units);
+  Analyzer(const Analyzer&) = delete;  // its parts point into its own config
+  Analyzer& operator=(const Analyzer&) = delete;
 
   // Feeds one sample (values in layout order, NaN = missing); appends the events it raises.
   void update(const Sample& sample, std::vector<Event>& out);
@@ -49,12 +52,18 @@ class Analyzer {
   const Baseline& baseline() const { return baseline_; }
   bool has_own_baseline() const { return baseline_source_.has_value(); }
 
-  // After the config this analyzer reads was changed in place (a reload): picks up what it
-  // copied at construction.
-  void apply_config();
+  // A reloaded config, or a new calibration (tare): the channels' names and roles must be
+  // those it was built with. The session, posture and filters carry on.
+  void reconfigure(const AnalysisConfig& cfg, const ChannelLayout& layout);
 
-  SitSession& session() { return session_; }
-  NudgePolicy& nudges() { return nudges_; }
+  // What the daemon's commands and its restart may change.
+  void reset_session(double t) { session_.reset(t); }
+  void resume_session(double start, double seated_s) { session_.resume(start, seated_s); }
+  void set_nudges_enabled(bool on) { nudges_.set_enabled(on); }
+  void snooze_nudges_until(double t) { nudges_.snooze_until(t); }
+
+  const SitSession& session() const { return session_; }
+  const NudgePolicy& nudges() const { return nudges_; }
 
  private:
   struct ChannelPath {
@@ -76,8 +85,8 @@ class Analyzer {
   void update_feet(double t, std::vector<Event>& out);
   void update_state(double t);
 
-  const AnalysisConfig& cfg_;
-  const ChannelLayout& layout_;
+  AnalysisConfig cfg_;
+  ChannelLayout layout_;
   Units units_;
   std::vector<ChannelPath> paths_;
   Features features_;

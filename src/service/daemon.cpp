@@ -8,49 +8,31 @@
 
 #include <atomic>
 #include <chrono>
-#include <cmath>
-#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
-#include <semaphore>
-#include <thread>
 
 #include "analysis/analyzer.hpp"
 #include "core/input_error.hpp"
-#include "events/event_json.hpp"
 #include "hw/config/hardware_config.hpp"
-#include "hw/util/device_error.hpp"
-#include "hw/util/realtime.hpp"
 #include "mqtt/config.hpp"
 #include "mqtt/service.hpp"
+#include "service/command_actions.hpp"
 #include "service/hardware_retry.hpp"
 #include "service/hardware_sample_source.hpp"
 #include "service/journal.hpp"
 #include "service/notifier.hpp"
 #include "service/nudge_driver.hpp"
 #include "service/nudge_outputs.hpp"
+#include "service/sample_reader.hpp"
 #include "service/service_config.hpp"
+#include "service/session_keeper.hpp"
 #include "service/sources.hpp"
-#include "service/state_store.hpp"
 
 namespace chairhub {
 namespace {
 
 namespace asio = boost::asio;
-
-double wall_seconds() {
-  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
-std::string local_date(double wall) {
-  const std::time_t t = static_cast<std::time_t>(wall);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  char text[16];
-  std::strftime(text, sizeof text, "%Y-%m-%d", &tm);
-  return text;
-}
 
 int local_minute_of_day() {
   const std::time_t t = std::time(nullptr);
@@ -77,8 +59,7 @@ struct Daemon::Impl {
   asio::steady_timer save_timer{io};
   asio::steady_timer stop_timer{io};
 
-  std::unique_ptr<StateStore> store;
-  PersistedState persisted;
+  std::unique_ptr<SessionKeeper> keeper;
   // The source's own copy of the channels: it reads them on the reader thread, while reload()
   // and the tare command change config.layout on the loop's. Names and roles cannot change
   // without a restart.
@@ -96,21 +77,17 @@ struct Daemon::Impl {
   NudgeOutputs outputs{journal};
   std::unique_ptr<NudgeDriver> nudges;
   std::unique_ptr<mqtt::MqttService> mqtt;
-  std::thread reader;
+  JournalSink journal_sink{journal};
+  std::vector<EventSink*> sinks;  // where every event goes, in this order
+  SampleReader reader{io, journal,
+                      {[this](const Sample& s) { on_sample(s); }, [this](const std::string& what) { lose_chips(what); },
+                       [this](const std::string& what) { source_failed(what); }, [this] { source_ended(); }}};
   std::atomic<bool> stopping{false};
-  // Samples posted to the loop and not yet analysed. A log played as fast as possible would
-  // otherwise run far ahead of the analysis and queue itself into memory; live sensors never
-  // come near the bound.
-  static constexpr std::ptrdiff_t kMaxQueuedSamples = 64;
-  std::counting_semaphore<kMaxQueuedSamples> queue_slots{kMaxQueuedSamples};
 
   std::vector<Event> events;
   std::optional<double> last_t;         // time of the latest sample
   double last_sample_mono = 0;          // when it arrived, for the watchdog
-  bool session_restored = false;
-  bool save_failing = false;            // the last save failed (and said so)
-  std::vector<double> raw_sum;          // recent raw readings, for the tare command
-  std::size_t raw_count = 0;
+  TareAverage raw;                      // recent raw readings, for the tare command
   int exit_status = kExitOk;
 
   explicit Impl(DaemonOptions o) : options(std::move(o)) {
@@ -139,11 +116,6 @@ struct Daemon::Impl {
     if (options.state_dir) return *options.state_dir;
     if (const char* dir = std::getenv("STATE_DIRECTORY")) return std::string(dir).substr(0, std::string(dir).find(':'));
     return service.state_dir;
-  }
-
-  void apply_tare() {
-    for (auto& channel : config.layout.channels)
-      if (auto it = persisted.tare.find(channel.name); it != persisted.tare.end()) channel.offset = it->second;
   }
 
   Scenario load_sim_scenario() const {
@@ -214,160 +186,55 @@ struct Daemon::Impl {
   void lose_chips(const std::string& what) {
     if (stopping) return;
     journal(LogLevel::error, "the sensors failed: " + what);
-    if (reader.joinable()) reader.join();
+    reader.join();
     outputs.log_only();
     source.reset();
-    save_state();
+    keeper->save(*analyzer);
     start_analysis();
     chips.start();
+  }
+
+  void source_failed(const std::string& what) {
+    journal(LogLevel::error, "sensor source failed: " + what);
+    exit_status = kExitFailure;
+    shutdown();
+  }
+
+  void source_ended() {
+    if (stopping) return;
+    journal(LogLevel::notice, "the sample source has ended");
+    shutdown();
   }
 
   // What the state file keeps goes into a fresh analysis; the session follows at the first sample.
   void start_analysis() {
     analyzer = std::make_unique<Analyzer>(config.analysis, config.layout, units);
-    if (persisted.baseline) analyzer->set_baseline(*persisted.baseline);
-    analyzer->nudges().set_enabled(persisted.nudges_enabled);
-    session_restored = false;
+    keeper->prime(*analyzer);
     last_t.reset();
-    raw_count = 0;
-  }
-
-  void save_state() {
-    if (!last_t) return;
-    const double now_wall = wall_seconds();
-    const auto& session = analyzer->session();
-    persisted.saved_at_wall = now_wall;
-    persisted.session_start_wall.reset();
-    if (auto start = session.start()) persisted.session_start_wall = now_wall - (*last_t - *start);
-    persisted.session_seated_s = session.sitting_s();
-    persisted.nudges_enabled = analyzer->nudges().switched_on();
-    try {
-      store->save(persisted);
-      if (std::exchange(save_failing, false)) journal(LogLevel::notice, "state saved again to " + store->file().string());
-    } catch (const std::exception& e) {
-      // said once, not at every retry (a full disk stays full for a while)
-      if (!std::exchange(save_failing, true))
-        journal(LogLevel::error, std::string("cannot save state, keeping the last saved file and retrying: ") + e.what());
-    }
-  }
-
-  // A restart in the middle of a session continues it, unless the daemon was down for as long
-  // as a break: then the sitter has had one.
-  void restore_session(double t) {
-    session_restored = true;
-    if (persisted.snoozed_until_wall) {
-      const double left = *persisted.snoozed_until_wall - wall_seconds();
-      if (left > 0) analyzer->nudges().snooze_until(t + left);
-    }
-    if (!persisted.session_start_wall) return;
-    const double now_wall = wall_seconds();
-    const double down_s = now_wall - persisted.saved_at_wall;
-    if (down_s < 0 || down_s >= config.analysis.breaks.min_break_s) {
-      journal(LogLevel::notice, "the last session ended while chairhubd was stopped");
-      return;
-    }
-    const double start = t - (now_wall - *persisted.session_start_wall);
-    analyzer->session().resume(start, persisted.session_seated_s);
-    journal(LogLevel::notice, "continuing the sitting session begun " +
-                                  std::to_string(static_cast<int>((t - start) / 60)) + " min ago");
-  }
-
-  void count_day(double dt, const std::vector<Event>& new_events) {
-    const std::string today = local_date(wall_seconds());
-    if (today != persisted.day) {  // local midnight: a new day's totals
-      persisted.day = today;
-      persisted.day_sitting_s = 0;
-      persisted.day_breaks = 0;
-    }
-    if (analyzer->state().occupied) persisted.day_sitting_s += dt;
-    for (const auto& e : new_events) persisted.day_breaks += e.is<BreakTaken>();
-  }
-
-  void remember_raw(const Sample& sample) {
-    if (units != Units::raw) return;
-    if (raw_sum.size() != sample.values.size() || raw_count >= 50) {  // a rolling few seconds
-      raw_sum.assign(sample.values.size(), 0);
-      raw_count = 0;
-    }
-    for (std::size_t i = 0; i < sample.values.size(); ++i) raw_sum[i] += sample.values[i];
-    ++raw_count;
+    raw.clear();
   }
 
   void on_sample(const Sample& sample) {
     if (stopping) return;
-    if (!session_restored) restore_session(sample.t);
+    keeper->before_sample(*analyzer, sample.t, config.analysis.breaks.min_break_s);
     const double dt = last_t ? sample.t - *last_t : 0;
     last_t = sample.t;
     last_sample_mono = monotonic_seconds();
-    remember_raw(sample);
+    if (units == Units::raw) raw.add(sample);
     events.clear();
     analyzer->update(sample, events);
-    count_day(dt, events);
-    bool save = false;
-    for (const auto& e : events) {
-      journal(LogLevel::info, to_json(e).dump());
-      nudges->on_event(e);
-      if (mqtt) mqtt->events().on_event(e);
-      if (e.is<Seated>() || e.is<StoodUp>() || e.is<BreakTaken>()) save = true;
-      if (const auto* b = std::get_if<BaselineUpdate>(&e.data); b && b->baseline) {
-        // a learnt baseline is kept for this sitting only; a measured one across restarts
-        if (b->source != BaselineSource::auto_learnt) {
-          persisted.baseline = analyzer->baseline();
-          save = true;
-        }
-      }
-    }
-    if (save) save_state();
+    for (const auto& e : events)
+      for (EventSink* sink : sinks) sink->on_event(e);
+    keeper->after_sample(*analyzer, dt, events);
     if (mqtt) mqtt->publish_state(analyzer->state());
-    update_status();
-  }
-
-  void update_status() {
-    const auto& s = analyzer->state();
-    std::string text = s.occupied ? "seated" : "chair empty";
-    if (s.occupied && s.posture) text += ", " + std::string(to_string(*s.posture));
-    if (s.session_start) text += ", session " + std::to_string(static_cast<int>(s.since_break_s.value_or(0) / 60)) + " min";
-    if (s.break_due) text += ", break due";
-    for (const auto& c : s.channels)
-      if (c.fault) text += ", " + c.channel + " " + std::string(to_string(*c.fault));
-    notifier.status(text);
+    notifier.status(status_text(analyzer->state()));
   }
 
   mqtt::CommandOutcome on_command(const mqtt::Command& command) {
-    const double t = last_t.value_or(0);
-    auto outcome = std::visit(
-        [&](const auto& c) -> mqtt::CommandOutcome {
-          using C = std::decay_t<decltype(c)>;
-          if constexpr (std::is_same_v<C, mqtt::TareCommand>) {
-            if (analyzer->state().occupied) return {false, "someone is sitting: tare needs an empty chair"};
-            if (units != Units::raw || raw_count == 0) return {false, "tare needs raw readings from the sensors"};
-            for (std::size_t i = 0; i < config.layout.size(); ++i) {
-              auto& channel = config.layout.channels[i];
-              if (channel.role != Role::seat || std::isnan(raw_sum[i])) continue;
-              channel.offset = raw_sum[i] / static_cast<double>(raw_count);
-              persisted.tare[channel.name] = channel.offset;
-            }
-            journal(LogLevel::notice, "tared the seat cells");
-          } else if constexpr (std::is_same_v<C, mqtt::SnoozeCommand>) {
-            analyzer->nudges().snooze_until(t + c.minutes * 60.0);
-            persisted.snoozed_until_wall = wall_seconds() + c.minutes * 60.0;
-            journal(LogLevel::notice, "nudges snoozed for " + std::to_string(c.minutes) + " min");
-          } else if constexpr (std::is_same_v<C, mqtt::NudgesCommand>) {
-            analyzer->nudges().set_enabled(c.on);
-            journal(LogLevel::notice, std::string("nudges ") + (c.on ? "on" : "off"));
-          } else if constexpr (std::is_same_v<C, mqtt::BaselineCommand>) {
-            if (!analyzer->state().occupied) return {false, "nobody is sitting: sit upright, then ask again"};
-            analyzer->capture_baseline(t, t + c.seconds.value_or(20));
-            journal(LogLevel::notice, "taking the upright baseline now");
-          } else if constexpr (std::is_same_v<C, mqtt::ResetSessionCommand>) {
-            analyzer->session().reset(t);
-            journal(LogLevel::notice, "sitting session reset");
-          }
-          return {};
-        },
-        command);
+    const auto outcome =
+        run_command(command, last_t.value_or(0), {*analyzer, config, units, raw, *keeper, journal});
     if (outcome.ok) {
-      save_state();
+      keeper->save(*analyzer);
       publish_control();
     }
     return outcome;
@@ -377,9 +244,7 @@ struct Daemon::Impl {
     if (!mqtt) return;
     mqtt::ControlState control;
     control.nudges_enabled = analyzer->nudges().enabled();
-    if (persisted.snoozed_until_wall && *persisted.snoozed_until_wall > wall_seconds())
-      control.snoozed_until = std::chrono::system_clock::time_point(std::chrono::duration_cast<std::chrono::system_clock::duration>(
-          std::chrono::duration<double>(*persisted.snoozed_until_wall)));
+    control.snoozed_until = keeper->snooze_end();
     mqtt->set_control(control);
   }
 
@@ -394,11 +259,10 @@ struct Daemon::Impl {
       if (!same_channels) throw ConfigError({options.config_path + ": the channels changed: restart chairhubd for that"});
       const ServiceConfig old_service = service;
       read_sections(fresh);
-      // In place, so the analysis (which holds references) sees the new values.
       config.layout = fresh.layout;
       config.analysis = fresh.analysis;
-      apply_tare();
-      analyzer->apply_config();
+      keeper->apply_tare(config.layout);
+      analyzer->reconfigure(config.analysis, config.layout);
       journal.set_level(log_level_from(options.log_level.value_or(service.log_level)));
       if (service.source != old_service.source || service.scenario != old_service.scenario)
         journal(LogLevel::notice, "source changes take effect at the next restart");
@@ -440,68 +304,25 @@ struct Daemon::Impl {
         std::chrono::duration<double>(service.save_interval_s)));
     save_timer.async_wait([this](const boost::system::error_code& ec) {
       if (ec || stopping) return;
-      save_state();
+      keeper->save(*analyzer);
       schedule_save();
     });
   }
 
-  void start_reader() {
-    const bool realtime = source_kind == "hardware" && wiring.realtime;
-    const int priority = wiring.realtime_priority;
-    reader = std::thread([this, realtime, priority] {
-      if (realtime) {
-        // Keeps the HX711 clock pulses short; without it the driver discards disturbed reads.
-        const std::string why_not = hw::enable_realtime(priority);
-        asio::post(io, [this, why_not] {
-          journal(why_not.empty() ? LogLevel::info : LogLevel::notice,
-                  why_not.empty() ? "sensor reader at real-time priority"
-                                  : "sensor reader without real-time priority: " + why_not);
-        });
-      }
-      Sample sample;
-      while (!stopping) {
-        bool more = false;
-        try {
-          more = source->next(sample);
-        } catch (const hw::DeviceError& e) {  // only the chip sources throw it
-          asio::post(io, [this, what = std::string(e.what())] { lose_chips(what); });
-          return;
-        } catch (const std::exception& e) {
-          asio::post(io, [this, what = std::string(e.what())] {
-            journal(LogLevel::error, "sensor source failed: " + what);
-            exit_status = kExitFailure;
-            shutdown();
-          });
-          return;
-        }
-        if (!more) break;
-        while (!queue_slots.try_acquire_for(std::chrono::milliseconds(100)))
-          if (stopping) return;
-        asio::post(io, [this, sample] {
-          queue_slots.release();
-          on_sample(sample);
-        });
-      }
-      asio::post(io, [this] {
-        if (!stopping) {
-          journal(LogLevel::notice, "the sample source has ended");
-          shutdown();
-        }
-      });
-    });
-  }
+  void start_reader() { reader.start(*source, source_kind == "hardware" && wiring.realtime, wiring.realtime_priority); }
 
   void shutdown() {
     if (stopping.exchange(true)) return;
     notifier.stopping();
     journal(LogLevel::notice, "stopping");
     chips.stop();
+    reader.stop();
     if (source) source->stop();
     watchdog_timer.cancel();
     save_timer.cancel();
     signals.cancel();
-    if (reader.joinable()) reader.join();
-    save_state();
+    reader.join();
+    keeper->save(*analyzer);
     stop_mqtt(monotonic_seconds() + kDeliverAtStopS);
   }
 
@@ -522,11 +343,9 @@ struct Daemon::Impl {
     const std::string dir = state_dir();
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
-    store = std::make_unique<StateStore>(dir);
-    std::string warning;
-    persisted = store->load(warning);
-    if (!warning.empty()) journal(LogLevel::warning, warning);
-    apply_tare();
+    keeper = std::make_unique<SessionKeeper>(dir, journal);
+    keeper->load();
+    keeper->apply_tare(config.layout);
 
     source_kind = service.source;
     source_layout = config.layout;
@@ -540,6 +359,7 @@ struct Daemon::Impl {
     }
     start_analysis();
     nudges = std::make_unique<NudgeDriver>(service, outputs, local_minute_of_day);
+    sinks = {&journal_sink, nudges.get()};
 
     if (mqtt_config.enabled) {
       mqtt::ServiceOptions mo;
@@ -548,6 +368,7 @@ struct Daemon::Impl {
       mo.on_command = [this](const mqtt::Command& c) { return on_command(c); };
       mqtt = std::make_unique<mqtt::MqttService>(io, mqtt_config, std::move(mo));
       mqtt->start();
+      sinks.push_back(&mqtt->events());
       publish_control();
     }
 
@@ -565,7 +386,7 @@ struct Daemon::Impl {
     // Also while waiting for the chips (with that STATUS): systemd's start must not time out.
     if (!stopping) notifier.ready();
     io.run();
-    if (reader.joinable()) reader.join();
+    reader.join();
     return exit_status;
   }
 };

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "events/event_json.hpp"
+
 namespace chairhub {
 
 LogLevel log_level_from(const std::string& name) {
@@ -16,6 +18,8 @@ void Journal::operator()(LogLevel level, std::string_view text) const {
   if (static_cast<int>(level) > static_cast<int>(level_.load())) return;
   std::fprintf(stderr, "<%d>%.*s\n", static_cast<int>(level), static_cast<int>(text.size()), text.data());
 }
+
+void JournalSink::on_event(const Event& event) { journal_(LogLevel::info, to_json(event).dump()); }
 
 mqtt::Logger Journal::logger() const {
   return [this](LogLevel level, std::string_view text) { (*this)(level, text); };

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "events/event.hpp"
 #include "mqtt/log.hpp"
 
 namespace chairhub {
@@ -23,6 +24,16 @@ class Journal {
 
  private:
   std::atomic<LogLevel> level_{LogLevel::notice};  // the MQTT network thread logs here too
+};
+
+// Every event as its JSON line, at info.
+class JournalSink : public EventSink {
+ public:
+  explicit JournalSink(const Journal& journal) : journal_(journal) {}
+  void on_event(const Event& event) override;
+
+ private:
+  const Journal& journal_;
 };
 
 }  // namespace chairhub

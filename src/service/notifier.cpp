@@ -30,4 +30,14 @@ std::optional<std::chrono::microseconds> Notifier::watchdog_period() const {
   return std::chrono::microseconds(usec / 2);
 }
 
+std::string status_text(const ChairState& s) {
+  std::string text = s.occupied ? "seated" : "chair empty";
+  if (s.occupied && s.posture) text += ", " + std::string(to_string(*s.posture));
+  if (s.session_start) text += ", session " + std::to_string(static_cast<int>(s.since_break_s.value_or(0) / 60)) + " min";
+  if (s.break_due) text += ", break due";
+  for (const auto& c : s.channels)
+    if (c.fault) text += ", " + c.channel + " " + std::string(to_string(*c.fault));
+  return text;
+}
+
 }  // namespace chairhub

@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include "analysis/chair_state.hpp"
+
 namespace chairhub {
 
 class Notifier {
@@ -20,5 +22,8 @@ class Notifier {
  private:
   std::string last_status_;
 };
+
+// The chair in a few words for STATUS= ("seated, slouching, session 12 min, seat_fl stuck").
+std::string status_text(const ChairState& state);
 
 }  // namespace chairhub

@@ -1,0 +1,61 @@
+#include "service/command_actions.hpp"
+
+#include <cmath>
+#include <string>
+#include <type_traits>
+
+namespace chairhub {
+
+void TareAverage::add(const Sample& sample) {
+  if (sum_.size() != sample.values.size() || count_ >= kWindow) {
+    sum_.assign(sample.values.size(), 0);
+    count_ = 0;
+  }
+  for (std::size_t i = 0; i < sample.values.size(); ++i) sum_[i] += sample.values[i];
+  ++count_;
+}
+
+namespace {
+
+mqtt::CommandOutcome tare(CommandTarget& to) {
+  if (to.analyzer.state().occupied) return {false, "someone is sitting: tare needs an empty chair"};
+  if (to.units != Units::raw || to.raw.empty()) return {false, "tare needs raw readings from the sensors"};
+  for (std::size_t i = 0; i < to.config.layout.size(); ++i) {
+    auto& channel = to.config.layout.channels[i];
+    if (channel.role != Role::seat || std::isnan(to.raw.mean(i))) continue;
+    channel.offset = to.raw.mean(i);
+    to.keeper.record_tare(channel.name, channel.offset);
+  }
+  to.analyzer.reconfigure(to.config.analysis, to.config.layout);
+  to.journal(LogLevel::notice, "tared the seat cells");
+  return {};
+}
+
+}  // namespace
+
+mqtt::CommandOutcome run_command(const mqtt::Command& command, double t, CommandTarget to) {
+  return std::visit(
+      [&](const auto& c) -> mqtt::CommandOutcome {
+        using C = std::decay_t<decltype(c)>;
+        if constexpr (std::is_same_v<C, mqtt::TareCommand>) {
+          return tare(to);
+        } else if constexpr (std::is_same_v<C, mqtt::SnoozeCommand>) {
+          to.keeper.snooze(to.analyzer, t, c.minutes * 60.0);
+          to.journal(LogLevel::notice, "nudges snoozed for " + std::to_string(c.minutes) + " min");
+        } else if constexpr (std::is_same_v<C, mqtt::NudgesCommand>) {
+          to.analyzer.set_nudges_enabled(c.on);
+          to.journal(LogLevel::notice, std::string("nudges ") + (c.on ? "on" : "off"));
+        } else if constexpr (std::is_same_v<C, mqtt::BaselineCommand>) {
+          if (!to.analyzer.state().occupied) return {false, "nobody is sitting: sit upright, then ask again"};
+          to.analyzer.capture_baseline(t, t + c.seconds.value_or(20));
+          to.journal(LogLevel::notice, "taking the upright baseline now");
+        } else if constexpr (std::is_same_v<C, mqtt::ResetSessionCommand>) {
+          to.analyzer.reset_session(t);
+          to.journal(LogLevel::notice, "sitting session reset");
+        }
+        return {};
+      },
+      command);
+}
+
+}  // namespace chairhub

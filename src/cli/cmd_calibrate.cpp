@@ -298,7 +298,7 @@ void add_calibrate(CLI::App& app, int& status) {
     } catch (const std::invalid_argument& e) {  // the calibration maths' verdict on the readings
       throw InputError("calibrate", 0, std::string(e.what()) + "; nothing written");
     }
-    write_file_atomically(file, format_calibration(result.calibration, config.layout, result.comment));
+    write_calibration_file(file, format_calibration(result.calibration, config.layout, result.comment));
     print_result(result.calibration, config.layout);
     std::printf("\nwrote %s\n", file.c_str());
     const auto same = [](const std::string& a, const std::string& b) {

@@ -43,9 +43,8 @@ void apply_calibration(const Calibration& calibration, ChannelLayout& layout);
 std::string format_calibration(const Calibration& calibration, const ChannelLayout& layout,
                                const std::vector<std::string>& comment);
 
-// Replaces `path` so that a reader sees the old file or the new one, never half of one, even
-// across a power cut: temp file in the same directory, fsync, rename, fsync of the directory.
-// Throws InputError naming the path.
-void write_file_atomically(const std::string& path, const std::string& text);
+// Replaces the calibration file `path` atomically (core/atomic_file.hpp), readable like a
+// config. Throws InputError naming the path.
+void write_calibration_file(const std::string& path, const std::string& text);
 
 }  // namespace chairhub

@@ -1,7 +1,9 @@
 #include "mqtt/discovery_publisher.hpp"
 
-#include <cstdio>
 #include <fstream>
+#include <system_error>
+
+#include "core/atomic_file.hpp"
 
 namespace chairhub::mqtt {
 
@@ -54,13 +56,10 @@ DiscoveryPublisher::Record DiscoveryPublisher::load_record() const {
 void DiscoveryPublisher::save_record(const Record& record) const {
   if (record_file_.empty()) return;
   nlohmann::json j = {{"topic", record.topic}, {"cmps", record.components}};
-  const auto tmp = record_file_.string() + ".tmp";
-  std::ofstream out(tmp, std::ios::trunc);
-  out << j.dump() << "\n";
-  out.close();  // a full disk shows only when the buffer is flushed
-  if (!out || std::rename(tmp.c_str(), record_file_.c_str()) != 0) {
-    log_(LogLevel::warning, "cannot write " + record_file_.string() + ": keeping the previous record");
-    std::remove(tmp.c_str());
+  try {
+    write_file_atomically(record_file_, j.dump() + "\n");
+  } catch (const std::system_error& e) {
+    log_(LogLevel::warning, "cannot write " + record_file_.string() + ": keeping the previous record (" + e.what() + ")");
   }
 }
 

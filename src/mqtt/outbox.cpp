@@ -8,8 +8,11 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <system_error>
 #include <utility>
 #include <nlohmann/json.hpp>
+
+#include "core/atomic_file.hpp"
 
 namespace chairhub::mqtt {
 
@@ -79,37 +82,19 @@ void Outbox::load() {
     log_(LogLevel::info, "outbox: " + std::to_string(entries_.size()) + " undelivered event(s) from the last run");
 }
 
-// Writes the live entries to a temporary file and renames it over the old one, so a crash at
-// any point leaves either the old or the new file, never a half-written one.
+// Rewrites the file with the live entries only, atomically: a crash at any point leaves either
+// the old or the new file, never a half-written one.
 void Outbox::compact() {
   if (options_.file.empty()) return;
-  const auto tmp = options_.file.string() + ".tmp";
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  bool ok = false;
-  if (fd >= 0) {
-    std::string data;
-    for (const auto& e : entries_) data += add_line(e);
-    ok = write_all(fd, data) && ::fsync(fd) == 0;
-    const int err = errno;
-    ::close(fd);
-    errno = err;
-  }
-  if (ok) ok = ::rename(tmp.c_str(), options_.file.c_str()) == 0;
-  if (ok) {
-    // make the rename itself durable
-    const auto dir = options_.file.parent_path().empty() ? std::filesystem::path(".") : options_.file.parent_path();
-    int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd >= 0) {
-      ::fsync(dfd);
-      ::close(dfd);
-    }
-  }
+  std::string data;
+  for (const auto& e : entries_) data += add_line(e);
   if (fd_ >= 0) ::close(fd_);
   fd_ = -1;
-  if (!ok) {
-    file_failed("cannot rewrite");
-    ::unlink(tmp.c_str());
-    return;
+  try {
+    write_file_atomically(options_.file, data);
+  } catch (const std::system_error& e) {
+    errno = e.code().value();  // file_failed names it
+    return file_failed("cannot rewrite");
   }
   fd_ = ::open(options_.file.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
   if (fd_ < 0) return file_failed("cannot open");

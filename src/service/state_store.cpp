@@ -1,34 +1,18 @@
 #include "service/state_store.hpp"
 
-#include <cerrno>
 #include <cmath>
 #include <cstdint>
-#include <fcntl.h>
 #include <fstream>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <sstream>
-#include <system_error>
-#include <unistd.h>
+
+#include "core/atomic_file.hpp"
 
 namespace chairhub {
 namespace {
 
 constexpr int kVersion = 1;
-
-[[noreturn]] void fail(const std::string& what) { throw std::system_error(errno, std::generic_category(), what); }
-
-void write_all(int fd, const std::string& data, const std::string& path) {
-  std::size_t done = 0;
-  while (done < data.size()) {
-    const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      fail("write " + path);
-    }
-    done += static_cast<std::size_t>(n);
-  }
-}
 
 // Numbers are checked before use: a corrupt file must not carry nan, a count that does not fit
 // an int, or a time no clock can hold into the daemon (converting those is undefined).
@@ -126,31 +110,7 @@ PersistedState StateStore::load(std::string& warning) const {
 }
 
 void StateStore::save(const PersistedState& state) const {
-  const std::string path = file().string();
-  const std::string tmp = path + ".tmp";
-  const std::string data = serialize_persisted_state(state);
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) fail("open " + tmp);
-  try {
-    write_all(fd, data, tmp);
-    if (::fsync(fd) != 0) fail("fsync " + tmp);
-  } catch (...) {
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    throw;
-  }
-  if (::close(fd) != 0 || ::rename(tmp.c_str(), path.c_str()) != 0) {
-    const int err = errno;
-    ::unlink(tmp.c_str());
-    errno = err;
-    fail("replace " + path);
-  }
-  // The rename itself must reach the disk, or a power cut could bring back the old file.
-  const int dir = ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir >= 0) {
-    ::fsync(dir);
-    ::close(dir);
-  }
+  write_file_atomically(file(), serialize_persisted_state(state));
 }
 
 }  // namespace chairhub

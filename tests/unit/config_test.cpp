@@ -492,7 +492,7 @@ TEST(CalibrationFile, WritesAtomicallyAndReadsBack) {
   cal["foot_l"].full = 20000;
   const std::string path = dir.path("cal.toml");
   dir.write("cal.toml", "old");
-  write_file_atomically(path, format_calibration(cal, layout, {"written by a test"}));
+  write_calibration_file(path, format_calibration(cal, layout, {"written by a test"}));
   const Calibration back = load_calibration(path, layout);
   ASSERT_EQ(back.size(), 2u);
   EXPECT_DOUBLE_EQ(*back.at("seat_fr").offset, 8123.25);
@@ -506,7 +506,7 @@ TEST(CalibrationFile, WritesAtomicallyAndReadsBack) {
 }
 
 TEST(CalibrationFile, UnwritableDirectoryIsAnError) {
-  EXPECT_THROW(write_file_atomically("/nonexistent-dir/cal.toml", "x"), InputError);
+  EXPECT_THROW(write_calibration_file("/nonexistent-dir/cal.toml", "x"), InputError);
 }
 
 }  // namespace

@@ -113,8 +113,9 @@ void add_record(CLI::App& app, int& status) {
       ->check(CLI::Range(0.0, 1e9));
   cmd->callback([args, &status] {
     // A raw log needs no calibration: recording may come before `chairhub calibrate`.
-    const Config config = load_config(args->hardware.config, false);
-    ChairHardware chair(config, args->hardware.simulate);
+    const DaemonConfig daemon_config = wiring_config(args->hardware);
+    const Config& config = daemon_config.chair;
+    ChairHardware chair(daemon_config, args->hardware.simulate);
     const hw::HardwareConfig& wiring = chair.wiring();
     std::vector<bool> wired(config.layout.size(), true);
     for (const auto& name : chair.unwired()) {

@@ -29,6 +29,7 @@
 
 #include <toml++/toml.h>
 
+#include "config/section_reader.hpp"
 #include "core/channel.hpp"
 #include "hw/ads1115/ads1115.hpp"
 #include "hw/gpio/gpio.hpp"
@@ -87,12 +88,16 @@ struct HardwareConfig {
   std::vector<LineId> all_lines() const;
 };
 
-// Reads the [hardware] table. Throws chairhub::InputError(file, line, "hardware.<key>: ...")
-// for the first bad value or unknown key.
+// Reads the [hardware] table (named "hardware"), recording every bad value and unknown key as
+// "<file>:<line>: hardware.<key>: ...".
+HardwareConfig read_hardware_config(const SectionReader& hardware);
+// The same alone; throws chairhub::ConfigError with every problem of the table.
 HardwareConfig read_hardware_config(const toml::table& hardware, const std::string& file);
 
 // Cross-checks the wiring against the channel layout: every wired channel must exist in the
-// layout and be wired once, and no line may be used twice. Throws InputError.
+// layout and be wired once, and no line may be used twice. Records every problem...
+void check_hardware_config(const HardwareConfig& config, const ChannelLayout& layout, Problems& problems);
+// ...or throws ConfigError with them.
 void check_hardware_config(const HardwareConfig& config, const ChannelLayout& layout);
 
 }  // namespace chairhub::hw

@@ -273,13 +273,14 @@ void add_calibrate(CLI::App& app, int& status) {
   cmd->add_option("-o,--output", args->output, "the calibration file; default: the config's [calibration] file");
   cmd->callback([args, &status] {
     // The file is being made, so the config is read without it.
-    const Config config = load_config(args->hardware.config, false);
+    const DaemonConfig daemon_config = wiring_config(args->hardware);
+    const Config& config = daemon_config.chair;
     const std::string file = args->output.empty() ? config.calibration_file : args->output;
     if (file.empty()) {
       throw InputError(config.path, 0,
                        "no calibration file: add [calibration] file = \"calibration.toml\" to the config, or give -o FILE");
     }
-    ChairHardware chair(config, args->hardware.simulate);
+    ChairHardware chair(daemon_config, args->hardware.simulate);
     std::unique_ptr<hw::HardwareSource> source;
     try {
       source = chair.open();

@@ -2,7 +2,8 @@
 #include <cstdio>
 
 #include "cli/commands.hpp"
-#include "service/check_config.hpp"
+#include "core/exit_status.hpp"
+#include "service/daemon_config.hpp"
 
 namespace chairhub::cli {
 
@@ -14,7 +15,7 @@ void add_check_config(CLI::App& app, int& status) {
     const auto problems = check_config_file(*file);
     for (const auto& p : problems) std::fprintf(stderr, "%s\n", p.c_str());
     if (problems.empty()) std::printf("%s: ok\n", file->c_str());
-    status = problems.empty() ? 0 : 78;  // EX_CONFIG, as chairhubd exits on it
+    status = problems.empty() ? kExitOk : kExitConfig;  // as chairhubd exits on it
   });
 }
 

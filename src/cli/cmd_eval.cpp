@@ -25,7 +25,7 @@ void add_eval(CLI::App& app, int& status) {
   cmd->add_option("--baseline", args->baseline, "T0:T1: the sitter's upright sitting is between these seconds");
   cmd->add_flag("--json", args->json, "print the figures as JSON");
   cmd->callback([args, &status] {
-    const Config config = config_from(args->config);
+    const Config config = config_from(args->config).chair;
     ReplayOptions options;
     if (!args->baseline.empty()) options.baseline = parse_time_window(args->baseline);
     Evaluation evaluation(config.eval_labels);

@@ -255,7 +255,7 @@ void add_probe(CLI::App& app, int& status) {
   cmd->add_flag("--outputs", args->outputs, "also blink each LED and chirp each buzzer, one after the other");
   cmd->callback([args, &status] {
     // Probing comes before calibrating, so a calibration file need not exist yet.
-    const Config config = load_config(args->hardware.config, false);
+    const DaemonConfig config = wiring_config(args->hardware);
     ChairHardware chair(config, args->hardware.simulate);
     Prober prober(chair, args->reads);
     prober.run(args->outputs);

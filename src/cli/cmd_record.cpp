@@ -97,6 +97,67 @@ class Output {
   std::FILE* file_ = nullptr;
 };
 
+// Says when a sensor fails or comes back, once. A failure is told when it has lasted a few
+// samples: a single disturbed read is not news, and the HX711's message is complete by then.
+class FaultTeller {
+ public:
+  FaultTeller(const ChannelLayout& layout, const std::vector<bool>& wired)
+      : layout_(layout), wired_(wired), failing_(layout.size(), 0) {}
+
+  void tell(double t, const std::vector<hw::ChannelHealth>& health) {
+    for (std::size_t i = 0; i < failing_.size(); ++i) {
+      if (!wired_[i]) continue;
+      const auto& h = health[i];
+      const std::string& name = layout_.channels[i].name;
+      if (h.ok) {
+        if (failing_[i] >= kTellAfter) std::fprintf(stderr, "chairhub record: %.1f s: %s reads again\n", t, name.c_str());
+        failing_[i] = 0;
+      } else if (++failing_[i] == kTellAfter) {
+        std::fprintf(stderr, "chairhub record: %.1f s: %s\n", t, channel_fault(name, h.fault).c_str());
+      }
+    }
+  }
+
+ private:
+  static constexpr int kTellAfter = 3;
+  const ChannelLayout& layout_;
+  const std::vector<bool>& wired_;
+  std::vector<int> failing_;  // failed reads in a row
+};
+
+// Layout channels the wiring reads, said for those it does not.
+std::vector<bool> wired_channels(const ChairHardware& chair) {
+  std::vector<bool> wired(chair.layout().size(), true);
+  for (const auto& name : chair.unwired()) {
+    std::fprintf(stderr, "chairhub record: %s is not wired in [hardware]; its column stays empty\n", name.c_str());
+    wired[*chair.layout().find(name)] = false;
+  }
+  return wired;
+}
+
+void say_start(const Output& out, double duration) {
+  char until[48] = "Ctrl-C stops";
+  if (duration > 0) std::snprintf(until, sizeof until, "for %g s", duration);
+  std::fprintf(stderr, "chairhub record: writing %s, %s\n", out.is_stdout() ? "to standard output" : out.name().c_str(),
+               until);
+}
+
+// The sensors, at real-time priority where there is one.
+std::unique_ptr<hw::HardwareSource> open_for_recording(ChairHardware& chair) {
+  std::unique_ptr<hw::HardwareSource> source;
+  try {
+    source = chair.open();
+  } catch (const hw::DeviceError& e) {
+    throw InputError(chair.config().path, 0, std::string(e.what()) + " (`chairhub probe` checks the wiring)");
+  }
+  const hw::HardwareConfig& wiring = chair.wiring();
+  if (wiring.realtime && !chair.simulated()) {
+    const std::string why = hw::enable_realtime(wiring.realtime_priority);
+    if (!why.empty()) std::fprintf(stderr, "chairhub record: no real-time priority (%s); disturbed reads are retried\n", why.c_str());
+  }
+  return source;
+}
+
 }  // namespace
 
 void add_record(CLI::App& app, int& status) {
@@ -113,25 +174,12 @@ void add_record(CLI::App& app, int& status) {
       ->check(CLI::Range(0.0, 1e9));
   cmd->callback([args, &status] {
     // A raw log needs no calibration: recording may come before `chairhub calibrate`.
-    const Config config = load_config(args->hardware.config, false);
-    ChairHardware chair(config, args->hardware.simulate);
+    const DaemonConfig daemon_config = wiring_config(args->hardware);
+    const Config& config = daemon_config.chair;
+    ChairHardware chair(daemon_config, args->hardware.simulate);
     const hw::HardwareConfig& wiring = chair.wiring();
-    std::vector<bool> wired(config.layout.size(), true);
-    for (const auto& name : chair.unwired()) {
-      std::fprintf(stderr, "chairhub record: %s is not wired in [hardware]; its column stays empty\n", name.c_str());
-      wired[*config.layout.find(name)] = false;
-    }
-
-    std::unique_ptr<hw::HardwareSource> source;
-    try {
-      source = chair.open();
-    } catch (const hw::DeviceError& e) {
-      throw InputError(config.path, 0, std::string(e.what()) + " (`chairhub probe` checks the wiring)");
-    }
-    if (wiring.realtime && !chair.simulated()) {
-      const std::string why = hw::enable_realtime(wiring.realtime_priority);
-      if (!why.empty()) std::fprintf(stderr, "chairhub record: no real-time priority (%s); disturbed reads are retried\n", why.c_str());
-    }
+    const std::vector<bool> wired = wired_channels(chair);
+    std::unique_ptr<hw::HardwareSource> source = open_for_recording(chair);
 
     Output out(args->output);
     char rate[32];
@@ -139,14 +187,10 @@ void add_record(CLI::App& app, int& status) {
     LogWriter writer(out.file(), config.layout, Units::raw,
                      {{"rate_hz", rate}, {"source", "chairhub record"}, {"start", utc_timestamp()}, {"config", config.path}},
                      false);
-    char until[48] = "Ctrl-C stops";
-    if (args->duration > 0) std::snprintf(until, sizeof until, "for %g s", args->duration);
-    std::fprintf(stderr, "chairhub record: writing %s, %s\n", out.is_stdout() ? "to standard output" : out.name().c_str(),
-                 until);
+    say_start(out, args->duration);
 
     const StopSignals signals;
-    constexpr int kTellAfter = 3;
-    std::vector<int> failing(config.layout.size(), 0);  // failed reads in a row
+    FaultTeller faults(config.layout, wired);
     std::size_t samples = 0;
     double t0 = 0, t = 0, flushed = 0;
     while (!signals.stopped()) {
@@ -157,19 +201,7 @@ void add_record(CLI::App& app, int& status) {
       reading.sample.t = t;
       writer.write(reading.sample);
       ++samples;
-      // Say when a sensor fails or comes back, once. A failure is told when it has lasted a few
-      // samples: a single disturbed read is not news, and the HX711's message is complete by then.
-      for (std::size_t i = 0; i < failing.size(); ++i) {
-        if (!wired[i]) continue;
-        const auto& h = reading.health[i];
-        const std::string& name = config.layout.channels[i].name;
-        if (h.ok) {
-          if (failing[i] >= kTellAfter) std::fprintf(stderr, "chairhub record: %.1f s: %s reads again\n", t, name.c_str());
-          failing[i] = 0;
-        } else if (++failing[i] == kTellAfter) {
-          std::fprintf(stderr, "chairhub record: %.1f s: %s\n", t, channel_fault(name, h.fault).c_str());
-        }
-      }
+      faults.tell(t, reading.health);
       if (t - flushed >= 1) {  // at most a second of samples lost if the Pi loses power
         out.flush(false);
         flushed = t;

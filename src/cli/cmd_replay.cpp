@@ -25,7 +25,8 @@ void add_replay(CLI::App& app, int& status) {
   cmd->add_flag("--mqtt", args->mqtt, "also publish to an MQTT broker as a live chair would (config's [mqtt])");
   cmd->add_option("--broker", args->broker, "HOST:PORT of the broker, overriding the config");
   cmd->callback([args, &status] {
-    const Config config = config_from(args->config);
+    const DaemonConfig daemon_config = config_from(args->config);
+    const Config& config = daemon_config.chair;
     ReplayOptions options;
     options.speed = args->speed;
     if (!args->baseline.empty()) options.baseline = parse_time_window(args->baseline);
@@ -33,7 +34,7 @@ void add_replay(CLI::App& app, int& status) {
     if (args->mqtt) {
       mqtt::MqttReplayOptions m;
       m.broker = args->broker;
-      mqtt::replay_to_mqtt(args->log, config, options, m, &sink);
+      mqtt::replay_to_mqtt(args->log, config, daemon_config.mqtt, options, m, &sink);
     } else {
       replay_log(args->log, config, options, sink);
     }

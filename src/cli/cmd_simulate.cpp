@@ -21,7 +21,7 @@ void add_simulate(CLI::App& app, int& status) {
   add_config_option(*cmd, args->config);
   cmd->add_option("-o,--output", args->output, "where to write the log; default standard output");
   cmd->callback([args, &status] {
-    const Config config = config_from(args->config);
+    const Config config = config_from(args->config).chair;
     const Scenario scenario = load_scenario(args->scenario, config.layout);
     std::FILE* out = stdout;
     if (!args->output.empty()) {

@@ -15,17 +15,17 @@ void add_hardware_options(CLI::App& cmd, HardwareArgs& args) {
       ->group("");
 }
 
-ChairHardware::ChairHardware(const Config& config, const std::string& simulate) : config_(config) {
-  // By reference: toml++ keeps the line numbers that messages need only in the parsed tree.
-  const toml::node* node = config.table.get("hardware");
-  if (!node) {
-    throw InputError(config.path, 0,
+DaemonConfig wiring_config(const HardwareArgs& args) {
+  return load_daemon_config(args.config, {.apply_calibration = false, .read_scenario = false});
+}
+
+ChairHardware::ChairHardware(const DaemonConfig& config, const std::string& simulate) : config_(config.chair) {
+  if (!config.hardware) {
+    throw InputError(config.path(), 0,
                      "no [hardware] section: say which pins and chips the sensors are wired to (see hw/README.md)");
   }
-  if (!node->is_table()) throw InputError(config.path, node->source().begin.line, "hardware: expected a table");
-  wiring_ = hw::read_hardware_config(*node->as_table(), config.path);
-  hw::check_hardware_config(wiring_, config.layout);
-  if (!simulate.empty()) sim_ = std::make_unique<SimChair>(simulate, wiring_, config.layout, clock_);
+  wiring_ = *config.hardware;
+  if (!simulate.empty()) sim_ = std::make_unique<SimChair>(simulate, wiring_, config_.layout, clock_);
 }
 
 ChairHardware::~ChairHardware() = default;

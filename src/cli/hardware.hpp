@@ -10,6 +10,7 @@
 #include "cli/sim_chair.hpp"
 #include "config/config.hpp"
 #include "hw/config/hardware_config.hpp"
+#include "service/daemon_config.hpp"
 #include "hw/source/hardware_source.hpp"
 #include "hw/util/clock.hpp"
 
@@ -25,11 +26,15 @@ struct HardwareArgs {
 
 // --config FILE and the hidden --simulate FILE.
 void add_hardware_options(CLI::App& cmd, HardwareArgs& args);
+// The config of --config, read whole (throws ConfigError with every problem); the calibration
+// file is not read: probing, recording and calibrating come before it exists.
+DaemonConfig wiring_config(const HardwareArgs& args);
 
 class ChairHardware {
  public:
-  // Reads and checks the [hardware] section against the config's channels; throws InputError.
-  ChairHardware(const Config& config, const std::string& simulate);
+  // The config's [hardware] wiring (read and checked against the channels with the rest of the
+  // config); throws InputError when there is none.
+  ChairHardware(const DaemonConfig& config, const std::string& simulate);
   ~ChairHardware();
 
   const Config& config() const { return config_; }

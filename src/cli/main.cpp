@@ -2,7 +2,7 @@
 #include <exception>
 
 #include "cli/commands.hpp"
-#include "config/config.hpp"
+#include "core/exit_status.hpp"
 #include "core/input_error.hpp"
 
 int main(int argc, char** argv) {
@@ -22,13 +22,13 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const chairhub::ConfigError& e) {
     for (const auto& problem : e.problems()) std::fprintf(stderr, "chairhub: %s\n", problem.c_str());
-    return 78;  // EX_CONFIG
+    return chairhub::kExitConfig;
   } catch (const chairhub::InputError& e) {
-    std::fprintf(stderr, "chairhub: %s\n", e.what());
-    return 1;
+    for (const auto& problem : e.problems()) std::fprintf(stderr, "chairhub: %s\n", problem.c_str());
+    return chairhub::kExitFailure;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "chairhub: error: %s\n", e.what());
-    return 1;
+    return chairhub::kExitFailure;
   }
   return status;
 }

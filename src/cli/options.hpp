@@ -3,7 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <string>
 
-#include "config/config.hpp"
+#include "service/daemon_config.hpp"
 
 namespace chairhub::cli {
 
@@ -12,6 +12,12 @@ inline void add_config_option(CLI::App& cmd, std::string& path) {
   cmd.add_option("-c,--config", path, "config file (TOML); default: built-in defaults");
 }
 
-inline Config config_from(const std::string& path) { return path.empty() ? Config{} : load_config(path); }
+// The config of --config, read whole (every section checked, as chairhubd and check-config read
+// it; throws ConfigError with every problem), or the built-in defaults without one. The commands
+// do not run the daemon's source, so its scenario is not read.
+inline DaemonConfig config_from(const std::string& path, bool apply_calibration = true) {
+  if (path.empty()) return DaemonConfig{};
+  return load_daemon_config(path, {.apply_calibration = apply_calibration, .read_scenario = false});
+}
 
 }  // namespace chairhub::cli

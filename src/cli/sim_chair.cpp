@@ -1,6 +1,7 @@
 #include "cli/sim_chair.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <toml++/toml.h>
 
 #include "core/input_error.hpp"
@@ -9,47 +10,31 @@
 namespace chairhub::cli {
 namespace {
 
-std::size_t line_of(const toml::node& node) { return node.source().begin.line; }
+const toml::table kNone;
 
-// Reads the simulation file with every complaint naming file and line.
-class SimReader {
- public:
-  explicit SimReader(std::string path) : path_(std::move(path)) {}
+// A table of the file keyed by channel names; nothing (and a problem) when it is not a table.
+const toml::table* table_of(const SectionReader& r, const toml::node& n, const std::string& key) {
+  if (!n.is_table()) r.problem_at(n, key, "expected a table");
+  return n.as_table();
+}
 
-  [[noreturn]] void fail(const toml::node& node, const std::string& what) const {
-    throw InputError(path_, line_of(node), what);
+// `name` must be a channel of the config, a seat cell when `seat` and a pad otherwise.
+bool is_channel(const SectionReader& r, const ChannelLayout& layout, const toml::node& n, const std::string& name,
+                bool seat) {
+  const auto i = layout.find(name);
+  if (!i) {
+    r.problems().add(r.file(), n.source().begin.line, name, "not a channel of the config");
+    return false;
   }
+  if ((layout.channels[*i].role == Role::seat) == seat) return true;
+  r.problems().add(r.file(), n.source().begin.line, name,
+                   "is a " + std::string(to_string(layout.channels[*i].role)) + " channel");
+  return false;
+}
 
-  void only(const toml::table& t, const std::string& where, std::initializer_list<const char*> keys) const {
-    for (const auto& [k, node] : t) {
-      const std::string_view name = k.str();  // a lambda cannot capture a binding before clang 16
-      if (std::none_of(keys.begin(), keys.end(), [&](const char* key) { return name == key; }))
-        fail(node, where + std::string(name) + ": unknown key");
-    }
-  }
-
-  double number(const toml::table& t, const std::string& where, const char* key, double fallback) const {
-    const toml::node* n = t.get(key);
-    if (!n) return fallback;
-    if (!n->is_number()) fail(*n, where + key + ": expected a number");
-    return *n->value<double>();
-  }
-
-  const toml::table& table(const toml::node& n, const std::string& where) const {
-    if (!n.is_table()) fail(n, where + ": expected a table");
-    return *n.as_table();
-  }
-
-  void channel(const ChannelLayout& layout, const toml::node& n, const std::string& name, bool seat) const {
-    const auto i = layout.find(name);
-    if (!i) fail(n, name + ": not a channel of the config");
-    if ((layout.channels[*i].role == Role::seat) != seat)
-      fail(n, name + ": is a " + std::string(to_string(layout.channels[*i].role)) + " channel");
-  }
-
- private:
-  std::string path_;
-};
+double number_or(const SectionReader& t, std::string_view key, double fallback) {
+  return t.number(key, -HUGE_VAL, HUGE_VAL).value_or(fallback);
+}
 
 const hw::Hx711Input* hx711_input(const hw::HardwareConfig& wiring, const std::string& channel) {
   for (const auto& g : wiring.hx711)
@@ -70,87 +55,100 @@ const hw::Ads1115Chip* ads_chip(const hw::HardwareConfig& wiring, const std::str
 SimChair::SimChair(const std::string& path, const hw::HardwareConfig& wiring, const ChannelLayout& layout,
                    hw::Clock& clock)
     : layout_(layout), clock_(clock), start_(clock.now()), hardware_(wiring, clock) {
-  toml::table root;
-  try {
-    root = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    throw InputError(path, e.source().begin.line, std::string(e.description()));
+  Problems problems;
+  std::string why_not;
+  const auto text = read_text_file(path, why_not);
+  if (!text) throw InputError(path, 0, "cannot open: " + why_not);
+  const auto root = parse_toml(*text, path, problems);
+  problems.raise<InputError>();
+  const SectionReader r(*root, "", path, problems);
+  r.known_keys({"noise", "cells", "pads", "scene", "faults"});
+  noise_ = std::max(0.0, number_or(r, "noise", 0));
+  read_cells(r);
+  read_pads(r);
+  read_scenes(r);
+  read_faults(r, wiring);
+  problems.raise<InputError>();
+}
+
+void SimChair::read_cells(const SectionReader& root) {
+  const toml::node* n = root.get("cells");
+  const toml::table* cells = n ? table_of(root, *n, "cells") : nullptr;
+  for (const auto& [k, v] : cells ? *cells : kNone) {
+    const std::string name(k.str());
+    if (!is_channel(root, layout_, v, name, true) || !table_of(root, v, "cells." + name)) continue;
+    const SectionReader t(*v.as_table(), name, root.file(), root.problems());
+    t.known_keys({"offset", "per_kg"});
+    cells_[name] = {number_or(t, "offset", 0), number_or(t, "per_kg", 21000)};
   }
-  const SimReader r(path);
-  r.only(root, "", {"noise", "cells", "pads", "scene", "faults"});
-  noise_ = std::max(0.0, r.number(root, "", "noise", 0));
-  if (const toml::node* n = root.get("cells")) {
-    for (const auto& [k, v] : r.table(*n, "cells")) {
+}
+
+void SimChair::read_pads(const SectionReader& root) {
+  const toml::node* n = root.get("pads");
+  const toml::table* pads = n ? table_of(root, *n, "pads") : nullptr;
+  for (const auto& [k, v] : pads ? *pads : kNone) {
+    const std::string name(k.str());
+    if (!is_channel(root, layout_, v, name, false) || !table_of(root, v, "pads." + name)) continue;
+    const SectionReader t(*v.as_table(), name, root.file(), root.problems());
+    t.known_keys({"empty", "full"});
+    pads_[name] = {number_or(t, "empty", 800), number_or(t, "full", 24000)};
+  }
+}
+
+void SimChair::read_scenes(const SectionReader& root) {
+  for (const auto& t : root.tables("scene", false, "expected [[scene]] tables")) {
+    const SectionReader s(t.node(), "scene", t.file(), t.problems());
+    s.known_keys({"at", "kg", "x", "y", "pads"});
+    Timed step;
+    step.at = number_or(s, "at", 0);
+    step.scene.kg = number_or(s, "kg", 0);
+    step.scene.x = number_or(s, "x", 0);
+    step.scene.y = number_or(s, "y", 0);
+    const toml::node* p = s.get("pads");
+    const toml::table* pads = p ? table_of(s, *p, "pads") : nullptr;
+    for (const auto& [k, v] : pads ? *pads : kNone) {
       const std::string name(k.str());
-      r.channel(layout, v, name, true);
-      const toml::table& t = r.table(v, "cells." + name);
-      r.only(t, "cells." + name + ".", {"offset", "per_kg"});
-      cells_[name] = {r.number(t, name + ".", "offset", 0), r.number(t, name + ".", "per_kg", 21000)};
+      if (!is_channel(s, layout_, v, name, false)) continue;
+      if (v.is_number()) step.scene.pads[name] = *v.value<double>();
+      else s.problem_at(v, "pads." + name, "expected a contact 0..1");
     }
+    if (!timeline_.empty() && step.at < timeline_.back().at) s.problem_here("`at` must not go backwards");
+    timeline_.push_back(std::move(step));
   }
-  if (const toml::node* n = root.get("pads")) {
-    for (const auto& [k, v] : r.table(*n, "pads")) {
-      const std::string name(k.str());
-      r.channel(layout, v, name, false);
-      const toml::table& t = r.table(v, "pads." + name);
-      r.only(t, "pads." + name + ".", {"empty", "full"});
-      pads_[name] = {r.number(t, name + ".", "empty", 800), r.number(t, name + ".", "full", 24000)};
+}
+
+void SimChair::read_faults(const SectionReader& root, const hw::HardwareConfig& wiring) {
+  const toml::node* n = root.get("faults");
+  const toml::table* faults = n ? table_of(root, *n, "faults") : nullptr;
+  if (!faults) return;
+  const SectionReader r(*faults, "faults", root.file(), root.problems());
+  for (const auto& [k, v] : *faults) read_fault(r, std::string(k.str()), v, wiring);
+}
+
+void SimChair::read_fault(const SectionReader& r, const std::string& name, const toml::node& v,
+                          const hw::HardwareConfig& wiring) {
+  const auto what = v.value_exact<std::string>();
+  if (name == "taken") {  // lines another program holds
+    const toml::array* list = v.as_array();
+    if (!list) return r.problem_at(v, name, "expected a list of line numbers, e.g. [16]");
+    for (const toml::node& line : *list) {
+      const auto number = line.value_exact<std::int64_t>();
+      if (!number || *number < 0 || *number > 63) return r.problem_at(line, name, "expected line numbers 0..63");
+      taken_.push_back(hardware_.gpio().request(hw::LineRequest::inputs({hw::LineId(static_cast<unsigned>(*number))})));
     }
-  }
-  if (const toml::node* n = root.get("scene")) {
-    const toml::array* list = n->as_array();
-    if (!list || !list->is_array_of_tables()) r.fail(*n, "scene: expected [[scene]] tables");
-    for (const toml::node& item : *list) {
-      const toml::table& t = *item.as_table();
-      r.only(t, "scene.", {"at", "kg", "x", "y", "pads"});
-      Timed step;
-      step.at = r.number(t, "scene.", "at", 0);
-      step.scene.kg = r.number(t, "scene.", "kg", 0);
-      step.scene.x = r.number(t, "scene.", "x", 0);
-      step.scene.y = r.number(t, "scene.", "y", 0);
-      if (const toml::node* p = t.get("pads")) {
-        for (const auto& [k, v] : r.table(*p, "scene.pads")) {
-          r.channel(layout, v, std::string(k.str()), false);
-          if (!v.is_number()) r.fail(v, "scene.pads." + std::string(k.str()) + ": expected a contact 0..1");
-          step.scene.pads[std::string(k.str())] = *v.value<double>();
-        }
-      }
-      if (!timeline_.empty() && step.at < timeline_.back().at) r.fail(t, "scene: `at` must not go backwards");
-      timeline_.push_back(std::move(step));
-    }
-  }
-  if (const toml::node* n = root.get("faults")) {
-    for (const auto& [k, v] : r.table(*n, "faults")) {
-      const std::string name(k.str());
-      const auto what = v.value_exact<std::string>();
-      if (name == "taken") {  // lines another program holds
-        const toml::array* list = v.as_array();
-        if (!list) r.fail(v, "faults.taken: expected a list of line numbers, e.g. [16]");
-        for (const toml::node& line : *list) {
-          const auto number = line.value_exact<std::int64_t>();
-          if (!number || *number < 0 || *number > 63) r.fail(line, "faults.taken: expected line numbers 0..63");
-          taken_.push_back(
-              hardware_.gpio().request(hw::LineRequest::inputs({hw::LineId(static_cast<unsigned>(*number))})));
-        }
-        continue;
-      }
-      if (name == "i2c") {
-        if (what != "no_bus") r.fail(v, "faults.i2c: the only I2C fault is \"no_bus\"");
-        no_i2c_ = true;
-        continue;
-      }
-      if (const hw::Hx711Input* in = hx711_input(wiring, name)) {
-        if (what == "never_ready") hardware_.hx711(name)->set_never_ready(true);
-        else if (what == "unplugged") hardware_.hx711(name)->set_connected(false);
-        else if (what == "stuck_low") hardware_.gpio().stick(hardware_.offset(in->data), 0);
-        else r.fail(v, "faults." + name + ": an HX711 fault is \"never_ready\", \"stuck_low\" or \"unplugged\"");
-      } else if (const hw::Ads1115Chip* chip = ads_chip(wiring, name)) {
-        if (what != "absent") r.fail(v, "faults." + name + ": a pad's fault is \"absent\" (its ADS1115 does not answer)");
-        hardware_.ads1115(chip->bus, chip->address)->set_present(false);
-      } else {
-        r.fail(v, "faults." + name + ": not a channel wired in [hardware]");
-      }
-    }
+  } else if (name == "i2c") {
+    if (what == "no_bus") no_i2c_ = true;
+    else r.problem_at(v, name, "the only I2C fault is \"no_bus\"");
+  } else if (const hw::Hx711Input* in = hx711_input(wiring, name)) {
+    if (what == "never_ready") hardware_.hx711(name)->set_never_ready(true);
+    else if (what == "unplugged") hardware_.hx711(name)->set_connected(false);
+    else if (what == "stuck_low") hardware_.gpio().stick(hardware_.offset(in->data), 0);
+    else r.problem_at(v, name, "an HX711 fault is \"never_ready\", \"stuck_low\" or \"unplugged\"");
+  } else if (const hw::Ads1115Chip* chip = ads_chip(wiring, name)) {
+    if (what == "absent") hardware_.ads1115(chip->bus, chip->address)->set_present(false);
+    else r.problem_at(v, name, "a pad's fault is \"absent\" (its ADS1115 does not answer)");
+  } else {
+    r.problem_at(v, name, "not a channel wired in [hardware]");
   }
 }
 

@@ -27,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "config/section_reader.hpp"
 #include "core/channel.hpp"
 #include "hw/config/hardware_config.hpp"
 #include "hw/sim/simulated_hardware.hpp"
@@ -43,7 +44,7 @@ struct Scene {
 
 class SimChair {
  public:
-  // Throws InputError naming the file and line of a bad entry.
+  // Throws InputError with every problem of the file, each naming file, line and key.
   SimChair(const std::string& path, const hw::HardwareConfig& wiring, const ChannelLayout& layout,
            hw::Clock& clock);
 
@@ -68,6 +69,13 @@ class SimChair {
 
   const Scene& current() const;
   double noise();
+  // The file's tables, each recording its problems.
+  void read_cells(const SectionReader& root);
+  void read_pads(const SectionReader& root);
+  void read_scenes(const SectionReader& root);
+  void read_faults(const SectionReader& root, const hw::HardwareConfig& wiring);
+  void read_fault(const SectionReader& faults, const std::string& name, const toml::node& v,
+                  const hw::HardwareConfig& wiring);
 
   const ChannelLayout& layout_;
   hw::Clock& clock_;

@@ -12,17 +12,6 @@
 
 namespace chairhub {
 
-Calibration load_calibration(const std::string& path, const ChannelLayout& layout) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ConfigError({path + ": cannot open the calibration file: " + std::strerror(errno)});
-  std::ostringstream text;
-  text << in.rdbuf();
-  std::vector<std::string> problems;
-  Calibration c = parse_calibration(text.str(), path, layout, problems);
-  if (!problems.empty()) throw ConfigError(problems);
-  return c;
-}
-
 void apply_calibration(const Calibration& calibration, ChannelLayout& layout) {
   for (const auto& [name, cal] : calibration) {
     const auto index = layout.find(name);

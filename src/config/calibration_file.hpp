@@ -29,7 +29,7 @@ using Calibration = std::map<std::string, ChannelCalibration>;
 
 // Parses a calibration file against the config's channels, appending every problem to
 // `problems` as "name:line: key: what" (unknown channels and keys, bad numbers, keys of the
-// wrong role). Implemented in config.cpp, next to the config's own reader.
+// wrong role). Implemented in calibration_reader.cpp, with the config's [calibration] section.
 Calibration parse_calibration(std::string_view text, const std::string& name, const ChannelLayout& layout,
                               std::vector<std::string>& problems);
 

@@ -1,13 +1,14 @@
 #pragma once
-// The chairhub configuration file (TOML): channels, calibration and every analysis tunable.
-// Sections that belong to other parts ([hardware], [mqtt], [service]) are kept as parsed tables
-// for those parts to read. Every problem is reported with file, line and key.
+// The chair's part of the configuration file (TOML): channels, calibration and every analysis
+// tunable. The sections of the daemon's other parts ([hardware], [mqtt], [service]) are read
+// with these by load_daemon_config (service/daemon_config.hpp), in one pass that reports every
+// problem of every section; this reader alone serves replay, eval and simulate's tests.
 #include <map>
 #include <string>
-#include <toml++/toml.h>
-#include <vector>
+#include <string_view>
 
 #include "analysis/analysis_config.hpp"
+#include "config/section_reader.hpp"
 #include "core/channel.hpp"
 #include "core/input_error.hpp"
 
@@ -19,24 +20,17 @@ struct Config {
   AnalysisConfig analysis;
   // Log label -> what it means for `chairhub eval`: a posture name, "empty", or "ignore".
   std::map<std::string, std::string> eval_labels;
-  toml::table table;  // the whole parsed file, for sections read by other parts
   // [calibration] file, resolved against the config's directory; empty when not set.
   std::string calibration_file;
 };
 
-// All the problems found in one file, one "file:line: key: what" per line.
-class ConfigError : public std::runtime_error {
- public:
-  explicit ConfigError(std::vector<std::string> problems);
-  const std::vector<std::string>& problems() const { return problems_; }
+// Reads the chair's sections of a parsed config and flags unknown top-level keys, recording
+// every problem. With `apply_calibration` the [calibration] file is read and overrides the
+// channels' calibration; without, only its path is resolved (`chairhub calibrate` runs before
+// the file exists).
+Config read_config(const SectionReader& root, bool apply_calibration);
 
- private:
-  std::vector<std::string> problems_;
-};
-
-// Reads and checks a config file; throws ConfigError listing every problem. With
-// `apply_calibration` the [calibration] file is read and overrides the channels' calibration;
-// without, only its path is resolved (`chairhub calibrate` runs before the file exists).
+// Reads and checks a config file's chair sections; throws ConfigError listing every problem.
 Config load_config(const std::string& path, bool apply_calibration = true);
 // Same, from text (for tests and fuzzing); `name` is used in messages.
 Config parse_config(std::string_view text, const std::string& name, bool apply_calibration = true);

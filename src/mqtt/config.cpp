@@ -1,134 +1,81 @@
 #include "mqtt/config.hpp"
 
-#include <set>
-
-#include "core/input_error.hpp"
 #include "mqtt/chair_id.hpp"
 #include "mqtt/commands.hpp"
 #include "mqtt/topics.hpp"
 
 namespace chairhub::mqtt {
-
 namespace {
 
-class Reader {
- public:
-  Reader(const toml::table& table, const std::string& place, std::size_t section_line)
-      : table_(table), place_(place), section_line_(section_line) {}
+constexpr const char* kTopicRule = "must be a topic without wildcards or empty levels";
 
-  [[noreturn]] void fail(const std::string& key, const std::string& what) const {
-    const toml::node* node = table_.get(key);
-    const std::size_t line = node ? node->source().begin.line : section_line_;
-    throw InputError(place_, line, "mqtt." + key + ": " + what);
-  }
+// A file's path: given, it must not be empty.
+void read_path(const SectionReader& r, std::string_view key, std::filesystem::path& out) {
+  const auto v = r.string(key);
+  if (!v) return;
+  if (v->empty()) return r.problem(key, "must not be empty");
+  out = *v;
+}
 
-  const toml::node* find(const std::string& key) {
-    seen_.insert(key);
-    return table_.get(key);
-  }
+void read_broker(const SectionReader& r, MqttConfig& c) {
+  r.read("enabled", c.enabled);
+  r.read("host", c.host);
+  if (c.host.empty()) r.problem("host", "must not be empty");
+  r.read_integer("port", c.port, 1, 65535);
+  r.read_integer("keepalive_s", c.keepalive_s, 5, 3600);
+  r.read_integer("reconnect_min_s", c.reconnect_min_s, 1, 3600);
+  r.read_integer("reconnect_max_s", c.reconnect_max_s, 1, 3600);
+  if (c.reconnect_max_s < c.reconnect_min_s) r.problem("reconnect_max_s", "must not be less than reconnect_min_s");
+}
 
-  void string(const std::string& key, std::string& out) {
-    if (auto* n = find(key)) {
-      auto v = n->value<std::string>();
-      if (!n->is_string() || !v) fail(key, "must be a string");
-      out = *v;
-    }
-  }
-  void path(const std::string& key, std::filesystem::path& out) {
-    std::string s;
-    string(key, s);
-    if (find(key)) {
-      if (s.empty()) fail(key, "must not be empty");
-      out = s;
-    }
-  }
-  void boolean(const std::string& key, bool& out) {
-    if (auto* n = find(key)) {
-      if (!n->is_boolean()) fail(key, "must be true or false");
-      out = *n->value<bool>();
-    }
-  }
-  template <class Int>
-  void integer(const std::string& key, Int& out, long long lo, long long hi) {
-    if (auto* n = find(key)) {
-      if (!n->is_integer()) fail(key, "must be an integer");
-      const long long v = *n->value<long long>();
-      if (v < lo || v > hi) fail(key, "must be " + std::to_string(lo) + ".." + std::to_string(hi));
-      out = static_cast<Int>(v);
-    }
-  }
-  void number(const std::string& key, double& out, double lo, double hi) {
-    if (auto* n = find(key)) {
-      if (!n->is_number()) fail(key, "must be a number");
-      const double v = *n->value<double>();
-      if (!(v >= lo && v <= hi)) fail(key, "must be " + std::to_string(lo) + ".." + std::to_string(hi));
-      out = v;
-    }
-  }
+void read_names(const SectionReader& r, MqttConfig& c) {
+  r.read("chair_id", c.chair_id);
+  if (r.has("chair_id") && !valid_chair_id(c.chair_id)) r.problem("chair_id", "use 1..64 letters, digits, '_' or '-'");
+  r.read("base_topic", c.base_topic);
+  if (!valid_topic_prefix(c.base_topic)) r.problem("base_topic", kTopicRule);
+  r.read("discovery_prefix", c.discovery_prefix);
+  if (!valid_topic_prefix(c.discovery_prefix)) r.problem("discovery_prefix", kTopicRule);
+  r.read("discovery", c.discovery);
+  r.read("device_name", c.device_name);
+}
 
-  // A misspelt key would otherwise be silently ignored.
-  void reject_unknown() const {
-    for (const auto& [key, node] : table_) {
-      if (!seen_.count(std::string(key.str()))) {
-        throw InputError(place_, node.source().begin.line, "mqtt." + std::string(key.str()) + ": unknown key");
-      }
-    }
-  }
-
- private:
-  const toml::table& table_;
-  const std::string& place_;
-  std::size_t section_line_;
-  std::set<std::string> seen_;
-};
+void read_security(const SectionReader& r, MqttConfig& c) {
+  read_path(r, "ca_file", c.ca_file);
+  read_path(r, "cert_file", c.cert_file);
+  read_path(r, "key_file", c.key_file);
+  if (c.cert_file.empty() != c.key_file.empty())
+    r.problem(c.cert_file.empty() ? "key_file" : "cert_file", "cert_file and key_file go together");
+  if (!c.cert_file.empty() && c.ca_file.empty()) r.problem("cert_file", "a client certificate needs ca_file (TLS)");
+  read_path(r, "credentials_file", c.credentials_file);
+  const std::string perms = r.string("credentials_permissions").value_or("warn");
+  if (perms == "warn") c.credentials_permissions = LoosePermissions::warn;
+  else if (perms == "refuse") c.credentials_permissions = LoosePermissions::refuse;
+  else r.problem("credentials_permissions", "must be \"warn\" or \"refuse\"");
+}
 
 }  // namespace
 
-MqttConfig mqtt_config_from_toml(const toml::table& root, const std::string& place) {
+MqttConfig read_mqtt_config(const SectionReader& root) {
   MqttConfig c;
-  const toml::node* section = root.get("mqtt");
-  if (!section) return c;
-  const toml::table* table = section->as_table();
-  if (!table) throw InputError(place, section->source().begin.line, "mqtt: must be a table ([mqtt])");
+  const auto r = root.table("mqtt");
+  if (!r) return c;
   c.enabled = true;
-
-  Reader r(*table, place, section->source().begin.line);
-  r.boolean("enabled", c.enabled);
-  r.string("host", c.host);
-  if (c.host.empty()) r.fail("host", "must not be empty");
-  r.integer("port", c.port, 1, 65535);
-  r.string("chair_id", c.chair_id);
-  if (r.find("chair_id") && !valid_chair_id(c.chair_id))
-    r.fail("chair_id", "use 1..64 letters, digits, '_' or '-'");
-  r.string("base_topic", c.base_topic);
-  if (!valid_topic_prefix(c.base_topic)) r.fail("base_topic", "must be a topic without wildcards or empty levels");
-  r.string("discovery_prefix", c.discovery_prefix);
-  if (!valid_topic_prefix(c.discovery_prefix))
-    r.fail("discovery_prefix", "must be a topic without wildcards or empty levels");
-  r.boolean("discovery", c.discovery);
-  r.string("device_name", c.device_name);
-  r.integer("keepalive_s", c.keepalive_s, 5, 3600);
-  r.integer("reconnect_min_s", c.reconnect_min_s, 1, 3600);
-  r.integer("reconnect_max_s", c.reconnect_max_s, 1, 3600);
-  if (c.reconnect_max_s < c.reconnect_min_s) r.fail("reconnect_max_s", "must not be less than reconnect_min_s");
-  r.path("ca_file", c.ca_file);
-  r.path("cert_file", c.cert_file);
-  r.path("key_file", c.key_file);
-  if (c.cert_file.empty() != c.key_file.empty())
-    r.fail(c.cert_file.empty() ? "key_file" : "cert_file", "cert_file and key_file go together");
-  if (!c.cert_file.empty() && c.ca_file.empty()) r.fail("cert_file", "a client certificate needs ca_file (TLS)");
-  r.path("credentials_file", c.credentials_file);
-  std::string perms = "warn";
-  r.string("credentials_permissions", perms);
-  if (perms == "warn") c.credentials_permissions = LoosePermissions::warn;
-  else if (perms == "refuse") c.credentials_permissions = LoosePermissions::refuse;
-  else r.fail("credentials_permissions", "must be \"warn\" or \"refuse\"");
-  r.integer("outbox_size", c.outbox_size, 1, 1000000);
-  r.boolean("publish_weight", c.publish_weight);
-  r.number("state_interval_s", c.state_interval_s, 1, 3600);
-  r.integer("snooze_minutes", c.snooze_minutes, kMinSnoozeMinutes, kMaxSnoozeMinutes);
-  r.reject_unknown();
+  r->known_keys({"enabled", "host", "port", "chair_id", "base_topic", "discovery_prefix", "discovery", "device_name",
+                 "keepalive_s", "reconnect_min_s", "reconnect_max_s", "ca_file", "cert_file", "key_file",
+                 "credentials_file", "credentials_permissions", "outbox_size", "publish_weight", "state_interval_s",
+                 "snooze_minutes"});
+  read_broker(*r, c);
+  read_names(*r, c);
+  read_security(*r, c);
+  r->read_integer("outbox_size", c.outbox_size, 1, 1000000);
+  r->read("publish_weight", c.publish_weight);
+  r->read("state_interval_s", c.state_interval_s, 1, 3600);
+  r->read_integer("snooze_minutes", c.snooze_minutes, kMinSnoozeMinutes, kMaxSnoozeMinutes);
   return c;
+}
+
+MqttConfig mqtt_config_from_toml(const toml::table& root, const std::string& place) {
+  return read_alone(root, place, read_mqtt_config);
 }
 
 }  // namespace chairhub::mqtt

@@ -6,6 +6,7 @@
 
 #include <toml++/toml.h>
 
+#include "config/section_reader.hpp"
 #include "mqtt/credentials.hpp"
 
 namespace chairhub::mqtt {
@@ -33,8 +34,10 @@ struct MqttConfig {
   int snooze_minutes = 15;              // what the Home Assistant snooze button asks for
 };
 
-// Reads `root["mqtt"]`; defaults when absent. Throws InputError("<place>:<line>: mqtt.<key>: ...")
-// for a wrong type, a value out of range or an unknown key.
+// Reads the [mqtt] section of the config's root; defaults when absent. Every wrong type, value
+// out of range or unknown key is recorded as "<file>:<line>: mqtt.<key>: ...".
+MqttConfig read_mqtt_config(const SectionReader& root);
+// The same alone; throws ConfigError with every problem of the section.
 MqttConfig mqtt_config_from_toml(const toml::table& root, const std::string& place);
 
 }  // namespace chairhub::mqtt

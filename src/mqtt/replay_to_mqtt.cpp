@@ -54,9 +54,9 @@ std::pair<std::string, int> parse_broker(const std::string& text, int default_po
   return {host, port};
 }
 
-ReplayStats replay_to_mqtt(const std::string& log, const Config& config, const ReplayOptions& replay,
-                           const MqttReplayOptions& options, EventSink* also) {
-  MqttConfig mc = mqtt_config_from_toml(config.table, config.path.empty() ? "config" : config.path);
+ReplayStats replay_to_mqtt(const std::string& log, const Config& config, const MqttConfig& mqtt,
+                           const ReplayOptions& replay, const MqttReplayOptions& options, EventSink* also) {
+  MqttConfig mc = mqtt;
   mc.enabled = true;
   if (!options.broker.empty()) std::tie(mc.host, mc.port) = parse_broker(options.broker, mc.port);
   mc.outbox_size = std::max<std::size_t>(mc.outbox_size, 100000000);  // a replay drops nothing

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "config/config.hpp"
+#include "mqtt/config.hpp"
 #include "mqtt/log.hpp"
 #include "replay/replay.hpp"
 
@@ -21,9 +22,10 @@ struct MqttReplayOptions {
 };
 
 // Throws InputError when the broker cannot be reached in time or the events cannot all be
-// delivered; `also` (e.g. the stdout sink) gets every event too.
-ReplayStats replay_to_mqtt(const std::string& log, const Config& config, const ReplayOptions& replay,
-                           const MqttReplayOptions& options, EventSink* also = nullptr);
+// delivered; `also` (e.g. the stdout sink) gets every event too. `mqtt` is the config's [mqtt]
+// (published to even when it says enabled = false).
+ReplayStats replay_to_mqtt(const std::string& log, const Config& config, const MqttConfig& mqtt,
+                           const ReplayOptions& replay, const MqttReplayOptions& options, EventSink* also = nullptr);
 
 // "host:port", "host", "[v6addr]:port"; throws InputError("--broker", ...).
 std::pair<std::string, int> parse_broker(const std::string& text, int default_port);

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
+#include "core/exit_status.hpp"
 #include "core/input_error.hpp"
 #include "service/daemon.hpp"
 
@@ -24,7 +25,7 @@ int main(int argc, char** argv) try {
   std::fprintf(stderr, "<3>refusing to start with a bad configuration\n");
   return chairhub::kExitConfig;
 } catch (const chairhub::InputError& e) {
-  std::fprintf(stderr, "<3>%s\n", e.what());
+  for (const auto& p : e.problems()) std::fprintf(stderr, "<3>%s\n", p.c_str());
   return chairhub::kExitFailure;
 } catch (const std::exception& e) {
   std::fprintf(stderr, "<3>chairhubd: %s\n", e.what());

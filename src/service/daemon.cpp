@@ -18,6 +18,7 @@
 #include "mqtt/config.hpp"
 #include "mqtt/service.hpp"
 #include "service/command_actions.hpp"
+#include "service/daemon_config.hpp"
 #include "service/hardware_retry.hpp"
 #include "service/hardware_sample_source.hpp"
 #include "service/journal.hpp"
@@ -51,7 +52,8 @@ struct Daemon::Impl {
   std::optional<hw::HardwareConfig> hardware;
   Journal journal;
   Notifier notifier;
-  std::string source_kind;  // [service] source at start: a reload changes it only at the next start
+  SourceKind source_kind = SourceKind::simulated;  // [service] source at start: a reload changes it only at the next start
+  std::optional<Scenario> scenario;  // the simulated sources' sitter, as read at start
 
   asio::io_context io;
   asio::signal_set signals{io, SIGHUP, SIGTERM, SIGINT};
@@ -91,25 +93,20 @@ struct Daemon::Impl {
   int exit_status = kExitOk;
 
   explicit Impl(DaemonOptions o) : options(std::move(o)) {
-    config = load_config(options.config_path);  // throws ConfigError
-    read_sections(config);
+    DaemonConfig c = load_daemon_config(options.config_path);  // throws ConfigError with every problem
+    config = std::move(c.chair);
+    scenario = std::move(c.scenario);
+    adopt_sections(std::move(c));
     if (options.log_level) service.log_level = *options.log_level;
     journal.set_level(log_level_from(service.log_level));
   }
 
-  // The sections of other parts, each reporting its own problems.
-  void read_sections(const Config& c) {
-    try {
-      service = service_config_from_toml(c.table, c.path);
-      mqtt_config = mqtt::mqtt_config_from_toml(c.table, c.path);
-      hardware.reset();
-      if (const toml::table* hw_table = c.table["hardware"].as_table()) {
-        hardware = hw::read_hardware_config(*hw_table, c.path);
-        hw::check_hardware_config(*hardware, c.layout);  // so that opening fails only for the devices
-      }
-    } catch (const InputError& e) {
-      throw ConfigError({e.what()});
-    }
+  // The other parts' sections of a config read whole (the wiring already checked against the
+  // channels, so that opening fails only for the devices).
+  void adopt_sections(DaemonConfig&& c) {
+    service = std::move(c.service);
+    mqtt_config = std::move(c.mqtt);
+    hardware = std::move(c.hardware);
   }
 
   std::string state_dir() const {
@@ -118,34 +115,31 @@ struct Daemon::Impl {
     return service.state_dir;
   }
 
-  Scenario load_sim_scenario() const {
-    try {
-      return service.scenario.empty() ? parse_scenario(kBuiltInScenario, "built-in scenario", config.layout)
-                                      : load_scenario(service.scenario, config.layout);
-    } catch (const InputError& e) {
-      throw ConfigError({e.what()});  // the config points at it: a configuration problem
-    }
+  // The simulated sources' sitter, read with the config.
+  Scenario take_scenario() {
+    if (!scenario) throw ConfigError({config.path + ": service.source: no scenario for the simulated chair"});
+    return std::move(*std::exchange(scenario, std::nullopt));
   }
 
-  bool reads_chips() const { return source_kind == "hardware" || source_kind == "devices"; }
+  bool reads_chips() const { return chairhub::reads_chips(source_kind); }
 
   // A log or the simulated chair: there, or the daemon does not start.
   void open_other_source() {
-    if (source_kind == "log") {
+    if (source_kind == SourceKind::log) {
       auto log_source = std::make_unique<LogSource>(service.log, source_layout, service.speed);
       units = log_source->units();
       source = std::move(log_source);
     } else {
-      Scenario scenario = load_sim_scenario();
-      units = scenario.units;
-      source = std::make_unique<SimulatedSource>(std::move(scenario), source_layout, service.speed);
+      Scenario sitter = take_scenario();
+      units = sitter.units;
+      source = std::make_unique<SimulatedSource>(std::move(sitter), source_layout, service.speed);
     }
   }
 
   // HardwareRetry's try, on the loop: throws hw::DeviceError while the chips are missing.
   void open_chips() {
     std::unique_ptr<ChipSampleSource> opened;
-    if (source_kind == "hardware")
+    if (source_kind == SourceKind::hardware)
       opened = std::make_unique<HardwareSampleSource>(wiring, source_layout);
     else
       opened = std::make_unique<SimulatedDevicesSource>(*device_scenario, source_layout, wiring,
@@ -251,16 +245,17 @@ struct Daemon::Impl {
   void reload() {
     notifier.reloading();
     try {
-      Config fresh = load_config(options.config_path);
-      bool same_channels = fresh.layout.size() == config.layout.size();
-      for (std::size_t i = 0; same_channels && i < fresh.layout.size(); ++i)
-        same_channels = fresh.layout.channels[i].name == config.layout.channels[i].name &&
-                        fresh.layout.channels[i].role == config.layout.channels[i].role;
+      DaemonConfig fresh = load_daemon_config(options.config_path);
+      const ChannelLayout& layout = fresh.chair.layout;
+      bool same_channels = layout.size() == config.layout.size();
+      for (std::size_t i = 0; same_channels && i < layout.size(); ++i)
+        same_channels = layout.channels[i].name == config.layout.channels[i].name &&
+                        layout.channels[i].role == config.layout.channels[i].role;
       if (!same_channels) throw ConfigError({options.config_path + ": the channels changed: restart chairhubd for that"});
       const ServiceConfig old_service = service;
-      read_sections(fresh);
-      config.layout = fresh.layout;
-      config.analysis = fresh.analysis;
+      config.layout = fresh.chair.layout;
+      config.analysis = fresh.chair.analysis;
+      adopt_sections(std::move(fresh));
       keeper->apply_tare(config.layout);
       analyzer->reconfigure(config.analysis, config.layout);
       journal.set_level(log_level_from(options.log_level.value_or(service.log_level)));
@@ -309,7 +304,9 @@ struct Daemon::Impl {
     });
   }
 
-  void start_reader() { reader.start(*source, source_kind == "hardware" && wiring.realtime, wiring.realtime_priority); }
+  void start_reader() {
+    reader.start(*source, source_kind == SourceKind::hardware && wiring.realtime, wiring.realtime_priority);
+  }
 
   void shutdown() {
     if (stopping.exchange(true)) return;
@@ -353,7 +350,7 @@ struct Daemon::Impl {
       units = Units::raw;
       if (!hardware) throw ConfigError({config.path + ": hardware: expected a table [hardware]"});
       wiring = *hardware;
-      if (source_kind == "devices") device_scenario = load_sim_scenario();
+      if (source_kind == SourceKind::devices) device_scenario = take_scenario();
     } else {
       open_other_source();
     }
@@ -373,7 +370,8 @@ struct Daemon::Impl {
     }
 
     journal(LogLevel::notice,
-            "chairhubd started on " + (source ? source->describe() : source_kind) + ", state in " + dir);
+            "chairhubd started on " + (source ? source->describe() : std::string(to_string(source_kind))) +
+                ", state in " + dir);
     wait_signals();
     if (auto period = notifier.watchdog_period()) schedule_watchdog(*period);
     schedule_save();

@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "config/config.hpp"
+#include "core/exit_status.hpp"
 
 namespace chairhub {
 
@@ -17,11 +17,6 @@ struct DaemonOptions {
   std::optional<std::string> state_dir;  // overrides the config and $STATE_DIRECTORY
   std::optional<std::string> log_level;
 };
-
-// Exit statuses, as systemd and sysexits know them.
-constexpr int kExitOk = 0;
-constexpr int kExitFailure = 1;
-constexpr int kExitConfig = 78;  // EX_CONFIG: systemd does not restart on it (the unit says so)
 
 class Daemon {
  public:

@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "core/input_error.hpp"
+#include <cstdio>
+#include <utility>
 
 namespace chairhub {
 
@@ -55,6 +56,10 @@ bool QuietHours::contains(int m) const {
 
 namespace {
 
+constexpr std::pair<SourceKind, std::string_view> kSourceNames[] = {
+    {SourceKind::simulated, "simulated"}, {SourceKind::hardware, "hardware"}, {SourceKind::devices, "devices"},
+    {SourceKind::log, "log"}};
+
 int parse_clock(const std::string& text, bool& ok) {
   int h = 0, m = 0;
   char colon = 0;
@@ -63,84 +68,82 @@ int parse_clock(const std::string& text, bool& ok) {
   return ok ? h * 60 + m : 0;  // a huge hour must not overflow
 }
 
+// A file named beside the config: relative paths are taken from the config's folder.
+void read_path(const SectionReader& t, std::string_view key, std::string& out) {
+  t.read(key, out);
+  if (!out.empty() && std::filesystem::path(out).is_relative())
+    out = (std::filesystem::path(t.file()).parent_path() / out).string();
+}
+
+void read_source(const SectionReader& root, const SectionReader& t, ServiceConfig& c) {
+  if (const auto text = t.string("source")) {
+    if (const auto kind = source_kind_from_string(*text)) c.source = *kind;
+    else t.problem("source", "must be \"hardware\", \"simulated\", \"devices\" or \"log\", not \"" + *text + "\"");
+  }
+  const std::string name(to_string(c.source));
+  if (reads_chips(c.source) && !root.has("hardware"))
+    t.problem("source", "\"" + name + "\" needs a [hardware] section (see hw/README.md)");
+  read_path(t, "scenario", c.scenario);
+  read_path(t, "log", c.log);
+  if (c.source == SourceKind::log && c.log.empty())
+    t.problem_at(t.has("source") ? *t.get("source") : t.node(), "log", "source = \"log\" needs log = \"FILE\"");
+  t.read("speed", c.speed, 0, 1e6);
+  if (c.source == SourceKind::simulated && c.speed <= 0) t.problem("speed", "the simulated chair needs a speed above 0");
+  read_path(t, "devices_present_file", c.devices_present_file);
+  if (!c.devices_present_file.empty() && c.source != SourceKind::devices)
+    t.problem("devices_present_file", "only for source = \"devices\" (simulated chips)");
+}
+
+void read_quiet_hours(const SectionReader& t, ServiceConfig& c) {
+  const std::string quiet = t.string("quiet_hours").value_or("");
+  if (quiet.empty()) return;
+  const auto dash = quiet.find('-');
+  bool ok1 = false, ok2 = false;
+  QuietHours q;
+  if (dash != std::string::npos) {
+    q.from_min = parse_clock(quiet.substr(0, dash), ok1);
+    q.to_min = parse_clock(quiet.substr(dash + 1), ok2);
+  }
+  if (!ok1 || !ok2) return t.problem("quiet_hours", "expected \"HH:MM-HH:MM\", e.g. \"22:00-07:00\"");
+  c.quiet_hours = q;
+}
+
 }  // namespace
 
-ServiceConfig service_config_from_toml(const toml::table& root, const std::string& config_path) {
-  ServiceConfig c;
-  const toml::node* section = root.get("service");
-  if (!section) return c;
-  auto fail = [&](const toml::node* node, const std::string& key, const std::string& what) {
-    throw InputError(config_path, node ? node->source().begin.line : 0, "service." + key + ": " + what);
-  };
-  const toml::table* t = section->as_table();
-  if (!t) fail(section, "", "expected a table [service]");
-  static const char* keys[] = {"source",          "scenario",         "log",
-                               "speed",           "state_dir",        "log_level",
-                               "quiet_hours",     "escalate_within_min", "save_interval_s",
-                               "watchdog_stale_s", "hardware_retry_s", "devices_present_file"};
-  for (const auto& [k, node] : *t) {
-    const std::string_view name = k.str();  // clang 14 cannot capture a structured binding
-    if (std::find_if(std::begin(keys), std::end(keys), [&](const char* key) { return name == key; }) == std::end(keys))
-      fail(&node, std::string(name), "unknown key");
-  }
+std::string_view to_string(SourceKind kind) {
+  for (const auto& [k, name] : kSourceNames)
+    if (k == kind) return name;
+  return "?";
+}
 
-  const auto dir = std::filesystem::path(config_path).parent_path();
-  auto text = [&](const char* key, std::string& out) {
-    if (const toml::node* n = t->get(key)) {
-      if (!n->is_string()) fail(n, key, "expected a string");
-      out = *n->value<std::string>();
-    }
-  };
-  auto path = [&](const char* key, std::string& out) {
-    text(key, out);
-    if (!out.empty() && std::filesystem::path(out).is_relative()) out = (dir / out).string();
-  };
-  auto number = [&](const char* key, double& out, double min, double max) {
-    if (const toml::node* n = t->get(key)) {
-      if (!n->is_number()) fail(n, key, "expected a number");
-      const double v = *n->value<double>();
-      if (!(v >= min && v <= max))  // also refuses nan
-        fail(n, key, "must be between " + std::to_string(min) + " and " + std::to_string(max));
-      out = v;
-    }
-  };
-  text("source", c.source);
-  if (c.source != "simulated" && c.source != "hardware" && c.source != "devices" && c.source != "log")
-    fail(t->get("source"), "source",
-         "must be \"hardware\", \"simulated\", \"devices\" or \"log\", not \"" + c.source + "\"");
-  if ((c.source == "hardware" || c.source == "devices") && !root.get("hardware"))
-    fail(t->get("source"), "source", "\"" + c.source + "\" needs a [hardware] section (see hw/README.md)");
-  path("scenario", c.scenario);
-  path("log", c.log);
-  if (c.source == "log" && c.log.empty()) fail(t->get("source"), "log", "source = \"log\" needs log = \"FILE\"");
-  number("speed", c.speed, 0, 1e6);
-  if (c.source == "simulated" && c.speed <= 0) fail(t->get("speed"), "speed", "the simulated chair needs a speed above 0");
-  text("state_dir", c.state_dir);
-  text("log_level", c.log_level);
+std::optional<SourceKind> source_kind_from_string(std::string_view text) {
+  for (const auto& [k, name] : kSourceNames)
+    if (name == text) return k;
+  return std::nullopt;
+}
+
+ServiceConfig read_service_config(const SectionReader& root) {
+  ServiceConfig c;
+  const auto t = root.table("service");
+  if (!t) return c;
+  t->known_keys({"source", "scenario", "log", "speed", "state_dir", "log_level", "quiet_hours", "escalate_within_min",
+                 "save_interval_s", "watchdog_stale_s", "hardware_retry_s", "devices_present_file"});
+  read_source(root, *t, c);
+  t->read("state_dir", c.state_dir);
+  t->read("log_level", c.log_level);
   static const char* levels[] = {"error", "warning", "notice", "info", "debug"};
   if (std::find(std::begin(levels), std::end(levels), c.log_level) == std::end(levels))
-    fail(t->get("log_level"), "log_level", "must be error, warning, notice, info or debug");
-  std::string quiet;
-  text("quiet_hours", quiet);
-  if (!quiet.empty()) {
-    const auto dash = quiet.find('-');
-    bool ok1 = false, ok2 = false;
-    QuietHours q;
-    if (dash != std::string::npos) {
-      q.from_min = parse_clock(quiet.substr(0, dash), ok1);
-      q.to_min = parse_clock(quiet.substr(dash + 1), ok2);
-    }
-    if (!ok1 || !ok2) fail(t->get("quiet_hours"), "quiet_hours", "expected \"HH:MM-HH:MM\", e.g. \"22:00-07:00\"");
-    c.quiet_hours = q;
-  }
-  number("escalate_within_min", c.escalate_within_min, 0, 1440);
-  number("save_interval_s", c.save_interval_s, 1, 86400);
-  number("watchdog_stale_s", c.watchdog_stale_s, 0.1, 3600);
-  number("hardware_retry_s", c.hardware_retry_s, 0.1, 3600);
-  path("devices_present_file", c.devices_present_file);
-  if (!c.devices_present_file.empty() && c.source != "devices")
-    fail(t->get("devices_present_file"), "devices_present_file", "only for source = \"devices\" (simulated chips)");
+    t->problem("log_level", "must be error, warning, notice, info or debug");
+  read_quiet_hours(*t, c);
+  t->read("escalate_within_min", c.escalate_within_min, 0, 1440);
+  t->read("save_interval_s", c.save_interval_s, 1, 86400);
+  t->read("watchdog_stale_s", c.watchdog_stale_s, 0.1, 3600);
+  t->read("hardware_retry_s", c.hardware_retry_s, 0.1, 3600);
   return c;
+}
+
+ServiceConfig service_config_from_toml(const toml::table& root, const std::string& config_path) {
+  return read_alone(root, config_path, read_service_config);
 }
 
 }  // namespace chairhub

@@ -2,10 +2,25 @@
 // The [service] section of the config: what the daemon runs on and how it behaves.
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <toml++/toml.h>
 
+#include "config/section_reader.hpp"
+
 namespace chairhub {
+
+// Where the daemon's samples come from ([service] source).
+enum class SourceKind {
+  simulated,  // a synthetic sitter, built in or from a scenario file
+  hardware,   // the chair's HX711s and ADS1115 through hw/
+  devices,    // the real drivers on software models of the chips, loaded by the synthetic sitter
+  log,        // a recording played as if live
+};
+std::string_view to_string(SourceKind kind);
+std::optional<SourceKind> source_kind_from_string(std::string_view text);
+// hardware and devices open chips (and wait for them); the others are there or not.
+inline bool reads_chips(SourceKind kind) { return kind == SourceKind::hardware || kind == SourceKind::devices; }
 
 struct QuietHours {
   int from_min = 0, to_min = 0;  // minutes after local midnight; from > to wraps past midnight
@@ -13,9 +28,7 @@ struct QuietHours {
 };
 
 struct ServiceConfig {
-  // "hardware", "simulated" (a synthetic sitter), "devices" (the real drivers on software chip
-  // models loaded by the synthetic sitter) or "log"
-  std::string source = "simulated";
+  SourceKind source = SourceKind::simulated;
   std::string scenario;              // simulated: a scenario file; empty = the built-in workday
   std::string log;                   // log: the log to play as if live
   double speed = 1;                  // simulated and log: times real time
@@ -31,8 +44,10 @@ struct ServiceConfig {
   std::string devices_present_file;
 };
 
-// Reads root["service"]; paths are made relative to the config file's folder. Throws
-// InputError("<file>:<line>: service.<key>: ...").
+// Reads the [service] section of the config's root, recording every problem as
+// "<file>:<line>: service.<key>: ..."; paths are made relative to the config file's folder.
+ServiceConfig read_service_config(const SectionReader& root);
+// The same alone; throws ConfigError with every problem of the section.
 ServiceConfig service_config_from_toml(const toml::table& root, const std::string& config_path);
 
 // The scenario the built-in simulated chair plays when none is configured.

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "analysis/posture.hpp"
+#include "config/section_reader.hpp"
 #include "core/channel.hpp"
 
 namespace chairhub {
@@ -41,9 +42,13 @@ struct Scenario {
   std::vector<ScenarioFault> faults;
 };
 
-// Reads a scenario; throws InputError naming file, line and key. Fault channels must exist in
-// `layout`.
+// Reads a scenario; throws InputError with every problem, each naming file, line and key. Fault
+// channels must exist in `layout`.
 Scenario load_scenario(const std::string& path, const ChannelLayout& layout);
 Scenario parse_scenario(std::string_view text, const std::string& name, const ChannelLayout& layout);
+// The same, recording the problems (a config that names the scenario reports them with its own).
+Scenario load_scenario(const std::string& path, const ChannelLayout& layout, Problems& problems);
+Scenario parse_scenario(std::string_view text, const std::string& name, const ChannelLayout& layout,
+                        Problems& problems);
 
 }  // namespace chairhub

@@ -259,7 +259,7 @@ TEST(Probe, BadInputNamesFileAndLine) {
   const auto line = std::to_string(std::count(config.begin(), config.begin() + static_cast<long>(at), '\n') + 1);
   dir.write("chair.toml", config);
   r = run(dir, {"probe", "-c", "chair.toml"});
-  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.status, 78) << "a bad [hardware] is a bad config";
   EXPECT_TRUE(has(r.err, "chairhub: chair.toml:" + line + ": hardware.hx711.rate: must be 10 or 80")) << r.err;
 
   dir.write("chair.toml", kConfig);
@@ -271,6 +271,51 @@ TEST(Probe, BadInputNamesFileAndLine) {
   r = run(dir, {"probe", "-c", "missing.toml"});
   EXPECT_EQ(r.status, 78);
   EXPECT_TRUE(has(r.err, "missing.toml: cannot open the config file")) << r.err;
+}
+
+// ---------------------------------------------------------------------------------------------
+// check-config, and the same config read by a command
+
+// Problems in five sections: a port out of range and a bad chair id ([mqtt]), a misspelt key
+// ([posture]), a bad service value and a pin no Pi has ([hardware]).
+const char* const kManyProblems = R"([mqtt]
+host = "127.0.0.1"
+port = 70000
+chair_id = "office chair"
+[posture]
+laterall = 0.2
+[service]
+speed = -1
+[hardware.hx711]
+clock = 2000
+data = { seat_fl = 6, seat_fr = 13, seat_bl = 19, seat_br = 26 }
+)";
+
+const char* const kManyProblemsReported[] = {
+    "chair.toml:3: mqtt.port: must be between 1 and 65535, not 70000",
+    "chair.toml:4: mqtt.chair_id: use 1..64 letters, digits, '_' or '-'",
+    "chair.toml:6: posture.laterall: unknown key",
+    "chair.toml:8: service.speed: must be between 0 and 1e+06, not -1",
+    "chair.toml:10: hardware.hx711.clock: line number must be between 0 and 1023, not 2000",
+};
+
+TEST(CheckConfig, EveryProblemOfEverySectionAtOnce) {
+  TempDir dir;
+  dir.write("chair.toml", kManyProblems);
+  // check-config, and a command that reads the same config, say the same: every problem.
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"check-config", "chair.toml"},
+                                               std::vector<std::string>{"probe", "-c", "chair.toml"}}) {
+    SCOPED_TRACE(args[0]);
+    const Result r = run(dir, args);
+    EXPECT_EQ(r.status, 78) << r.err;
+    for (const char* problem : kManyProblemsReported)
+      EXPECT_TRUE(has(r.err, std::string(problem) + "\n")) << problem << "\n" << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 5) << r.err;
+  }
+  dir.write("chair.toml", "[posture]\ndwell_s = 2\n");
+  const Result ok = run(dir, {"check-config", "chair.toml"});
+  EXPECT_EQ(ok.status, 0) << ok.err;
+  EXPECT_EQ(ok.out, "chair.toml: ok\n");
 }
 
 // ---------------------------------------------------------------------------------------------

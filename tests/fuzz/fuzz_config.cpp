@@ -1,40 +1,15 @@
-// The config file (TOML) from any bytes: a bad config must end in a ConfigError, and the
-// sections the other parts read ([service], [mqtt], [hardware]) in an InputError, as
-// `chairhub check-config` reads them. The [calibration] file is not opened (apply_calibration
-// off): that would read whatever path the input names; fuzz_calibration covers its format.
-#include "config/config.hpp"
+// The config file (TOML) from any bytes, read whole as chairhubd and `chairhub check-config` read
+// it: a bad config must end in a ConfigError listing its problems, never in anything else. The
+// files it names are not opened (a [calibration] file, a scenario): that would read whatever
+// path the input names; fuzz_calibration and fuzz_scenario cover their formats.
 #include "fuzz_input.hpp"
-#include "hw/config/hardware_config.hpp"
-#include "mqtt/config.hpp"
-#include "service/service_config.hpp"
-
-namespace {
-
-using namespace chairhub;
-
-template <typename Read>
-void read_section(Read read) {
-  try {
-    read();
-  } catch (const InputError&) {
-  }
-}
-
-}  // namespace
+#include "service/daemon_config.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string name = "fuzz.toml";
-  Config config;
+  using namespace chairhub;
   try {
-    config = parse_config(fuzz::as_text(data, size), name, /*apply_calibration=*/false);
+    parse_daemon_config(fuzz::as_text(data, size), "fuzz.toml", {.apply_calibration = false, .read_scenario = false});
   } catch (const ConfigError&) {
-    return 0;
   }
-  read_section([&] { service_config_from_toml(config.table, name); });
-  read_section([&] { mqtt::mqtt_config_from_toml(config.table, name); });
-  read_section([&] {
-    if (const toml::table* hardware = config.table["hardware"].as_table())
-      hw::check_hardware_config(hw::read_hardware_config(*hardware, name), config.layout);
-  });
   return 0;
 }

@@ -74,21 +74,32 @@ snooze_minutes = 20
   EXPECT_EQ(c.snooze_minutes, 20);
 }
 
+// Worded as every section of the config words its problems (config/section_reader.hpp).
 TEST(MqttConfig, ErrorsNameLineAndKey) {
-  EXPECT_EQ(error_of("[mqtt]\nhost = \"h\"\nport = 70000\n"), "chair.toml:3: mqtt.port: must be 1..65535");
-  EXPECT_EQ(error_of("[mqtt]\nport = \"1883\"\n"), "chair.toml:2: mqtt.port: must be an integer");
+  EXPECT_EQ(error_of("[mqtt]\nhost = \"h\"\nport = 70000\n"), "chair.toml:3: mqtt.port: must be between 1 and 65535, not 70000");
+  EXPECT_EQ(error_of("[mqtt]\nport = \"1883\"\n"), "chair.toml:2: mqtt.port: expected a whole number");
   EXPECT_EQ(error_of("[mqtt]\n\nhots = \"x\"\n"), "chair.toml:3: mqtt.hots: unknown key");
   EXPECT_EQ(error_of("[mqtt]\nchair_id = \"a/b\"\n"), "chair.toml:2: mqtt.chair_id: use 1..64 letters, digits, '_' or '-'");
   EXPECT_EQ(error_of("[mqtt]\nbase_topic = \"a/#\"\n"),
             "chair.toml:2: mqtt.base_topic: must be a topic without wildcards or empty levels");
-  EXPECT_EQ(error_of("[mqtt]\npublish_weight = 1\n"), "chair.toml:2: mqtt.publish_weight: must be true or false");
-  EXPECT_EQ(error_of("[mqtt]\ncert_file = \"c.pem\"\n"), "chair.toml:2: mqtt.cert_file: cert_file and key_file go together");
+  EXPECT_EQ(error_of("[mqtt]\npublish_weight = 1\n"), "chair.toml:2: mqtt.publish_weight: expected true or false");
+  EXPECT_EQ(error_of("[mqtt]\ncert_file = \"c.pem\"\n"),
+            "chair.toml:2: mqtt.cert_file: cert_file and key_file go together\n"
+            "chair.toml:2: mqtt.cert_file: a client certificate needs ca_file (TLS)");
   EXPECT_EQ(error_of("[mqtt]\ncredentials_permissions = \"ignore\"\n"),
             "chair.toml:2: mqtt.credentials_permissions: must be \"warn\" or \"refuse\"");
   EXPECT_EQ(error_of("[mqtt]\nreconnect_min_s = 10\nreconnect_max_s = 5\n"),
             "chair.toml:3: mqtt.reconnect_max_s: must not be less than reconnect_min_s");
-  EXPECT_EQ(error_of("[mqtt]\noutbox_size = 0\n"), "chair.toml:2: mqtt.outbox_size: must be 1..1000000");
-  EXPECT_EQ(error_of("mqtt = 3\n"), "chair.toml:1: mqtt: must be a table ([mqtt])");
+  EXPECT_EQ(error_of("[mqtt]\noutbox_size = 0\n"), "chair.toml:2: mqtt.outbox_size: must be between 1 and 1000000, not 0");
+  EXPECT_EQ(error_of("mqtt = 3\n"), "chair.toml:1: mqtt: expected a table ([mqtt])");
+}
+
+// Every problem of the section at once, not only the first.
+TEST(MqttConfig, EveryProblemAtOnce) {
+  EXPECT_EQ(error_of("[mqtt]\nport = 0\nchair_id = \"a/b\"\nhots = \"x\"\n"),
+            "chair.toml:4: mqtt.hots: unknown key\n"
+            "chair.toml:2: mqtt.port: must be between 1 and 65535, not 0\n"
+            "chair.toml:3: mqtt.chair_id: use 1..64 letters, digits, '_' or '-'");
 }
 
 class CredentialsTest : public ::testing::Test {

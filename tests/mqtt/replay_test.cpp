@@ -43,10 +43,11 @@ class ReplayTest : public ::testing::Test {
     if (!test::Broker::available()) GTEST_SKIP() << "no mosquitto broker installed";
     broker.start();
   }
-  Config config() const {
-    return parse_config("[mqtt]\nhost = \"127.0.0.1\"\nport = " + std::to_string(broker.port()) +
-                            "\nchair_id = \"replay\"\nreconnect_min_s = 1\nreconnect_max_s = 1\n",
-                        "test.toml");
+  Config config() const { return Config{}; }
+  MqttConfig mqtt() const {
+    return mqtt_config_from_toml(toml::parse("[mqtt]\nhost = \"127.0.0.1\"\nport = " + std::to_string(broker.port()) +
+                                             "\nchair_id = \"replay\"\nreconnect_min_s = 1\nreconnect_max_s = 1\n"),
+                                 "test.toml");
   }
   test::Broker broker;
   test::LogCatcher log;
@@ -58,7 +59,7 @@ TEST_F(ReplayTest, EveryEventArrives) {
   ReplayOptions replay;  // as fast as possible
   MqttReplayOptions opts;
   opts.logger = log.logger();
-  const auto stats = replay_to_mqtt(std::string(CHAIRHUB_GOLDEN_DIR) + "/postures.csv", config(), replay, opts);
+  const auto stats = replay_to_mqtt(std::string(CHAIRHUB_GOLDEN_DIR) + "/postures.csv", config(), mqtt(), replay, opts);
   const auto want = expected_events("postures");
   ASSERT_EQ(stats.events, want.size());
   ASSERT_TRUE(sub.wait_for("chairhub/replay/event", [&](auto& m) { return m.size() >= want.size(); }));
@@ -78,7 +79,7 @@ TEST_F(ReplayTest, BrokerRestartMidReplayLosesNothing) {
   std::exception_ptr failure;
   std::thread runner([&] {
     try {
-      replay_to_mqtt(std::string(CHAIRHUB_GOLDEN_DIR) + "/workday.csv", config(), replay, opts);
+      replay_to_mqtt(std::string(CHAIRHUB_GOLDEN_DIR) + "/workday.csv", config(), mqtt(), replay, opts);
     } catch (...) {
       failure = std::current_exception();
     }
@@ -102,7 +103,7 @@ TEST_F(ReplayTest, UnreachableBrokerIsAnInputError) {
   opts.broker = "127.0.0.1:" + std::to_string(test::free_loopback_port());
   opts.connect_timeout = 300ms;
   opts.logger = log.logger();
-  EXPECT_THROW(replay_to_mqtt(std::string(CHAIRHUB_GOLDEN_DIR) + "/postures.csv", config(), {}, opts), InputError);
+  EXPECT_THROW(replay_to_mqtt(std::string(CHAIRHUB_GOLDEN_DIR) + "/postures.csv", config(), mqtt(), {}, opts), InputError);
 }
 
 TEST(ParseBroker, Forms) {

@@ -1,12 +1,12 @@
-// check_config_file: every section of a config checked the way chairhubd reads it, each problem
-// as "file:line: key: what".
+// check_config_file: every section of a config checked the way chairhubd reads it
+// (load_daemon_config), each problem as "file:line: key: what".
 #include <gtest/gtest.h>
 
 #include <fstream>
 #include <string>
 #include <vector>
 
-#include "service/check_config.hpp"
+#include "service/daemon_config.hpp"
 #include "test_support.hpp"
 
 namespace chairhub {
@@ -98,6 +98,27 @@ realtime = "yes"
   EXPECT_EQ(problems.size(), 5u) << all(problems);
 }
 
+// Several problems in one section are all reported too, and problems of a scenario file come
+// with its own name.
+TEST_F(CheckConfigTest, EveryProblemOfASectionAndOfTheScenario) {
+  std::ofstream((dir_.path() / "day.toml").string()) << "[sitter]\nmass_kg = 5\n[[step]]\nminutes = 1\nfeet = \"up\"\n";
+  const auto path = write(R"([service]
+scenario = "day.toml"
+[mqtt]
+port = 0
+chair_id = "a b"
+hots = "x"
+)");
+  const auto problems = check_config_file(path);
+  const std::string scenario = (dir_.path() / "day.toml").string();
+  EXPECT_TRUE(has(problems, path + ":4: mqtt.port")) << all(problems);
+  EXPECT_TRUE(has(problems, path + ":5: mqtt.chair_id")) << all(problems);
+  EXPECT_TRUE(has(problems, path + ":6: mqtt.hots: unknown key")) << all(problems);
+  EXPECT_TRUE(has(problems, scenario + ":2: mass_kg")) << all(problems);
+  EXPECT_TRUE(has(problems, scenario + ":5: feet")) << all(problems);
+  EXPECT_EQ(problems.size(), 5u) << all(problems);
+}
+
 TEST_F(CheckConfigTest, ChecksTheWiringAgainstTheChannelsWhenTheRestIsGood) {
   const auto path = write(R"([service]
 source = "hardware"
@@ -124,8 +145,8 @@ TEST_F(CheckConfigTest, AMissingFileIsOneProblemNamingIt) {
   EXPECT_TRUE(has(problems, path + ": ")) << all(problems);
 }
 
-// BUG (check_config.cpp): chairhubd refuses `source = "hardware"` (or "devices") without a
-// [hardware] section (daemon.cpp read_sections, exit 78), but check_config_file accepts it.
+// chairhubd refuses `source = "hardware"` (or "devices") without a [hardware] section, and so
+// does check_config_file: both read the config through load_daemon_config.
 TEST_F(CheckConfigTest, AHardwareSourceWithoutAHardwareSectionIsAProblem) {
   for (const std::string source : {"hardware", "devices"}) {
     SCOPED_TRACE(source);
@@ -136,8 +157,7 @@ TEST_F(CheckConfigTest, AHardwareSourceWithoutAHardwareSectionIsAProblem) {
   }
 }
 
-// BUG (check_config.cpp): chairhubd refuses a scenario file it cannot read as a configuration
-// problem (daemon.cpp load_sim_scenario, exit 78), but check_config_file does not look at it.
+// A scenario file that cannot be read is a problem of the config that names it.
 TEST_F(CheckConfigTest, AMissingScenarioFileIsAProblem) {
   const auto path = write("[service]\nscenario = \"no-such-scenario.toml\"\n");
   const auto problems = check_config_file(path);

@@ -6,7 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include "broker_harness.hpp"
+#include "core/exit_status.hpp"
 #include "daemon_harness.hpp"
+#include "service/daemon_config.hpp"
 
 namespace chairhub {
 namespace {
@@ -115,6 +117,38 @@ TEST_F(DaemonTest, RefusesABadConfigWithExitStatus78) {
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   EXPECT_NE(text.find("chairhub.toml:9: occupancy.on_kg"), std::string::npos) << text;
   EXPECT_NE(text.find("chairhub.toml:10: occupancy.bogus: unknown key"), std::string::npos) << text;
+}
+
+// chairhubd lists the same problems as `chairhub check-config`: every one of every section.
+TEST(DaemonConfigProblems, EveryProblemOfEverySectionLikeCheckConfig) {
+  mqtt::test::TempDir dir;
+  const auto config = dir.path() / "chairhub.toml";
+  std::ofstream(config) << R"([mqtt]
+host = "127.0.0.1"
+port = 70000
+chair_id = "office chair"
+[posture]
+laterall = 0.2
+[service]
+speed = -1
+[hardware.hx711]
+clock = 2000
+data = { seat_fl = 6, seat_fr = 13, seat_bl = 19, seat_br = 26 }
+)";
+  const auto problems = check_config_file(config.string());
+  ASSERT_EQ(problems.size(), 5u);
+  NotifySocket notify(dir.path() / "notify.sock");
+  Daemon daemon(config, notify, dir.path() / "chairhubd.log");
+  EXPECT_EQ(daemon.wait(5s), kExitConfig);
+  std::ifstream in(dir.path() / "chairhubd.log");
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string expected;
+  for (const auto& p : problems) expected += "<3>" + p + "\n";
+  expected += "<3>refusing to start with a bad configuration\n";
+  EXPECT_EQ(text, expected);
+  for (const std::string key : {":3: mqtt.port", ":4: mqtt.chair_id", ":6: posture.laterall: unknown key",
+                                ":8: service.speed", ":10: hardware.hx711.clock"})
+    EXPECT_NE(text.find(config.string() + key), std::string::npos) << key << "\n" << text;
 }
 
 TEST_F(DaemonTest, CorruptStateFileGivesAWarningAndAFreshStart) {

@@ -31,7 +31,7 @@ TEST(ServiceConfig, DefaultsWithoutAServiceSection) {
   for (const std::string text : {"", "[posture]\ndwell_s = 2\n", "[service]\n"}) {
     SCOPED_TRACE(text);
     const ServiceConfig c = read(text);
-    EXPECT_EQ(c.source, "simulated");
+    EXPECT_EQ(c.source, SourceKind::simulated);
     EXPECT_EQ(c.scenario, "");
     EXPECT_EQ(c.log, "");
     EXPECT_EQ(c.speed, 1);
@@ -60,7 +60,7 @@ save_interval_s = 15.5
 watchdog_stale_s = 0.5
 hardware_retry_s = 2.5
 )");
-  EXPECT_EQ(c.source, "log");
+  EXPECT_EQ(c.source, SourceKind::log);
   EXPECT_EQ(c.scenario, "/srv/scenarios/day.toml");
   EXPECT_EQ(c.log, "/srv/logs/monday.csv");
   EXPECT_EQ(c.speed, 2.5);
@@ -84,7 +84,7 @@ TEST(ServiceConfig, SimulatedDevicesMayComeAndGoWithAFileNextToTheConfig) {
 TEST(ServiceConfig, AcceptsEverySourceAndLevel) {
   // The sources that read chips need the wiring in [hardware].
   for (const std::string source : {"hardware", "simulated", "devices"})
-    EXPECT_EQ(read("[service]\nsource = \"" + source + "\"\n[hardware]\n").source, source);
+    EXPECT_EQ(to_string(read("[service]\nsource = \"" + source + "\"\n[hardware]\n").source), source);
   for (const std::string level : {"error", "warning", "notice", "info", "debug"})
     EXPECT_EQ(read("[service]\nlog_level = \"" + level + "\"\n").log_level, level);
   // A log may be played as fast as possible; integers are numbers too.

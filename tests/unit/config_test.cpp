@@ -132,7 +132,6 @@ x = 1
   EXPECT_DOUBLE_EQ(a.nudges.posture_after_s, 50);
   EXPECT_DOUBLE_EQ(a.nudges.cooldown_s, 5 * 60);
   EXPECT_DOUBLE_EQ(a.nudges.min_gap_s, 20);
-  EXPECT_EQ(c.table["mqtt"]["host"].value_or(std::string()), "localhost");
 }
 
 TEST(Config, IntegersAcceptedWhereDecimalsExpected) {

@@ -1,0 +1,25 @@
+#pragma once
+// The readers of the chair's sections of the config, each recording its problems (config.cpp
+// puts them together).
+#include <map>
+#include <string>
+
+#include "analysis/analysis_config.hpp"
+#include "config/section_reader.hpp"
+#include "core/channel.hpp"
+
+namespace chairhub {
+
+// [[channel]] tables: names, roles, positions and calibration (channel_section.cpp).
+void read_channels(const SectionReader& root, ChannelLayout& layout);
+// [signal], [health], [occupancy], [posture], [feet], [baseline], [breaks], [nudges]
+// (analysis_section.cpp).
+void read_analysis(const SectionReader& root, AnalysisConfig& analysis);
+// [eval] labels (analysis_section.cpp).
+void read_eval_labels(const SectionReader& root, std::map<std::string, std::string>& labels);
+// [calibration] file = "PATH": resolved against the config's folder into `file`; with `apply`,
+// the file is read and its values override the layout's (calibration_file.cpp).
+void read_calibration_section(const SectionReader& root, const std::string& config_path, bool apply,
+                              ChannelLayout& layout, std::string& file);
+
+}  // namespace chairhub

@@ -1,0 +1,61 @@
+#include "service/daemon_config.hpp"
+
+namespace chairhub {
+namespace {
+
+// The sitter of the simulated sources: the built-in one or the scenario file.
+void read_daemon_scenario(DaemonConfig& c, Problems& problems) {
+  if (c.service.source != SourceKind::simulated && c.service.source != SourceKind::devices) return;
+  const std::size_t before = problems.size();
+  Scenario s = c.service.scenario.empty()
+                   ? parse_scenario(kBuiltInScenario, "built-in scenario", c.chair.layout, problems)
+                   : load_scenario(c.service.scenario, c.chair.layout, problems);
+  if (problems.size() == before) c.scenario = std::move(s);
+}
+
+DaemonConfig read_daemon_config(const SectionReader& root, const DaemonConfigOptions& options) {
+  Problems& problems = root.problems();
+  DaemonConfig c;
+  const std::size_t before_chair = problems.size();
+  c.chair = read_config(root, options.apply_calibration);
+  const bool chair_ok = problems.size() == before_chair;
+  c.service = read_service_config(root);
+  c.mqtt = mqtt::read_mqtt_config(root);
+  if (const auto hardware = root.table("hardware")) {
+    const std::size_t before = problems.size();
+    c.hardware = hw::read_hardware_config(*hardware);
+    // The wiring is checked against channels that read well, so one mistake is said once.
+    if (chair_ok && problems.size() == before) hw::check_hardware_config(*c.hardware, c.chair.layout, problems);
+  }
+  if (options.read_scenario && chair_ok) read_daemon_scenario(c, problems);
+  return c;
+}
+
+}  // namespace
+
+DaemonConfig parse_daemon_config(std::string_view text, const std::string& name, const DaemonConfigOptions& options) {
+  Problems problems;
+  const auto table = parse_toml(text, name, problems);
+  problems.raise();
+  DaemonConfig c = read_daemon_config(SectionReader(*table, "", name, problems), options);
+  problems.raise();
+  return c;
+}
+
+DaemonConfig load_daemon_config(const std::string& path, const DaemonConfigOptions& options) {
+  std::string why_not;
+  const auto text = read_text_file(path, why_not);
+  if (!text) throw ConfigError({path + ": cannot open the config file: " + why_not});
+  return parse_daemon_config(*text, path, options);
+}
+
+std::vector<std::string> check_config_file(const std::string& path) {
+  try {
+    load_daemon_config(path);
+  } catch (const ConfigError& e) {
+    return e.problems();
+  }
+  return {};
+}
+
+}  // namespace chairhub

@@ -1,0 +1,49 @@
+#pragma once
+// The daemon's whole configuration, read from one TOML file in one pass: the chair's channels,
+// calibration and analysis (config/), [service], [mqtt] and [hardware], and the scenario the
+// simulated sources play. Each section's reader lives beside the part it configures; this puts
+// them together, so that chairhubd, `chairhub check-config` and the other commands read a config
+// the same way and report every problem of every section at once.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/config.hpp"
+#include "hw/config/hardware_config.hpp"
+#include "mqtt/config.hpp"
+#include "service/service_config.hpp"
+#include "sim/scenario.hpp"
+
+namespace chairhub {
+
+struct DaemonConfig {
+  Config chair;  // channels, calibration, analysis tunables, eval labels
+  ServiceConfig service;
+  mqtt::MqttConfig mqtt;
+  std::optional<hw::HardwareConfig> hardware;  // when the file has a [hardware] table
+  // simulated and devices sources: the sitter, the built-in one or [service] scenario (only when
+  // read with `read_scenario`).
+  std::optional<Scenario> scenario;
+
+  const std::string& path() const { return chair.path; }
+};
+
+struct DaemonConfigOptions {
+  // Read the [calibration] file and apply it (not before `chairhub calibrate` has made it).
+  bool apply_calibration = true;
+  // Read the scenario of a simulated source: chairhubd and check-config do; commands that do not
+  // run the daemon's source need not.
+  bool read_scenario = true;
+};
+
+// Reads a config file; throws ConfigError listing every problem, each "file:line: key: what"
+// (problems of the files it names carry their own file name).
+DaemonConfig load_daemon_config(const std::string& path, const DaemonConfigOptions& options = {});
+// Same, from text (tests, fuzzing); `name` is used in messages and for relative paths.
+DaemonConfig parse_daemon_config(std::string_view text, const std::string& name, const DaemonConfigOptions& options = {});
+
+// Every problem of a config file, as chairhubd would meet them; empty when it is good.
+std::vector<std::string> check_config_file(const std::string& path);
+
+}  // namespace chairhub

@@ -28,6 +28,7 @@
 #include "service/sample_reader.hpp"
 #include "service/service_config.hpp"
 #include "service/session_keeper.hpp"
+#include "service/source_factory.hpp"
 #include "service/sources.hpp"
 
 namespace chairhub {
@@ -52,7 +53,6 @@ struct Daemon::Impl {
   std::optional<hw::HardwareConfig> hardware;
   Journal journal;
   Notifier notifier;
-  SourceKind source_kind = SourceKind::simulated;  // [service] source at start: a reload changes it only at the next start
   std::optional<Scenario> scenario;  // the simulated sources' sitter, as read at start
 
   asio::io_context io;
@@ -62,15 +62,11 @@ struct Daemon::Impl {
   asio::steady_timer stop_timer{io};
 
   std::unique_ptr<SessionKeeper> keeper;
-  // The source's own copy of the channels: it reads them on the reader thread, while reload()
-  // and the tare command change config.layout on the loop's. Names and roles cannot change
-  // without a restart.
-  ChannelLayout source_layout;
+  // [service] source as at start: a reload changes it only at the next start.
+  std::unique_ptr<SourceFactory> sources;
   std::unique_ptr<SampleSource> source;
   // Sources that read chips (hardware, devices) open through `chips`, which keeps trying while
-  // they are missing; `wiring` is the [hardware] they open with (a reload's, from the next try).
-  hw::HardwareConfig wiring;
-  std::optional<Scenario> device_scenario;  // the sitter who loads simulated devices
+  // they are missing.
   HardwareRetry chips{io, service,
                       {[this] { open_chips(); }, [this](const std::string& status) { waiting_for_chips(status); },
                        [this] { chips_opened(); }, [this](const std::string& what) { chips_failed(what); }}};
@@ -115,35 +111,9 @@ struct Daemon::Impl {
     return service.state_dir;
   }
 
-  // The simulated sources' sitter, read with the config.
-  Scenario take_scenario() {
-    if (!scenario) throw ConfigError({config.path + ": service.source: no scenario for the simulated chair"});
-    return std::move(*std::exchange(scenario, std::nullopt));
-  }
-
-  bool reads_chips() const { return chairhub::reads_chips(source_kind); }
-
-  // A log or the simulated chair: there, or the daemon does not start.
-  void open_other_source() {
-    if (source_kind == SourceKind::log) {
-      auto log_source = std::make_unique<LogSource>(service.log, source_layout, service.speed);
-      units = log_source->units();
-      source = std::move(log_source);
-    } else {
-      Scenario sitter = take_scenario();
-      units = sitter.units;
-      source = std::make_unique<SimulatedSource>(std::move(sitter), source_layout, service.speed);
-    }
-  }
-
   // HardwareRetry's try, on the loop: throws hw::DeviceError while the chips are missing.
   void open_chips() {
-    std::unique_ptr<ChipSampleSource> opened;
-    if (source_kind == SourceKind::hardware)
-      opened = std::make_unique<HardwareSampleSource>(wiring, source_layout);
-    else
-      opened = std::make_unique<SimulatedDevicesSource>(*device_scenario, source_layout, wiring,
-                                                        service.devices_present_file);
+    std::unique_ptr<ChipSampleSource> opened = sources->open_chips();
     if (opened->player()) outputs.play_on(*opened->player(), opened->clock());
     source = std::move(opened);
   }
@@ -261,7 +231,7 @@ struct Daemon::Impl {
       journal.set_level(log_level_from(options.log_level.value_or(service.log_level)));
       if (service.source != old_service.source || service.scenario != old_service.scenario)
         journal(LogLevel::notice, "source changes take effect at the next restart");
-      if (hardware) wiring = *hardware;  // used when the chips are next opened
+      if (hardware) sources->set_wiring(*hardware);  // used when the chips are next opened
       journal(LogLevel::notice, "configuration reloaded (session kept)");
     } catch (const ConfigError& e) {
       for (const auto& p : e.problems()) journal(LogLevel::error, p);
@@ -305,7 +275,7 @@ struct Daemon::Impl {
   }
 
   void start_reader() {
-    reader.start(*source, source_kind == SourceKind::hardware && wiring.realtime, wiring.realtime_priority);
+    reader.start(*source, sources->realtime(), sources->realtime_priority());
   }
 
   void shutdown() {
@@ -344,16 +314,10 @@ struct Daemon::Impl {
     keeper->load();
     keeper->apply_tare(config.layout);
 
-    source_kind = service.source;
-    source_layout = config.layout;
-    if (reads_chips()) {
-      units = Units::raw;
-      if (!hardware) throw ConfigError({config.path + ": hardware: expected a table [hardware]"});
-      wiring = *hardware;
-      if (source_kind == SourceKind::devices) device_scenario = take_scenario();
-    } else {
-      open_other_source();
-    }
+    sources = std::make_unique<SourceFactory>(service, config.layout, std::exchange(scenario, std::nullopt),
+                                              hardware, config.path);
+    if (!sources->reads_chips()) source = sources->open();  // there, or the daemon does not start
+    units = sources->units();
     start_analysis();
     nudges = std::make_unique<NudgeDriver>(service, outputs, local_minute_of_day);
     sinks = {&journal_sink, nudges.get()};
@@ -370,12 +334,12 @@ struct Daemon::Impl {
     }
 
     journal(LogLevel::notice,
-            "chairhubd started on " + (source ? source->describe() : std::string(to_string(source_kind))) +
+            "chairhubd started on " + (source ? source->describe() : std::string(to_string(sources->kind()))) +
                 ", state in " + dir);
     wait_signals();
     if (auto period = notifier.watchdog_period()) schedule_watchdog(*period);
     schedule_save();
-    if (reads_chips()) {
+    if (sources->reads_chips()) {
       chips.start();  // starts the reader once the chips open, now or later
     } else {
       last_sample_mono = monotonic_seconds();

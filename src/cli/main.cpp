@@ -4,9 +4,11 @@
 #include "cli/commands.hpp"
 #include "core/exit_status.hpp"
 #include "core/input_error.hpp"
+#include "core/version.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"chairhub: a smart-chair sensor hub (posture, sit time, break reminders)"};
+  app.set_version_flag("--version", std::string(chairhub::kVersion));
   app.require_subcommand(1);
   int status = 0;
   chairhub::cli::add_replay(app, status);

@@ -19,6 +19,7 @@
 
 #include "analysis/chair_state.hpp"
 #include "events/event.hpp"
+#include "core/version.hpp"
 #include "mqtt/chair_id.hpp"
 #include "mqtt/command_router.hpp"
 #include "mqtt/config.hpp"
@@ -34,7 +35,7 @@ namespace chairhub::mqtt {
 
 struct ServiceOptions {
   std::filesystem::path state_dir;  // outbox and discovery record live here; empty: memory only
-  std::string sw_version = "0.1.0";
+  std::string sw_version{kVersion};
   std::string support_url;
   WallClock clock;                  // default: the system clock
   Logger logger;                    // default: stderr with journal priorities

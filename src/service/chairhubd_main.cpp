@@ -4,6 +4,7 @@
 
 #include "core/exit_status.hpp"
 #include "core/input_error.hpp"
+#include "core/version.hpp"
 #include "service/daemon.hpp"
 
 // One try for all of main: setting up the options can throw too.
@@ -11,6 +12,7 @@ int main(int argc, char** argv) try {
   CLI::App app{"chairhubd: the smart-chair daemon (sensors -> analysis -> MQTT, LED and buzzer)"};
   chairhub::DaemonOptions options;
   std::string state_dir, log_level;
+  app.set_version_flag("--version", std::string(chairhub::kVersion));
   app.add_option("-c,--config", options.config_path, "config file")->required();
   app.add_option("--state-dir", state_dir, "where state is kept (default: $STATE_DIRECTORY or the config's)");
   app.add_option("--log-level", log_level, "error, warning, notice, info or debug")

@@ -7,7 +7,7 @@
 
 #include "mqtt/commands.hpp"
 #include "mqtt/link.hpp"
-#include "mqtt/log.hpp"
+#include "core/log.hpp"
 #include "mqtt/topics.hpp"
 
 namespace chairhub::mqtt {

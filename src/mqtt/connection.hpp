@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "mqtt/link.hpp"
-#include "mqtt/log.hpp"
+#include "core/log.hpp"
 
 struct mosquitto;
 struct mosquitto_message;

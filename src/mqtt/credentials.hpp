@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <string>
 
-#include "mqtt/log.hpp"
+#include "core/log.hpp"
 
 namespace chairhub::mqtt {
 

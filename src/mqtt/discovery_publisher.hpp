@@ -6,7 +6,7 @@
 
 #include "mqtt/discovery.hpp"
 #include "mqtt/link.hpp"
-#include "mqtt/log.hpp"
+#include "core/log.hpp"
 #include "mqtt/topics.hpp"
 
 namespace chairhub::mqtt {

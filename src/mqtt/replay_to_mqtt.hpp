@@ -9,7 +9,7 @@
 
 #include "config/config.hpp"
 #include "mqtt/config.hpp"
-#include "mqtt/log.hpp"
+#include "core/log.hpp"
 #include "replay/replay.hpp"
 
 namespace chairhub::mqtt {

@@ -19,7 +19,8 @@ MqttService::MqttService(boost::asio::io_context& io, MqttConfig config, Service
       options_(std::move(options)),
       log_(options_.logger ? options_.logger : stderr_logger()),
       topics_(config_.base_topic, resolve_chair_id(config_, options_), config_.discovery_prefix),
-      ha_timer_(io) {
+      ha_timer_(io),
+      stop_timer_(io) {
   if (!options_.clock) options_.clock = system_wall_clock();
 
   ConnectionOptions c;
@@ -88,6 +89,18 @@ void MqttService::stop() {
   if (connection_->connected()) connection_->publish(topics_.status(), "offline", 1, true);
   connection_->stop();
   work_.reset();
+}
+
+void MqttService::stop_when_delivered(std::chrono::milliseconds grace) {
+  stop_at(std::chrono::steady_clock::now() + grace);
+}
+
+void MqttService::stop_at(std::chrono::steady_clock::time_point deadline) {
+  if (!connected() || idle() || std::chrono::steady_clock::now() >= deadline) return stop();
+  stop_timer_.expires_after(std::chrono::milliseconds(20));
+  stop_timer_.async_wait([this, deadline](const boost::system::error_code& ec) {
+    if (!ec) stop_at(deadline);
+  });
 }
 
 void MqttService::on_connected() {

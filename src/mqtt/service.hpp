@@ -57,6 +57,9 @@ class MqttService {
   void start();
   // Publishes `offline`, disconnects. Undelivered events stay in the outbox file.
   void stop();
+  // The same, once every event is acknowledged, the broker is away, or `grace` has passed:
+  // a planned stop leaves no event behind that a connected broker could still take.
+  void stop_when_delivered(std::chrono::milliseconds grace);
 
   EventSink& events() { return *sink_; }
   void publish_state(const ChairState& state) { state_->update(state); }
@@ -88,7 +91,10 @@ class MqttService {
   std::unique_ptr<StatePublisher> state_;
   std::unique_ptr<DiscoveryPublisher> discovery_;
   std::unique_ptr<CommandRouter> router_;
+  void stop_at(std::chrono::steady_clock::time_point deadline);
+
   boost::asio::steady_timer ha_timer_;
+  boost::asio::steady_timer stop_timer_;
   std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> work_;
 };
 

@@ -14,7 +14,7 @@
 #include "events/event.hpp"
 #include "mqtt/iso_time.hpp"
 #include "mqtt/link.hpp"
-#include "mqtt/log.hpp"
+#include "core/log.hpp"
 #include "mqtt/outbox.hpp"
 
 namespace chairhub::mqtt {

@@ -58,4 +58,11 @@ std::vector<std::string> check_config_file(const std::string& path) {
   return {};
 }
 
+bool same_channels(const ChannelLayout& a, const ChannelLayout& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a.channels[i].name != b.channels[i].name || a.channels[i].role != b.channels[i].role) return false;
+  return true;
+}
+
 }  // namespace chairhub

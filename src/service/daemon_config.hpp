@@ -46,4 +46,8 @@ DaemonConfig parse_daemon_config(std::string_view text, const std::string& name,
 // Every problem of a config file, as chairhubd would meet them; empty when it is good.
 std::vector<std::string> check_config_file(const std::string& path);
 
+// A reload may change everything but the channels' names and roles (the running analysis and
+// the sensor source are built on them): true when those are the same.
+bool same_channels(const ChannelLayout& a, const ChannelLayout& b);
+
 }  // namespace chairhub

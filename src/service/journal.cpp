@@ -21,7 +21,7 @@ void Journal::operator()(LogLevel level, std::string_view text) const {
 
 void JournalSink::on_event(const Event& event) { journal_(LogLevel::info, to_json(event).dump()); }
 
-mqtt::Logger Journal::logger() const {
+Logger Journal::logger() const {
   return [this](LogLevel level, std::string_view text) { (*this)(level, text); };
 }
 

@@ -5,12 +5,11 @@
 #include <string>
 #include <string_view>
 
+#include "core/log.hpp"
 #include "events/event.hpp"
-#include "mqtt/log.hpp"
 
 namespace chairhub {
 
-using mqtt::LogLevel;
 
 // "error", "warning", "notice", "info" or "debug" (checked by the config loader); notice otherwise.
 LogLevel log_level_from(const std::string& name);
@@ -20,7 +19,7 @@ class Journal {
   void set_level(LogLevel level) { level_ = level; }
   void operator()(LogLevel level, std::string_view text) const;
   // The same lines, for the MQTT modules.
-  mqtt::Logger logger() const;
+  Logger logger() const;
 
  private:
   std::atomic<LogLevel> level_{LogLevel::notice};  // the MQTT network thread logs here too

@@ -1,6 +1,15 @@
 #include "service/nudge_driver.hpp"
 
+#include <ctime>
+
 namespace chairhub {
+
+int local_minute_of_day() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  return tm.tm_hour * 60 + tm.tm_min;
+}
 
 NudgeDriver::NudgeDriver(const ServiceConfig& config, Indicator& indicator, std::function<int()> minute_of_day)
     : config_(config), indicator_(indicator), minute_of_day_(std::move(minute_of_day)) {}

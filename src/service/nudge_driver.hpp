@@ -18,10 +18,14 @@ class Indicator {
   virtual void show(NudgeReason reason, bool sound) = 0;
 };
 
+// Minutes since local midnight, now.
+int local_minute_of_day();
+
 class NudgeDriver : public EventSink {
  public:
   // `minute_of_day` gives the local time, for quiet hours.
-  NudgeDriver(const ServiceConfig& config, Indicator& indicator, std::function<int()> minute_of_day);
+  NudgeDriver(const ServiceConfig& config, Indicator& indicator,
+              std::function<int()> minute_of_day = local_minute_of_day);
   void on_event(const Event& event) override;
 
  private:

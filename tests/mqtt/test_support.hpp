@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "mqtt/link.hpp"
-#include "mqtt/log.hpp"
+#include "core/log.hpp"
 
 namespace chairhub::mqtt::test {
 

@@ -1,8 +1,8 @@
-#include "mqtt/log.hpp"
+#include "core/log.hpp"
 
 #include <cstdio>
 
-namespace chairhub::mqtt {
+namespace chairhub {
 
 Logger stderr_logger() {
   return [](LogLevel level, std::string_view text) {
@@ -16,4 +16,4 @@ Logger or_silent(Logger logger) {
   return [](LogLevel, std::string_view) {};
 }
 
-}  // namespace chairhub::mqtt
+}  // namespace chairhub

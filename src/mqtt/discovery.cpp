@@ -10,7 +10,8 @@ namespace {
 using nlohmann::ordered_json;
 
 // Event types the event entity shows; others are filtered out by its template.
-constexpr const char* kEntityEventTypes[] = {"posture", "break_due", "break_taken", "nudge"};
+constexpr EventType kEntityEventTypes[] = {EventType::posture, EventType::break_due, EventType::break_taken,
+                                           EventType::nudge};
 
 std::string entity_slug(const std::string& chair_id) {
   std::string out;
@@ -52,11 +53,8 @@ class Builder {
   ordered_json cmps_ = ordered_json::object();
 };
 
-}  // namespace
-
-ordered_json discovery_payload(const Topics& topics, const DiscoveryInfo& info) {
-  Builder b(topics);
-
+// What the sitter does: occupancy, posture, times, weight shares, lumbar, feet, break due.
+void add_measurements(Builder& b) {
   b.binary("occupancy", "Occupied", "occupied")["device_class"] = "occupancy";
 
   {
@@ -94,6 +92,10 @@ ordered_json discovery_payload(const Topics& topics, const DiscoveryInfo& info) 
   b.binary("lumbar_contact", "Lumbar contact", "lumbar_contact")["icon"] = "mdi:human-handsdown";
   b.binary("feet_flat", "Feet flat", "feet_flat")["icon"] = "mdi:shoe-print";
   b.binary("break_due", "Break due", "break_due")["icon"] = "mdi:walk";
+}
+
+// How the chair itself is: faulty sensors, and the seat load when the user publishes it.
+void add_diagnostics(Builder& b, const Topics& topics, const DiscoveryInfo& info) {
   {
     ordered_json& c = b.add("sensor_problem", "binary_sensor", "Sensor problem");
     c["value_template"] = "{{ 'OFF' if value_json.health.ok else 'ON' }}";
@@ -114,22 +116,25 @@ ordered_json discovery_payload(const Topics& topics, const DiscoveryInfo& info) 
     c["entity_category"] = "diagnostic";
     c["value_template"] = "{{ value_json.seat_kg }}";
   }
+}
 
-  {
-    ordered_json& c = b.add("events", "event", "Chair event");
-    c["state_topic"] = topics.event();
-    ordered_json types = ordered_json::array();
-    std::string list;
-    for (const char* t : kEntityEventTypes) {
-      types.push_back(t);
-      list += std::string(list.empty() ? "" : ", ") + "'" + t + "'";
-    }
-    c["event_types"] = types;
-    // our payload names the type "type"; HA wants "event_type" (other fields become attributes)
-    c["value_template"] = "{% if value_json.type in [" + list +
-                          "] %}{{ dict(value_json, event_type=value_json.type) | tojson }}{% endif %}";
+void add_event_entity(Builder& b, const Topics& topics) {
+  ordered_json& c = b.add("events", "event", "Chair event");
+  c["state_topic"] = topics.event();
+  ordered_json types = ordered_json::array();
+  std::string list;
+  for (EventType t : kEntityEventTypes) {
+    types.push_back(to_string(t));
+    list += std::string(list.empty() ? "" : ", ") + "'" + std::string(to_string(t)) + "'";
   }
+  c["event_types"] = types;
+  // our payload names the type "type"; HA wants "event_type" (other fields become attributes)
+  c["value_template"] = "{% if value_json.type in [" + list +
+                        "] %}{{ dict(value_json, event_type=value_json.type) | tojson }}{% endif %}";
+}
 
+// The commands: buttons and the nudge switch.
+void add_controls(Builder& b, const Topics& topics, const DiscoveryInfo& info) {
   b.button("tare", "Tare seat", {{"command", "tare"}})["entity_category"] = "config";
   b.button("snooze", "Snooze nudges", {{"command", "snooze"}, {"minutes", info.snooze_minutes}})["icon"] =
       "mdi:bell-sleep";
@@ -144,6 +149,16 @@ ordered_json discovery_payload(const Topics& topics, const DiscoveryInfo& info) 
     c["value_template"] = "{{ 'ON' if value_json.nudges else 'OFF' }}";
     c["icon"] = "mdi:bell-ring";
   }
+}
+
+}  // namespace
+
+ordered_json discovery_payload(const Topics& topics, const DiscoveryInfo& info) {
+  Builder b(topics);
+  add_measurements(b);
+  add_diagnostics(b, topics, info);
+  add_event_entity(b, topics);
+  add_controls(b, topics, info);
 
   ordered_json dev = {
       {"identifiers", ordered_json::array({"chairhub_" + topics.chair_id()})},

@@ -3,7 +3,7 @@
 #include <cmath>
 
 #include "core/input_error.hpp"
-#include "replay/pacer.hpp"
+#include "core/pacing.hpp"
 
 namespace chairhub {
 

@@ -1,32 +1,16 @@
 #include "service/sources.hpp"
 
-#include <chrono>
-#include <thread>
+#include <cstdio>
 
 namespace chairhub {
-
-double monotonic_seconds() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
-bool StoppableSleep::until(double monotonic_s) {
-  // Short naps, so that stop() is noticed within 50 ms.
-  while (!stopped_) {
-    const double left = monotonic_s - monotonic_seconds();
-    if (left <= 0) return true;
-    std::this_thread::sleep_for(std::chrono::duration<double>(std::min(left, 0.05)));
-  }
-  return false;
-}
-
-void StoppableSleep::stop() { stopped_ = true; }
 
 SimulatedSource::SimulatedSource(Scenario scenario, const ChannelLayout& layout, double speed)
     : scenario_(std::move(scenario)),
       layout_(layout),
       speed_(speed),
       chair_(std::make_unique<SimulatedChair>(scenario_, layout_)),
-      origin_(monotonic_seconds()) {}
+      origin_(monotonic_seconds()),
+      pacer_(speed) {}
 
 bool SimulatedSource::next(Sample& sample) {
   if (!chair_->next(sample, label_)) {
@@ -35,8 +19,7 @@ bool SimulatedSource::next(Sample& sample) {
     if (!chair_->next(sample, label_)) return false;
   }
   sample.t += lap_offset_;
-  const double due = origin_ + sample.t / speed_;
-  if (!sleep_.until(due)) return false;
+  if (!pacer_.wait_until(sample.t)) return false;
   sample.t += origin_;
   return true;
 }
@@ -49,21 +32,8 @@ std::string SimulatedSource::describe() const {
 }
 
 LogSource::LogSource(const std::string& path, const ChannelLayout& layout, double speed)
-    : path_(path), reader_(path, layout), speed_(speed) {}
+    : path_(path), reader_(path, layout), pacer_(speed) {}
 
-bool LogSource::next(Sample& sample) {
-  if (stopped_ || !reader_.next(sample)) return false;
-  if (!first_t_) {
-    first_t_ = sample.t;
-    origin_ = monotonic_seconds();
-  }
-  if (speed_ > 0 && !sleep_.until(origin_ + (sample.t - *first_t_) / speed_)) return false;
-  return true;
-}
-
-void LogSource::stop() {
-  stopped_ = true;
-  sleep_.stop();
-}
+bool LogSource::next(Sample& sample) { return reader_.next(sample) && pacer_.wait_until(sample.t); }
 
 }  // namespace chairhub

@@ -7,26 +7,12 @@
 
 #include "config/config.hpp"
 #include "log/log_reader.hpp"
-#include "replay/pacer.hpp"
+#include "core/pacing.hpp"
 #include "service/sample_source.hpp"
 #include "sim/scenario.hpp"
 #include "sim/simulated_chair.hpp"
 
 namespace chairhub {
-
-// Seconds on the monotonic clock: the time base of live samples.
-double monotonic_seconds();
-
-// Sleeps until a given monotonic time, waking early when stopped.
-class StoppableSleep {
- public:
-  // False if stopped before the time came.
-  bool until(double monotonic_s);
-  void stop();
-
- private:
-  std::atomic<bool> stopped_{false};
-};
 
 // The built-in simulated chair: plays a scenario over and over, at `speed` times real time.
 // Sample times continue from the monotonic clock at start, so they look like live ones.
@@ -34,7 +20,7 @@ class SimulatedSource : public SampleSource {
  public:
   SimulatedSource(Scenario scenario, const ChannelLayout& layout, double speed);
   bool next(Sample& sample) override;
-  void stop() override { sleep_.stop(); }
+  void stop() override { pacer_.stop(); }
   std::string describe() const override;
 
  private:
@@ -45,7 +31,7 @@ class SimulatedSource : public SampleSource {
   double origin_;        // monotonic time at start
   double lap_offset_ = 0;  // scenario time already played in earlier laps
   std::string label_;
-  StoppableSleep sleep_;
+  Pacer pacer_;
 };
 
 // A recorded log played as if live, at `speed` times real time (0: as fast as possible).
@@ -53,18 +39,14 @@ class LogSource : public SampleSource {
  public:
   LogSource(const std::string& path, const ChannelLayout& layout, double speed);
   bool next(Sample& sample) override;
-  void stop() override;
+  void stop() override { pacer_.stop(); }
   std::string describe() const override { return "log " + path_; }
   Units units() const { return reader_.units(); }
 
  private:
   std::string path_;
   LogReader reader_;
-  double speed_;
-  std::optional<double> first_t_;
-  double origin_ = 0;
-  std::atomic<bool> stopped_{false};
-  StoppableSleep sleep_;
+  Pacer pacer_;
 };
 
 }  // namespace chairhub

@@ -175,17 +175,5 @@ TEST_F(SourcesTest, LogSourceStopsPromptly) {
   EXPECT_FALSE(source.next(sample));
 }
 
-TEST_F(SourcesTest, StoppableSleepWaitsUntilItsTimeUnlessStopped) {
-  StoppableSleep sleep;
-  const double start = monotonic_seconds();
-  EXPECT_TRUE(sleep.until(start + 0.03));
-  EXPECT_GE(monotonic_seconds() - start, 0.03);
-  EXPECT_TRUE(sleep.until(start - 10));  // already past
-  sleep.stop();
-  const double before = monotonic_seconds();
-  EXPECT_FALSE(sleep.until(before + 10));
-  EXPECT_LT(monotonic_seconds() - before, 0.1);
-}
-
 }  // namespace
 }  // namespace chairhub

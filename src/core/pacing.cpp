@@ -1,0 +1,32 @@
+#include "core/pacing.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
+namespace chairhub {
+
+double monotonic_seconds() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+bool Pacer::wait_until(double t) {
+  if (stopped_) return false;
+  if (speed_ <= 0) return true;
+  if (!started_) {
+    started_ = true;
+    first_t_ = t;
+    start_s_ = monotonic_seconds();
+    return true;
+  }
+  const double due = start_s_ + (t - first_t_) / speed_;
+  // Short naps, so that stop() is noticed soon.
+  while (!stopped_) {
+    const double left = due - monotonic_seconds();
+    if (left <= 0) return true;
+    std::this_thread::sleep_for(std::chrono::duration<double>(std::min(left, 0.05)));
+  }
+  return false;
+}
+
+}  // namespace chairhub

@@ -84,8 +84,8 @@ bool SitSession::update(double t, bool occupied, std::optional<Posture> posture,
     const double next_due = cfg_->interval_s + due_count_ * cfg_->repeat_s;
     if (session >= next_due) {
       ++due_count_;
-      BreakDue due{seated_s_, session, std::nullopt};
-      if (const Movement* m = pick_movement(session)) due.movement = Suggestion{m->name, m->how};
+      BreakDue due{seated_s_, session, {}};
+      if (const Movement* m = pick_movement(session)) due.movement = {m->name, m->how};
       out.push_back({t, std::move(due)});
       return true;
     }

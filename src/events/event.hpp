@@ -63,7 +63,9 @@ struct BreakDue {
   static constexpr std::string_view kAdvice = "Move slowly, and stop if you feel sharp pain.";
   double sitting_s;  // seated in this session
   double session_s;  // since the session began, short absences included
-  std::optional<Suggestion> movement;
+  // Empty when no movement fits. Not an optional: GCC 14 warns falsely (maybe-uninitialized)
+  // about an optional of strings moved inside the variant.
+  Suggestion movement;
 };
 
 // An absence long enough to count as a break ended the session.

@@ -24,9 +24,9 @@ void add_fields(ordered_json& j, const FeetChange& e) { j["flat"] = e.flat; }
 void add_fields(ordered_json& j, const BreakDue& e) {
   j["sitting_s"] = round_ms(e.sitting_s);
   j["session_s"] = round_ms(e.session_s);
-  if (e.movement) {
-    j["movement"] = e.movement->name;
-    j["how"] = e.movement->how;
+  if (!e.movement.name.empty()) {
+    j["movement"] = e.movement.name;
+    j["how"] = e.movement.how;
   }
   j["advice"] = BreakDue::kAdvice;
 }

@@ -95,7 +95,7 @@ TEST_F(NudgeDriverTest, QuietHoursOutsideTheirRangeDoNotSilence) {
 
 TEST_F(NudgeDriverTest, NonNudgeEventsAreIgnored) {
   driver_.on_event({0, PostureChange{Posture::slouching, Posture::upright}});
-  driver_.on_event({1, BreakDue{2640, 2640, std::nullopt}});
+  driver_.on_event({1, BreakDue{2640, 2640, {}}});
   driver_.on_event({2, Seated{}});
   driver_.on_event({3, SensorFault{"seat_fl", Fault::stuck}});
   EXPECT_TRUE(indicator_.shown.empty());

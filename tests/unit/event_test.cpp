@@ -48,7 +48,7 @@ TEST(Event, JsonOfEachType) {
   EXPECT_EQ(json(BreakDue{2700.0004, 2760, Suggestion{"walk", "Walk."}}),
             R"({"type":"break_due","t":1.0,"sitting_s":2700.0,"session_s":2760.0,"movement":"walk",)"
             R"("how":"Walk.","advice":"Move slowly, and stop if you feel sharp pain."})");
-  EXPECT_EQ(json(BreakDue{10, 20, std::nullopt}),
+  EXPECT_EQ(json(BreakDue{10, 20, {}}),
             R"({"type":"break_due","t":1.0,"sitting_s":10.0,"session_s":20.0,)"
             R"("advice":"Move slowly, and stop if you feel sharp pain."})");
   EXPECT_EQ(json(BreakTaken{120.5, 600}), R"({"type":"break_taken","t":1.0,"away_s":120.5,"sitting_s":600.0})");

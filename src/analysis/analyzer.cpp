@@ -89,13 +89,13 @@ void Analyzer::condition_channels(const Sample& sample, std::vector<Event>& out)
     switch (path.health.update(sample.t, reading)) {
       case SensorHealth::Change::raised: {
         const Fault fault = *path.health.fault();
-        out.push_back({sample.t, SensorFault{channel.name, fault}});
+        out.emplace_back(sample.t, SensorFault{channel.name, fault});
         state_.channels[i].fault = fault;
         path.filter.reset();
         break;
       }
       case SensorHealth::Change::cleared:
-        out.push_back({sample.t, SensorOk{channel.name}});
+        out.emplace_back(sample.t, SensorOk{channel.name});
         state_.channels[i].fault.reset();
         path.filter.reset();
         break;
@@ -159,7 +159,7 @@ void Analyzer::compute_features() {
 void Analyzer::adopt_baseline(double t, const Baseline& b, BaselineSource source, std::vector<Event>& out) {
   baseline_ = b;
   baseline_source_ = source;
-  out.push_back({t, BaselineUpdate{source, b, {}}});
+  out.emplace_back(t, BaselineUpdate{source, b, {}});
 }
 
 void Analyzer::update_baseline(double t, double dt, std::vector<Event>& out) {
@@ -172,8 +172,8 @@ void Analyzer::update_baseline(double t, double dt, std::vector<Event>& out) {
       if (capture_sums_.n > 0) {
         adopt_baseline(t, capture_sums_.mean(), BaselineSource::window, out);
       } else {
-        out.push_back({t, BaselineUpdate{BaselineSource::window, std::nullopt,
-                                         "nobody was seated during the baseline window"}});
+        out.emplace_back(t, BaselineUpdate{BaselineSource::window, std::nullopt,
+                                           "nobody was seated during the baseline window"});
       }
     }
   }
@@ -191,7 +191,7 @@ void Analyzer::update_posture(double t, std::vector<Event>& out) {
   const auto previous = posture_.held();
   const PostureInputs in{features_.cop_x, features_.cop_y, features_.lumbar};
   const Posture now = classify_posture(in, baseline_, cfg_.posture, previous);
-  if (posture_.update(t, now)) out.push_back({t, PostureChange{now, previous}});
+  if (posture_.update(t, now)) out.emplace_back(t, PostureChange{now, previous});
 }
 
 void Analyzer::update_feet(double t, std::vector<Event>& out) {
@@ -199,7 +199,7 @@ void Analyzer::update_feet(double t, std::vector<Event>& out) {
   if (!flat && baseline_.seat_kg && features_.seat_complete) {
     flat = features_.seat_kg <= *baseline_.seat_kg * (1 + cfg_.feet.seat_rise);
   }
-  if (flat && feet_.update(t, *flat)) out.push_back({t, FeetChange{*flat}});
+  if (flat && feet_.update(t, *flat)) out.emplace_back(t, FeetChange{*flat});
 }
 
 void Analyzer::update_state(double t) {
@@ -237,9 +237,9 @@ void Analyzer::update(const Sample& sample, std::vector<Event>& out) {
       if (!known && !state_.occupied) {
         // The chair was empty from the start: nobody stood up.
       } else if (state_.occupied) {
-        out.push_back({t, Seated{}});
+        out.emplace_back(t, Seated{});
       } else {
-        out.push_back({t, StoodUp{}});
+        out.emplace_back(t, StoodUp{});
         posture_.reset();
         feet_.reset();
       }

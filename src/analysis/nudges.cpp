@@ -48,7 +48,7 @@ void NudgePolicy::update(double t, const NudgeInputs& in, std::vector<Event>& ou
     if (!allowed || !lasted || !cooled || !spaced) continue;
 
     const auto about = reason == NudgeReason::posture ? in.posture : std::nullopt;
-    out.push_back({t, Nudge{reason, message(reason, in.posture), about}});
+    out.emplace_back(t, Nudge{reason, message(reason, in.posture), about});
     last_nudge_[i] = t;
     last_any_ = t;
     since = t;  // the condition must persist afresh before it nudges again

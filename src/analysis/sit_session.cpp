@@ -86,7 +86,7 @@ bool SitSession::update(double t, bool occupied, std::optional<Posture> posture,
       ++due_count_;
       BreakDue due{seated_s_, session, {}};
       if (const Movement* m = pick_movement(session)) due.movement = {m->name, m->how};
-      out.push_back({t, std::move(due)});
+      out.emplace_back(t, std::move(due));
       return true;
     }
     return false;
@@ -95,7 +95,7 @@ bool SitSession::update(double t, bool occupied, std::optional<Posture> posture,
   if (!away_since_) away_since_ = t;
   const double away = t - *away_since_;
   if (away >= cfg_->min_break_s) {
-    out.push_back({t, BreakTaken{away, seated_s_}});
+    out.emplace_back(t, BreakTaken{away, seated_s_});
     reset(t);
   }
   return false;

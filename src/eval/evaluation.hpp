@@ -2,6 +2,7 @@
 // Scores the analysis's decisions against the ground truth in a log's `label` column:
 // occupancy and posture, as confusion matrices with accuracy.
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>

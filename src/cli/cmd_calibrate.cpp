@@ -10,11 +10,11 @@
 #include <iostream>
 #include <stdexcept>
 
+#include "calibration/file.hpp"
+#include "calibration/fit.hpp"
 #include "cli/commands.hpp"
 #include "cli/hardware.hpp"
-#include "config/calibration_file.hpp"
 #include "core/input_error.hpp"
-#include "hw/calibration/calibration.hpp"
 #include "hw/util/device_error.hpp"
 
 namespace chairhub::cli {
@@ -100,7 +100,7 @@ class Session {
       const bool none = std::all_of(rows.begin(), rows.end(), [&](const auto& row) { return std::isnan(row[i]); });
       if (none) throw InputError("calibrate", 0, step + ": " + channel_fault(names[i], fault[i]) + "; nothing written");
     }
-    return hw::column_means(rows, names);
+    return column_means(rows, names);
   }
 
   const ChannelLayout& layout() const { return chair_.layout(); }
@@ -158,7 +158,7 @@ Result full_calibration(ChairHardware& chair, Session& session, Prompter& ask, d
   const std::vector<double> empty = session.measure("the empty chair", all);
   const std::vector<double> offsets(empty.begin(), empty.begin() + static_cast<long>(p.seats.size()));
 
-  std::vector<hw::Placement> placements;
+  std::vector<Placement> placements;
   char weight[32];
   std::snprintf(weight, sizeof weight, "%g kg", kg);
   const auto place = [&](const std::string& where, const std::string& text, double x, double y) {
@@ -176,7 +176,7 @@ Result full_calibration(ChairHardware& chair, Session& session, Prompter& ask, d
               ch.name + ", and take your hands off.",
           0.8 * ch.x, 0.8 * ch.y);
   }
-  const hw::ScaleFit fit = hw::solve_scales(offsets, placements, names_of(layout, p.seats));
+  const ScaleFit fit = solve_scales(offsets, placements, names_of(layout, p.seats));
   std::printf("  fit: the placements agree to %.3f kg (rms); worst %.3f kg at the %s\n", fit.rms_kg, fit.worst_kg,
               fit.worst_where.c_str());
   if (fit.worst_kg > 0.1 * kg) {
@@ -198,7 +198,7 @@ Result full_calibration(ChairHardware& chair, Session& session, Prompter& ask, d
                                         pad_spot(ch) + ") firmly with your palm and keep pressing until it says done.");
     chair.act({0, 0, 0, {{ch.name, 1.0}}});
     const double full = session.measure(ch.name + " pressed", {p.pads[i]}).front();
-    const hw::PadLevels levels = hw::pad_levels(empty[p.seats.size() + i], full, ch.name);
+    const PadLevels levels = pad_levels(empty[p.seats.size() + i], full, ch.name);
     r.calibration[ch.name].empty = levels.empty;
     r.calibration[ch.name].full = levels.full;
   }

@@ -7,11 +7,11 @@
 # one (the release's hardening flags, CMakePresets.json) with the tests added, so the package it
 # leaves is the one a package-only build makes: chairhub_<version>-<revision>~deb<N>_arm64.deb.
 #
-# Run under qemu: the gtest suites of unit_tests and hw_tests, mqtt_tests without the suites that
-# start a broker and chair processes, the shipped-config checks (the arm64 `chairhub`), and the
-# package checks (host tools on the arm64 build). Not run: tests that start arm64 programs from
-# a host process or shell script (golden, smartseat, cli, service, the broker suites: no
-# binfmt_misc here to run them), and the qemu-system HIL test.
+# Run under qemu: the gtest suites of unit_tests, calibration_tests and hw_tests, mqtt_tests
+# without the suites that start a broker and chair processes, the shipped-config checks (the
+# arm64 `chairhub`), and the package checks (host tools on the arm64 build). Not run: tests
+# that start arm64 programs from a host process or shell script (golden, smartseat, cli,
+# service, the broker suites: no binfmt_misc here to run them), and the qemu-system HIL test.
 #
 #   --package-only   only the package (the `package-arm64` preset: no tests, no GoogleTest), in
 #                    build-package-arm64, checked by lintian
@@ -66,7 +66,7 @@ perl -MJSON::PP -e '
       $prog = (split m{/}, $cmd[$k])[-1] if $k < @cmd;
     }
     my $ok = $name =~ /^package\./
-          || $prog =~ /^(unit_tests|hw_tests|chairhub)$/
+          || $prog =~ /^(unit_tests|calibration_tests|hw_tests|chairhub)$/
           || ($prog eq "mqtt_tests" && $name !~ /^(AclTest|BrokerTest|ReplayTest|TlsTest)\./);
     if ($ok) { push @run, $i + 1 }
     else { $left{ $prog || (@cmd ? (split m{/}, $cmd[0])[-1] : "not built") }++ }

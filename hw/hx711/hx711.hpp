@@ -1,7 +1,7 @@
 #pragma once
 // HX711, layer 2: chip configuration and error mapping for a group of chips on one clock line.
 // Gain and channel, data rate, retries after disturbed frames, and faults a person can act on.
-// Load-cell maths (tare, scale) is not here: see hw/calibration.
+// Load-cell maths (tare, scale) is not here: see src/calibration.
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "analysis/calibration.hpp"
+#include "calibration/model.hpp"
 
 namespace chairhub {
 namespace {

@@ -1,7 +1,7 @@
-// chairhub calibrate: a guided calibration on standard input (a terminal or a pipe). Tares the
-// empty chair, takes a known weight at the centre and over each seat cell and solves the cells'
-// scales by least squares, takes each pad untouched and pressed, and writes the calibration
-// file atomically. `--tare` only measures the empty seat and updates the offsets.
+// chairhub calibrate: the guided calibration of calibration/steps.hpp on standard input (a
+// terminal or a pipe): each step's instruction, Enter, the sensors read meanwhile; then the
+// calibration file written atomically. `--tare` only measures the empty seat and updates the
+// offsets.
 #include <unistd.h>
 
 #include <cmath>
@@ -10,11 +10,11 @@
 #include <iostream>
 #include <stdexcept>
 
+#include "calibration/file.hpp"
+#include "calibration/steps.hpp"
 #include "cli/commands.hpp"
 #include "cli/hardware.hpp"
-#include "config/calibration_file.hpp"
 #include "core/input_error.hpp"
-#include "hw/calibration/calibration.hpp"
 #include "hw/util/device_error.hpp"
 
 namespace chairhub::cli {
@@ -57,24 +57,20 @@ class Prompter {
   std::size_t lines_ = 0;
 };
 
-// "front-left corner", from a seat cell's position.
-std::string spot(const Channel& ch) {
-  const std::string fb = ch.y > 0 ? "front" : ch.y < 0 ? "back" : "";
-  const std::string lr = ch.x < 0 ? "left" : ch.x > 0 ? "right" : "";
-  if (fb.empty() && lr.empty()) return "middle";
-  if (fb.empty() || lr.empty()) return fb + lr + " edge";
-  return fb + "-" + lr + " corner";
-}
-
-std::string pad_spot(const Channel& ch) {
-  const std::string side = ch.x < 0 ? ", left" : ch.x > 0 ? ", right" : "";
-  return (ch.role == Role::back ? "backrest" : "foot pad") + side;
-}
-
+// Walks the steps on the chair: asks, tells the simulated chair, reads the sensors.
 class Session {
  public:
-  Session(ChairHardware& chair, hw::HardwareSource& source, int samples)
-      : chair_(chair), source_(source), samples_(samples) {}
+  Session(ChairHardware& chair, hw::HardwareSource& source, Prompter& ask, int samples)
+      : chair_(chair), source_(source), ask_(ask), samples_(samples) {}
+
+  // The person's part of a step, then the readings meanwhile.
+  std::vector<double> take(const CalibrationStep& step) {
+    ask_.wait(step.name, step.text);
+    Scene scene{step.kg, step.x, step.y, {}};
+    if (!step.pressed.empty()) scene.pads[step.pressed] = 1.0;
+    chair_.act(scene);
+    return measure(step.measuring, step.slots);
+  }
 
   // Mean raw reading of each of `slots` over the step. A channel with no good reading at all
   // stops the calibration with its fault; one that failed now and then is averaged over the rest.
@@ -100,137 +96,52 @@ class Session {
       const bool none = std::all_of(rows.begin(), rows.end(), [&](const auto& row) { return std::isnan(row[i]); });
       if (none) throw InputError("calibrate", 0, step + ": " + channel_fault(names[i], fault[i]) + "; nothing written");
     }
-    return hw::column_means(rows, names);
+    return column_means(rows, names);
   }
 
+  ChairHardware& chair() { return chair_; }
   const ChannelLayout& layout() const { return chair_.layout(); }
 
  private:
   ChairHardware& chair_;
   hw::HardwareSource& source_;
+  Prompter& ask_;
   int samples_;
 };
 
-struct Plan {
-  std::vector<std::size_t> seats, pads;  // wired layout slots
-};
-
-Plan plan(const ChairHardware& chair) {
-  Plan p;
-  const auto unwired = chair.unwired();
-  for (std::size_t i = 0; i < chair.layout().size(); ++i) {
-    const Channel& ch = chair.layout().channels[i];
-    const bool wired = std::find(unwired.begin(), unwired.end(), ch.name) == unwired.end();
-    if (ch.role == Role::seat && !wired) {
-      // Its share of the weight would go unmeasured and skew every other cell's scale.
-      throw InputError(chair.config().path, 0, "seat cell " + ch.name + " is not wired in [hardware]; calibration needs every seat cell");
-    }
-    if (!wired) {
-      std::printf("note: %s is not wired in [hardware]; skipped\n", ch.name.c_str());
-      continue;
-    }
-    (ch.role == Role::seat ? p.seats : p.pads).push_back(i);
-  }
-  return p;
+CalibrationPlan plan(const ChairHardware& chair) {
+  return plan_calibration(chair.layout(), chair.unwired(), chair.config().path,
+                          [](const Channel& ch) { std::printf("note: %s is not wired in [hardware]; skipped\n", ch.name.c_str()); });
 }
 
-std::vector<std::string> names_of(const ChannelLayout& layout, const std::vector<std::size_t>& slots) {
-  std::vector<std::string> out;
-  out.reserve(slots.size());
-  for (std::size_t s : slots) out.push_back(layout.channels[s].name);
-  return out;
-}
-
-struct Result {
-  Calibration calibration;
-  std::vector<std::string> comment;
-};
-
-Result full_calibration(ChairHardware& chair, Session& session, Prompter& ask, double kg) {
-  const ChannelLayout& layout = chair.layout();
-  const Plan p = plan(chair);
-  std::vector<std::size_t> all = p.seats;
-  all.insert(all.end(), p.pads.begin(), p.pads.end());
-
-  ask.wait("the empty chair",
-           "\n1. Empty the chair: nothing on the seat, nobody touching the backrest or the foot pads.");
-  chair.act({});
-  const std::vector<double> empty = session.measure("the empty chair", all);
-  const std::vector<double> offsets(empty.begin(), empty.begin() + static_cast<long>(p.seats.size()));
-
-  std::vector<hw::Placement> placements;
-  char weight[32];
-  std::snprintf(weight, sizeof weight, "%g kg", kg);
-  const auto place = [&](const std::string& where, const std::string& text, double x, double y) {
-    ask.wait(where, text);
-    chair.act({kg, x, y, {}});
-    placements.push_back({where, kg, session.measure("the weight at the " + where, p.seats)});
-  };
-  place("centre", "\n2. Put the " + std::string(weight) + " weight on the middle of the seat and take your hands off.", 0, 0);
-  int n = 3;
-  for (std::size_t slot : p.seats) {
-    const Channel& ch = layout.channels[slot];
-    // Over the cell, a little inside the seat's edge, where a weight can rest.
-    place(spot(ch) + " (" + ch.name + ")",
-          "\n" + std::to_string(n++) + ". Move the weight over the " + spot(ch) + " of the seat, above load cell " +
-              ch.name + ", and take your hands off.",
-          0.8 * ch.x, 0.8 * ch.y);
-  }
-  const hw::ScaleFit fit = hw::solve_scales(offsets, placements, names_of(layout, p.seats));
+CalibrationResult full_calibration(Session& session, double kg) {
+  FullCalibration cal(session.layout(), plan(session.chair()), kg);
+  cal.empty_measured(session.take(cal.empty_step()));
+  for (const CalibrationStep& step : cal.weight_steps()) cal.weight_measured(step, session.take(step));
+  const ScaleFit& fit = cal.solve();
   std::printf("  fit: the placements agree to %.3f kg (rms); worst %.3f kg at the %s\n", fit.rms_kg, fit.worst_kg,
               fit.worst_where.c_str());
-  if (fit.worst_kg > 0.1 * kg) {
-    throw InputError("calibrate", 0,
-                     "the placements disagree by up to " + std::to_string(fit.worst_kg) + " kg at the " + fit.worst_where +
-                         ": did something else touch the chair, or the weight slip? Nothing written; run it again");
-  }
-
-  Result r;
-  for (std::size_t i = 0; i < p.seats.size(); ++i) {
-    ChannelCalibration& c = r.calibration[layout.channels[p.seats[i]].name];
-    c.offset = offsets[i];
-    c.scale = fit.scale[i];
-  }
-  for (std::size_t i = 0; i < p.pads.size(); ++i) {
-    const Channel& ch = layout.channels[p.pads[i]];
-    const std::string before = i == 0 ? "Take the weight off the seat. " : "Let go. ";
-    ask.wait("pressing " + ch.name, "\n" + std::to_string(n++) + ". " + before + "Press the " + ch.name + " pad (" +
-                                        pad_spot(ch) + ") firmly with your palm and keep pressing until it says done.");
-    chair.act({0, 0, 0, {{ch.name, 1.0}}});
-    const double full = session.measure(ch.name + " pressed", {p.pads[i]}).front();
-    const hw::PadLevels levels = hw::pad_levels(empty[p.seats.size() + i], full, ch.name);
-    r.calibration[ch.name].empty = levels.empty;
-    r.calibration[ch.name].full = levels.full;
-  }
-  if (!p.pads.empty()) std::printf("  you can let go.\n");
-  chair.act({});
-  char fit_line[160];
-  std::snprintf(fit_line, sizeof fit_line, "known weight %s at the centre and over each of %zu cells; fit %.3f kg rms, worst %.3f kg",
-                weight, p.seats.size(), fit.rms_kg, fit.worst_kg);
-  r.comment = {"chairhub calibration: written by `chairhub calibrate` on " + utc_timestamp(), fit_line};
-  return r;
+  cal.check_fit();
+  const std::vector<CalibrationStep> pads = cal.pad_steps();
+  for (const CalibrationStep& step : pads) cal.pad_measured(step, session.take(step).front());
+  if (!pads.empty()) std::printf("  you can let go.\n");
+  session.chair().act({});
+  return cal.result(utc_timestamp());
 }
 
-Result tare(ChairHardware& chair, Session& session, Prompter& ask, const std::string& file) {
-  const Plan p = plan(chair);
-  Result r;
+CalibrationResult tare(Session& session, const std::string& file) {
+  const CalibrationPlan p = plan(session.chair());
   // Only the offsets change; the rest of an earlier calibration stays as it was.
-  if (std::filesystem::exists(file)) r.calibration = load_calibration(file, chair.layout());
-  ChannelLayout before = chair.layout();
-  apply_calibration(r.calibration, before);
-
-  ask.wait("the empty seat", "\nEmpty the seat: nothing and nobody on it.");
-  chair.act({});
-  const std::vector<double> offsets = session.measure("the empty seat", p.seats);
+  const Calibration earlier = std::filesystem::exists(file) ? load_calibration(file, session.layout()) : Calibration{};
+  ChannelLayout before = session.layout();
+  apply_calibration(earlier, before);
+  const std::vector<double> offsets = session.take(tare_step(p));
   for (std::size_t i = 0; i < p.seats.size(); ++i) {
     const Channel& ch = before.channels[p.seats[i]];
     std::printf("  %-10s offset %.0f -> %.0f (%+.2f kg)\n", ch.name.c_str(), ch.offset, offsets[i],
                 (offsets[i] - ch.offset) * ch.scale);
-    r.calibration[ch.name].offset = offsets[i];
   }
-  r.comment = {"chairhub calibration: offsets from `chairhub calibrate --tare` on " + utc_timestamp(),
-               "scales and pad levels as the last full calibration left them"};
-  return r;
+  return tare_result(earlier, session.layout(), p, offsets, utc_timestamp());
 }
 
 void print_result(const Calibration& c, const ChannelLayout& layout) {
@@ -253,17 +164,59 @@ void print_result(const Calibration& c, const ChannelLayout& layout) {
   }
 }
 
+struct CalibrateArgs {
+  HardwareArgs hardware;
+  double weight = 0;
+  int samples = 20;
+  bool tare = false;
+  std::string output;
+};
+
+std::unique_ptr<hw::HardwareSource> open_chair(ChairHardware& chair) {
+  try {
+    return chair.open();
+  } catch (const hw::DeviceError& e) {
+    throw InputError(chair.config().path, 0, std::string(e.what()) + " (`chairhub probe` checks the wiring)");
+  }
+}
+
+void calibrate(const CalibrateArgs& args) {
+  // The file is being made, so the config is read without it.
+  const DaemonConfig daemon_config = wiring_config(args.hardware);
+  const Config& config = daemon_config.chair;
+  const std::string file = args.output.empty() ? config.calibration_file : args.output;
+  if (file.empty()) {
+    throw InputError(config.path, 0,
+                     "no calibration file: add [calibration] file = \"calibration.toml\" to the config, or give -o FILE");
+  }
+  ChairHardware chair(daemon_config, args.hardware.simulate);
+  const std::unique_ptr<hw::HardwareSource> source = open_chair(chair);
+  std::printf("chairhub calibrate: %s -> %s%s\n", config.path.c_str(), file.c_str(),
+              chair.simulated() ? " (simulated chair)" : "");
+  Prompter ask;
+  Session session(chair, *source, ask, args.samples);
+  CalibrationResult result;
+  try {
+    result = args.tare ? tare(session, file)
+                       : full_calibration(session, args.weight > 0 ? args.weight : ask.kg("Known weight in kg (5 kg or more): "));
+  } catch (const std::invalid_argument& e) {  // the calibration maths' verdict on the readings
+    throw InputError("calibrate", 0, std::string(e.what()) + "; nothing written");
+  }
+  write_calibration_file(file, format_calibration(result.calibration, config.layout, result.comment));
+  print_result(result.calibration, config.layout);
+  std::printf("\nwrote %s\n", file.c_str());
+  const auto same = [](const std::string& a, const std::string& b) {
+    return std::filesystem::absolute(a).lexically_normal() == std::filesystem::absolute(b).lexically_normal();
+  };
+  if (config.calibration_file.empty() || !same(file, config.calibration_file)) {
+    std::printf("to use it, set in %s:\n  [calibration]\n  file = \"%s\"\n", config.path.c_str(), file.c_str());
+  }
+}
+
 }  // namespace
 
 void add_calibrate(CLI::App& app, int& status) {
-  struct Args {
-    HardwareArgs hardware;
-    double weight = 0;
-    int samples = 20;
-    bool tare = false;
-    std::string output;
-  };
-  auto args = std::make_shared<Args>();
+  auto args = std::make_shared<CalibrateArgs>();
   auto* cmd = app.add_subcommand("calibrate", "guided calibration of the seat cells and pads; writes the calibration file");
   add_hardware_options(*cmd, args->hardware);
   cmd->add_option("--weight", args->weight, "the known weight in kg; asked for when not given")
@@ -272,42 +225,7 @@ void add_calibrate(CLI::App& app, int& status) {
   cmd->add_flag("--tare", args->tare, "only measure the empty seat and update the offsets");
   cmd->add_option("-o,--output", args->output, "the calibration file; default: the config's [calibration] file");
   cmd->callback([args, &status] {
-    // The file is being made, so the config is read without it.
-    const DaemonConfig daemon_config = wiring_config(args->hardware);
-    const Config& config = daemon_config.chair;
-    const std::string file = args->output.empty() ? config.calibration_file : args->output;
-    if (file.empty()) {
-      throw InputError(config.path, 0,
-                       "no calibration file: add [calibration] file = \"calibration.toml\" to the config, or give -o FILE");
-    }
-    ChairHardware chair(daemon_config, args->hardware.simulate);
-    std::unique_ptr<hw::HardwareSource> source;
-    try {
-      source = chair.open();
-    } catch (const hw::DeviceError& e) {
-      throw InputError(config.path, 0, std::string(e.what()) + " (`chairhub probe` checks the wiring)");
-    }
-    std::printf("chairhub calibrate: %s -> %s%s\n", config.path.c_str(), file.c_str(),
-                chair.simulated() ? " (simulated chair)" : "");
-    Prompter ask;
-    Session session(chair, *source, args->samples);
-    Result result;
-    try {
-      result = args->tare ? tare(chair, session, ask, file)
-                          : full_calibration(chair, session, ask,
-                                             args->weight > 0 ? args->weight : ask.kg("Known weight in kg (5 kg or more): "));
-    } catch (const std::invalid_argument& e) {  // the calibration maths' verdict on the readings
-      throw InputError("calibrate", 0, std::string(e.what()) + "; nothing written");
-    }
-    write_calibration_file(file, format_calibration(result.calibration, config.layout, result.comment));
-    print_result(result.calibration, config.layout);
-    std::printf("\nwrote %s\n", file.c_str());
-    const auto same = [](const std::string& a, const std::string& b) {
-      return std::filesystem::absolute(a).lexically_normal() == std::filesystem::absolute(b).lexically_normal();
-    };
-    if (config.calibration_file.empty() || !same(file, config.calibration_file)) {
-      std::printf("to use it, set in %s:\n  [calibration]\n  file = \"%s\"\n", config.path.c_str(), file.c_str());
-    }
+    calibrate(*args);
     status = 0;
   });
 }

@@ -1,5 +1,6 @@
 #include "config/config.hpp"
 
+#include "calibration/file.hpp"
 #include "config/sections.hpp"
 
 namespace chairhub {

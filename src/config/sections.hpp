@@ -17,9 +17,6 @@ void read_channels(const SectionReader& root, ChannelLayout& layout);
 void read_analysis(const SectionReader& root, AnalysisConfig& analysis);
 // [eval] labels (analysis_section.cpp).
 void read_eval_labels(const SectionReader& root, std::map<std::string, std::string>& labels);
-// [calibration] file = "PATH": resolved against the config's folder into `file`; with `apply`,
-// the file is read and its values override the layout's (calibration_file.cpp).
-void read_calibration_section(const SectionReader& root, const std::string& config_path, bool apply,
-                              ChannelLayout& layout, std::string& file);
+// [calibration]: read with the calibration file it names (calibration/file.hpp).
 
 }  // namespace chairhub

@@ -21,8 +21,8 @@ struct Channel {
   // front, as seen by the person sitting. Pads: x is the side (-1 left, 0 centre, 1 right).
   double x = 0;
   double y = 0;
-  // Calibration from raw ADC counts. Seat: kg = (raw - offset) * scale.
-  // Pads: contact = (raw - empty) / (full - empty), clamped to 0..1.
+  // Calibration from raw ADC counts (calibrate() in calibration/model.hpp; a calibration file
+  // overrides these): seat kg = (raw - offset) * scale; pads (raw - empty) / (full - empty).
   double offset = 0;
   double scale = 1;
   double empty = 0;

@@ -1,8 +1,10 @@
 #include "service/command_actions.hpp"
 
-#include <cmath>
+#include <numeric>
 #include <string>
 #include <type_traits>
+
+#include "calibration/model.hpp"
 
 namespace chairhub {
 
@@ -15,17 +17,22 @@ void TareAverage::add(const Sample& sample) {
   ++count_;
 }
 
+std::vector<double> TareAverage::means() const {
+  std::vector<double> out;
+  for (double sum : sum_) out.push_back(sum / static_cast<double>(count_));
+  return out;
+}
+
 namespace {
 
 mqtt::CommandOutcome tare(CommandTarget& to) {
   if (to.analyzer.state().occupied) return {false, "someone is sitting: tare needs an empty chair"};
   if (to.units != Units::raw || to.raw.empty()) return {false, "tare needs raw readings from the sensors"};
-  for (std::size_t i = 0; i < to.config.layout.size(); ++i) {
-    auto& channel = to.config.layout.channels[i];
-    if (channel.role != Role::seat || std::isnan(to.raw.mean(i))) continue;
-    channel.offset = to.raw.mean(i);
-    to.keeper.record_tare(channel.name, channel.offset);
-  }
+  std::vector<std::size_t> slots(to.config.layout.size());
+  std::iota(slots.begin(), slots.end(), 0);
+  const Calibration offsets = tare_offsets(to.config.layout, slots, to.raw.means());
+  apply_calibration(offsets, to.config.layout);
+  for (const auto& [name, tared] : offsets) to.keeper.record_tare(name, *tared.offset);
   to.analyzer.reconfigure(to.config.analysis, to.config.layout);
   to.journal(LogLevel::notice, "tared the seat cells");
   return {};

@@ -20,8 +20,8 @@ class TareAverage {
   void add(const Sample& sample);
   void clear() { count_ = 0; }
   bool empty() const { return count_ == 0; }
-  // The mean of channel i, NaN if a reading of it was missing.
-  double mean(std::size_t i) const { return sum_[i] / static_cast<double>(count_); }
+  // The mean of each channel, NaN where a reading of it was missing.
+  std::vector<double> means() const;
 
  private:
   static constexpr std::size_t kWindow = 50;

@@ -15,7 +15,7 @@
 #include <sstream>
 #include <thread>
 
-#include "config/calibration_file.hpp"
+#include "calibration/file.hpp"
 #include "core/channel.hpp"
 #include "unit/temp_dir.hpp"
 

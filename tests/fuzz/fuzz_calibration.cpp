@@ -1,6 +1,6 @@
-// The calibration file `chairhub calibrate` writes (config/calibration_file.hpp) from any
+// The calibration file `chairhub calibrate` writes (calibration/file.hpp) from any
 // bytes: every problem must be reported, never thrown, and what parses must apply.
-#include "config/calibration_file.hpp"
+#include "calibration/file.hpp"
 #include "fuzz_input.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,6 +1,7 @@
 // The publishing modules against a fake link: event order and acknowledgement, state
 // throttling, discovery removal, command routing.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "mqtt/command_router.hpp"
 #include "mqtt/discovery_publisher.hpp"

@@ -1,6 +1,7 @@
 // `replay --mqtt`: every event of the plain replay arrives on the event topic, in order, also
 // when the broker restarts in the middle of the replay.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <fstream>
 #include <set>

@@ -105,5 +105,26 @@ TEST_F(CommandActionsTest, ResetSessionEndsTheSession) {
   EXPECT_FALSE(analyzer().session().active());
 }
 
+// The offsets go to the config, the analysis and the kept state; the pads stay as they were.
+TEST(CommandActions, TareTakesTheSeatOffsetsFromTheRecentRawReadings) {
+  mqtt::test::TempDir dir;
+  Config config;
+  Analyzer analyzer(config.analysis, config.layout, Units::raw);
+  Journal journal;
+  SessionKeeper keeper(dir.path(), journal);
+  TareAverage raw;
+  raw.add({0, {8000, -3000, 400000, 500, 900, 1100, 700, 800}});
+  raw.add({0.1, {8002, -3002, 400002, 502, 950, 1150, 750, 850}});
+
+  const auto outcome = run_command(mqtt::TareCommand{}, 0.1, {analyzer, config, Units::raw, raw, keeper, journal});
+  ASSERT_TRUE(outcome.ok) << outcome.error;
+  EXPECT_DOUBLE_EQ(config.layout.channels[0].offset, 8001);
+  EXPECT_DOUBLE_EQ(config.layout.channels[2].offset, 400001);
+  EXPECT_DOUBLE_EQ(config.layout.channels[4].empty, ChannelLayout::standard().channels[4].empty);
+  ChannelLayout kept = ChannelLayout::standard();
+  keeper.apply_tare(kept);
+  EXPECT_DOUBLE_EQ(kept.channels[3].offset, 501);
+}
+
 }  // namespace
 }  // namespace chairhub

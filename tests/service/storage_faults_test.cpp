@@ -2,6 +2,7 @@
 // mount namespace of its own), a state file cut short or left beside a temporary file by a power
 // cut, an outbox with broken lines. Nothing already persisted is lost and the daemon starts.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <sched.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>

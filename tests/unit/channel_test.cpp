@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include "analysis/calibration.hpp"
 #include "core/input_error.hpp"
 
 namespace chairhub {
@@ -37,33 +36,6 @@ TEST(Channel, RoleDefaults) {
   EXPECT_DOUBLE_EQ(pad.raw_min, kAds1115Min);
   EXPECT_DOUBLE_EQ(pad.raw_max, kAds1115Max);
   EXPECT_LT(pad.empty, pad.full);
-}
-
-TEST(Calibration, SeatIsOffsetAndScale) {
-  Channel c = make_channel("s", Role::seat, 0, 0);
-  c.offset = 1000;
-  c.scale = 0.5;
-  EXPECT_DOUBLE_EQ(calibrate(c, 1000), 0);
-  EXPECT_DOUBLE_EQ(calibrate(c, 1100), 50);
-  EXPECT_DOUBLE_EQ(calibrate(c, 900), -50);  // not clamped: a tare drift shows
-}
-
-TEST(Calibration, PadIsNormalisedAndClamped) {
-  Channel c = make_channel("p", Role::back, 0, 0);
-  c.empty = 1000;
-  c.full = 3000;
-  EXPECT_DOUBLE_EQ(calibrate(c, 1000), 0);
-  EXPECT_DOUBLE_EQ(calibrate(c, 2000), 0.5);
-  EXPECT_DOUBLE_EQ(calibrate(c, 3000), 1);
-  EXPECT_DOUBLE_EQ(calibrate(c, 500), 0);
-  EXPECT_DOUBLE_EQ(calibrate(c, 9000), 1);
-}
-
-TEST(Calibration, InvertedPadWorks) {
-  Channel c = make_channel("p", Role::foot, 0, 0);
-  c.empty = 3000;  // a divider whose reading falls with pressure
-  c.full = 1000;
-  EXPECT_DOUBLE_EQ(calibrate(c, 2500), 0.25);
 }
 
 TEST(InputError, MessageNamesPlaceAndLine) {

@@ -1,28 +1,13 @@
-#include "config/calibration_file.hpp"
+// Writing the calibration file; reading it is file_reader.cpp.
+#include "calibration/file.hpp"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
+#include <cstdio>
 #include <system_error>
 
-#include "config/config.hpp"
 #include "core/atomic_file.hpp"
 #include "core/input_error.hpp"
 
 namespace chairhub {
-
-void apply_calibration(const Calibration& calibration, ChannelLayout& layout) {
-  for (const auto& [name, cal] : calibration) {
-    const auto index = layout.find(name);
-    if (!index) continue;  // parse_calibration has reported it
-    Channel& ch = layout.channels[*index];
-    ch.offset = cal.offset.value_or(ch.offset);
-    ch.scale = cal.scale.value_or(ch.scale);
-    ch.empty = cal.empty.value_or(ch.empty);
-    ch.full = cal.full.value_or(ch.full);
-  }
-}
 
 std::string format_calibration(const Calibration& calibration, const ChannelLayout& layout,
                                const std::vector<std::string>& comment) {

@@ -1,8 +1,8 @@
 // Reading the calibration file, and the config's [calibration] section that names it.
 #include <filesystem>
 
-#include "config/calibration_file.hpp"
-#include "config/sections.hpp"
+#include "calibration/file.hpp"
+#include "core/input_error.hpp"
 
 namespace chairhub {
 namespace {

@@ -1,10 +1,12 @@
-#include "hw/calibration/calibration.hpp"
+// Eigen's QR with column pivoting: it reports the rank, so placements that cannot tell the
+// cells apart are refused instead of solved into nonsense.
+#include "calibration/fit.hpp"
 
 #include <Eigen/Dense>
 #include <cmath>
 #include <stdexcept>
 
-namespace chairhub::hw {
+namespace chairhub {
 namespace {
 
 std::string cell_name(const std::vector<std::string>& names, std::size_t i) {
@@ -86,4 +88,4 @@ PadLevels pad_levels(double empty, double full, const std::string& name, double 
   return {empty, full};
 }
 
-}  // namespace chairhub::hw
+}  // namespace chairhub

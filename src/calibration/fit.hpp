@@ -1,12 +1,13 @@
 #pragma once
-// Load-cell and pad calibration maths, free of any device: tare, per-cell scale factors from a
-// known weight placed at several spots (least squares), and pad empty/full levels. Results match
-// the Channel fields: kg = (raw - offset) * scale, contact = (raw - empty) / (full - empty).
-// Bad input throws std::invalid_argument with a message for the person calibrating.
+// Calibration maths, free of any device: tare (the mean of the readings), per-cell scale factors
+// from a known weight placed at several spots (least squares), and pad empty/full levels. The
+// results are the model's values (model.hpp): kg = (raw - offset) * scale, contact =
+// (raw - empty) / (full - empty). Bad input throws std::invalid_argument with a message for the
+// person calibrating.
 #include <string>
 #include <vector>
 
-namespace chairhub::hw {
+namespace chairhub {
 
 // Mean of each column of `rows` (samples x cells), skipping NaN. Throws when a column has no
 // value at all, naming it by `names` when given.
@@ -42,4 +43,4 @@ struct PadLevels {
 // connected). `min_span` is in raw counts.
 PadLevels pad_levels(double empty, double full, const std::string& name, double min_span = 100);
 
-}  // namespace chairhub::hw
+}  // namespace chairhub

@@ -1,11 +1,11 @@
+#include "calibration/fit.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <random>
 
-#include "hw/calibration/calibration.hpp"
-
-using namespace chairhub::hw;
+using namespace chairhub;
 
 namespace {
 
@@ -17,7 +17,7 @@ std::vector<double> loads(double kg, double x, double y) {
 
 }  // namespace
 
-TEST(Calibration, TareIsTheMeanSkippingGaps) {
+TEST(CalibrationFit, TareIsTheMeanSkippingGaps) {
   const double nan = std::nan("");
   const auto m = column_means({{1, 10}, {3, nan}, {nan, 30}});
   EXPECT_DOUBLE_EQ(m[0], 2);
@@ -30,7 +30,7 @@ TEST(Calibration, TareIsTheMeanSkippingGaps) {
   }
 }
 
-TEST(Calibration, RecoversPerCellScalesFromCentreAndCorners) {
+TEST(CalibrationFit, RecoversPerCellScalesFromCentreAndCorners) {
   const std::vector<double> offsets = {1000, -2000, 500, 42};
   const std::vector<double> counts_per_kg = {20000, -21000, 19500, 20500};  // one cell wired reversed
   std::mt19937 rng(7);
@@ -50,7 +50,7 @@ TEST(Calibration, RecoversPerCellScalesFromCentreAndCorners) {
   EXPECT_FALSE(fit.worst_where.empty());
 }
 
-TEST(Calibration, DeadCellIsNamed) {
+TEST(CalibrationFit, DeadCellIsNamed) {
   const std::vector<double> offsets = {0, 0, 0, 0};
   std::vector<Placement> placements;
   for (auto [x, y] : {std::pair{0.0, 0.0}, {-1.0, 1.0}, {1.0, 1.0}, {-1.0, -1.0}, {1.0, -1.0}}) {
@@ -66,7 +66,7 @@ TEST(Calibration, DeadCellIsNamed) {
   }
 }
 
-TEST(Calibration, TooFewOrAlikePlacementsAreRefused) {
+TEST(CalibrationFit, TooFewOrAlikePlacementsAreRefused) {
   const std::vector<double> offsets = {0, 0, 0, 0};
   const auto c = loads(10, 0, 0);
   std::vector<Placement> same(5, Placement{"centre", 10, {c[0] * 1e4, c[1] * 1e4, c[2] * 1e4, c[3] * 1e4}});
@@ -79,7 +79,7 @@ TEST(Calibration, TooFewOrAlikePlacementsAreRefused) {
   }
 }
 
-TEST(Calibration, PadLevels) {
+TEST(CalibrationFit, PadLevels) {
   const PadLevels l = pad_levels(200, 18000, "lumbar_l");
   EXPECT_EQ(l.empty, 200);
   EXPECT_EQ(l.full, 18000);

@@ -10,34 +10,29 @@
 //   [lumbar_l]
 //   empty = 910
 //   full = 21950
-#include <map>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "calibration/model.hpp"
+#include "config/section_reader.hpp"
 #include "core/channel.hpp"
 
 namespace chairhub {
 
-struct ChannelCalibration {
-  std::optional<double> offset, scale, empty, full;
-};
-
-// By channel name.
-using Calibration = std::map<std::string, ChannelCalibration>;
-
 // Parses a calibration file against the config's channels, appending every problem to
 // `problems` as "name:line: key: what" (unknown channels and keys, bad numbers, keys of the
-// wrong role). Implemented in calibration_reader.cpp, with the config's [calibration] section.
+// wrong role). Implemented in file_reader.cpp, with the config's [calibration] section.
 Calibration parse_calibration(std::string_view text, const std::string& name, const ChannelLayout& layout,
                               std::vector<std::string>& problems);
 
 // Reads a calibration file; throws ConfigError listing its problems.
 Calibration load_calibration(const std::string& path, const ChannelLayout& layout);
 
-// Overrides the layout's calibration fields with those the file has.
-void apply_calibration(const Calibration& calibration, ChannelLayout& layout);
+// The config's [calibration] file = "PATH": resolved against the config's folder into `file`;
+// with `apply`, the file is read and its values override the layout's (file_reader.cpp).
+void read_calibration_section(const SectionReader& root, const std::string& config_path, bool apply,
+                              ChannelLayout& layout, std::string& file);
 
 // The file's text, channels in layout order; `comment` lines go on top, each prefixed "# ".
 std::string format_calibration(const Calibration& calibration, const ChannelLayout& layout,

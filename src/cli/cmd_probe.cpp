@@ -52,7 +52,7 @@ class Prober {
   // Opens one part of the wiring on its own (with `open`), so a bus that cannot be opened does
   // not hide the state of everything else.
   template <typename Open>
-  auto open(Open open, const std::vector<std::string>& channels) -> decltype(open()) {
+  auto try_open(Open open, const std::vector<std::string>& channels) -> decltype(open()) {
     try {
       return open();
     } catch (const hw::DeviceError& e) {
@@ -123,7 +123,7 @@ class Prober {
       channels.push_back(in.channel);
       wheres.push_back(in.where);
     }
-    const auto source = open([&] { return chair_.open(&part); }, channels);
+    const auto source = try_open([&] { return chair_.open(&part); }, channels);
     if (!source) return;
     std::vector<ChannelStats> stats;
     const double rate = sample(*source, channels, stats);
@@ -145,7 +145,7 @@ class Prober {
     const auto& outputs = chair_.wiring().outputs;
     std::vector<std::string> names;
     for (const auto& o : outputs) names.push_back(o.name);
-    const auto opened = open([&] { return chair_.open_outputs(); }, names);
+    const auto opened = try_open([&] { return chair_.open_outputs(); }, names);
     if (!opened) return;
     for (std::size_t i = 0; i < outputs.size(); ++i) {
       const auto& o = outputs[i];

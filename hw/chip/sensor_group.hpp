@@ -2,7 +2,7 @@
 // The chip interface: all that the rest of hw/ knows of a sensor chip. Each [hardware.<chip>]
 // table (one or several) is read into a ChipConfig: a group of chips opened and read together.
 // Opened, it is a SensorGroup, which reads a batch of channels and says in plain words what is
-// wrong. The chips there are are listed once, in chip/registry.cpp.
+// wrong. The known chips are listed once, in chip/registry.cpp.
 #include <algorithm>
 #include <cstddef>
 #include <functional>

@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cmath>
 
+#include "hw/sim/sim_channels.hpp"
 #include "hw/util/device_error.hpp"
 
 namespace chairhub::hw {
@@ -55,18 +56,7 @@ SimulatedHardware::SimulatedHardware(const HardwareConfig& config, Clock& clock)
     names.push_back(id.name());
   }
   chip_ = std::make_unique<SimGpioChip>("sim-gpio", static_cast<unsigned>(names.size()), names);
-
-  for (const Hx711Group& g : config.hx711) {
-    for (const Hx711Input& in : g.inputs) {
-      hx_[in.channel] = {std::make_unique<Hx711Model>(*chip_, offset(g.clock), offset(in.data), clock_, g.rate_sps),
-                         hx711_gain_number(g.gain)};
-    }
-  }
-  for (const Ads1115Chip& a : config.ads1115) {
-    auto& model = ads_[{a.bus, a.address}];
-    model = std::make_unique<Ads1115Model>(clock_, a.address);
-    for (const AdsInput& in : a.inputs) ads_channels_[in.channel] = {model.get(), in.input, a.settings.full_scale};
-  }
+  for (const auto& group : config.groups) simulate_chips(*group, *this);
 }
 
 SimulatedHardware::~SimulatedHardware() = default;
@@ -75,6 +65,14 @@ unsigned SimulatedHardware::offset(const LineId& line) const {
   if (line.is_offset()) return line.offset();
   if (const auto it = named_.find(line.name()); it != named_.end()) return it->second;
   return *header_number(line.name());
+}
+
+void SimulatedHardware::add_channel(const std::string& channel, std::unique_ptr<SimChannel> sim) {
+  channels_[channel] = std::move(sim);
+}
+
+I2cDevice& SimulatedHardware::add_i2c(int bus, std::uint8_t address, std::unique_ptr<I2cDevice> device) {
+  return *(i2c_[{bus, address}] = std::move(device));
 }
 
 Backends SimulatedHardware::backends() {
@@ -87,48 +85,44 @@ Backends SimulatedHardware::backends() {
             if (!plugged_in_)
               throw device_error_from_errno(ENOENT,
                                             "opening /dev/i2c-" + std::to_string(bus) + " (simulated chips unplugged)");
-            auto& model = ads_[{bus, address}];
-            if (!model) {  // nothing configured there: a bus with no chip at that address
-              model = std::make_unique<Ads1115Model>(clock_, address);
-              model->set_present(false);
+            auto& device = i2c_[{bus, address}];
+            if (!device) {  // nothing configured there: a chip that does not answer
+              auto absent = std::make_unique<Ads1115Model>(clock_, address);
+              absent->set_present(false);
+              device = std::move(absent);
             }
-            return std::make_unique<BorrowedDevice>(*model);
+            return std::make_unique<BorrowedDevice>(*device);
           }};
 }
 
 bool SimulatedHardware::set_raw(const std::string& channel, double counts) {
+  const auto it = channels_.find(channel);
+  if (it == channels_.end()) return false;
+  SimChannel& sim = *it->second;
   const bool missing = std::isnan(counts);
-  if (const auto it = hx_.find(channel); it != hx_.end()) {
-    HxChannel& hx = it->second;
-    if (missing != hx.missing) hx.model->set_connected(!missing);
-    hx.missing = missing;
-    if (missing) return true;
-    hx.model->set_input(Hx711Model::Input::a, Hx711Model::volts_for(static_cast<std::int32_t>(counts), hx.gain));
-    hx.model->set_input(Hx711Model::Input::b, Hx711Model::volts_for(static_cast<std::int32_t>(counts), hx.gain));
-    return true;
+  if (missing != sim.missing) {
+    sim.missing = missing;
+    sim.plug(!missing);
   }
-  if (const auto it = ads_channels_.find(channel); it != ads_channels_.end()) {
-    AdsChannel& ads = it->second;
-    if (missing != ads.missing) {
-      ads.missing = missing;
-      bool chip_missing = false;  // the chip is on the bus while none of its inputs is unplugged
-      for (const auto& [name, other] : ads_channels_) chip_missing = chip_missing || (other.model == ads.model && other.missing);
-      ads.model->set_present(!chip_missing);
-    }
-    if (!missing) ads.model->set_input(ads.input, counts / 32768.0 * ads.full_scale);
-    return true;
-  }
-  return false;
+  if (!missing) sim.set_raw(counts);
+  return true;
+}
+
+std::optional<std::string> SimulatedHardware::inject(const std::string& channel, const std::string& fault) {
+  const auto it = channels_.find(channel);
+  if (it == channels_.end()) return std::nullopt;
+  return it->second->inject(fault);
 }
 
 Hx711Model* SimulatedHardware::hx711(const std::string& channel) {
-  const auto it = hx_.find(channel);
-  return it == hx_.end() ? nullptr : it->second.model.get();
+  const auto it = channels_.find(channel);
+  auto* hx = it == channels_.end() ? nullptr : dynamic_cast<Hx711SimChannel*>(it->second.get());
+  return hx ? &hx->model() : nullptr;
 }
 
 Ads1115Model* SimulatedHardware::ads1115(int bus, std::uint8_t address) {
-  const auto it = ads_.find({bus, address});
-  return it == ads_.end() ? nullptr : it->second.get();
+  const auto it = i2c_.find({bus, address});
+  return it == i2c_.end() ? nullptr : dynamic_cast<Ads1115Model*>(it->second.get());
 }
 
 }  // namespace chairhub::hw

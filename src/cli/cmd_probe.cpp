@@ -28,13 +28,12 @@ class Prober {
     std::printf("chairhub probe: %s, %d reads per sensor%s\n", chair_.config().path.c_str(), reads_,
                 chair_.simulated() ? " (simulated chair)" : "");
     const auto& w = chair_.wiring();
-    for (const auto& g : w.hx711) probe_hx711(g);
-    for (const auto& a : w.ads1115) probe_ads1115(a);
+    for (const auto& g : w.groups) probe_group(*g);
     if (!w.outputs.empty()) probe_outputs(play_outputs);
     for (const auto& name : chair_.unwired()) {
       problem(name + ": in the config's channels but not wired in [hardware] (wire it, or remove its [[channel]])");
     }
-    if (w.hx711.empty() && w.ads1115.empty()) problem("[hardware] wires no sensor");
+    if (w.groups.empty()) problem("[hardware] wires no sensor");
     if (problems_.empty()) {
       std::printf("\nall good: every sensor answered\n");
       return;
@@ -50,19 +49,12 @@ class Prober {
     if (std::find(problems_.begin(), problems_.end(), text) == problems_.end()) problems_.push_back(text);
   }
 
-  // Opens one part of the wiring on its own, so a bus that cannot be opened does not hide the
-  // state of everything else.
-  template <typename Inputs>
-  static std::vector<std::string> channel_names(const Inputs& inputs) {
-    std::vector<std::string> names;
-    names.reserve(inputs.size());
-    for (const auto& in : inputs) names.push_back(in.channel);
-    return names;
-  }
-
-  std::unique_ptr<hw::HardwareSource> open(const hw::HardwareConfig& part, const std::vector<std::string>& channels) {
+  // Opens one part of the wiring on its own (with `open`), so a bus that cannot be opened does
+  // not hide the state of everything else.
+  template <typename Open>
+  auto try_open(Open open, const std::vector<std::string>& channels) -> decltype(open()) {
     try {
-      return chair_.open(&part);
+      return open();
     } catch (const hw::DeviceError& e) {
       const std::string what = e.what();
       std::printf("  FAULT    %s\n", what.c_str());
@@ -119,67 +111,44 @@ class Prober {
     }
   }
 
-  void probe_hx711(const hw::Hx711Group& g) {
-    std::printf("\nHX711 load cells: clock on line %s, %d samples/s, gain %d\n", g.clock.text().c_str(), g.rate_sps,
-                hw::hx711_gain_number(g.gain));
+  void probe_group(const hw::ChipConfig& chip) {
+    std::printf("\n%s\n", chip.heading().c_str());
+    // The TOML tables come sorted by name; the log and replay show the layout's order.
     hw::HardwareConfig part = only_part();
-    part.hx711 = {in_layout_order(g)};
-    const auto& inputs = part.hx711.front().inputs;
-    const std::vector<std::string> channels = channel_names(inputs);
-    const auto source = open(part, channels);
-    if (!source) return;
-    std::vector<ChannelStats> stats;
-    const double rate = sample(*source, channels, stats);
-    for (std::size_t i = 0; i < channels.size(); ++i) report(channels[i], "data line " + inputs[i].data.text(), stats[i]);
-    std::printf("  %.1f reads/s\n", rate);
-    // Every chip answering yet much faster than configured: the RATE pin says 80.
-    const bool all_ok = std::all_of(stats.begin(), stats.end(), [&](const ChannelStats& s) { return s.ok == reads_; });
-    if (all_ok && rate > 1.5 * g.rate_sps) {
-      problem("HX711 on clock line " + g.clock.text() + ": reads come at " + fmt(rate) + "/s but rate = " +
-              std::to_string(g.rate_sps) + ": is the RATE pin tied high? then set rate = 80");
+    part.groups = {chip.sorted([&](const std::string& channel) { return *chair_.layout().find(channel); })};
+    const hw::ChipConfig& sorted = *part.groups.front();
+    std::vector<std::string> channels;
+    std::vector<std::string> wheres;
+    for (const hw::WiredInput& in : sorted.wired()) {
+      channels.push_back(in.channel);
+      wheres.push_back(in.where);
     }
-  }
-
-  void probe_ads1115(const hw::Ads1115Chip& a) {
-    char addr[8];
-    std::snprintf(addr, sizeof addr, "0x%02x", a.address);
-    std::printf("\nADS1115 pads at %s on %s: %g V full scale, %d samples/s, %s\n", addr, i2c_bus_path(a.bus).c_str(),
-                a.settings.full_scale, a.settings.rate_sps,
-                a.settings.mode == hw::AdsMode::single_shot ? "single-shot" : "continuous");
-    hw::HardwareConfig part = only_part();
-    part.ads1115 = {in_layout_order(a)};
-    const auto& inputs = part.ads1115.front().inputs;
-    const std::vector<std::string> channels = channel_names(inputs);
-    const auto source = open(part, channels);
+    const auto source = try_open([&] { return chair_.open(&part); }, channels);
     if (!source) return;
     std::vector<ChannelStats> stats;
     const double rate = sample(*source, channels, stats);
     const bool none = std::all_of(stats.begin(), stats.end(), [](const ChannelStats& s) { return s.ok == 0; });
-    if (none) {
-      // One message for the chip rather than the same one per input.
-      const std::string& why = stats.front().last_fault;
-      const std::string chip = std::string(addr) + " on " + i2c_bus_path(a.bus);
-      const std::string fault = why.find("no answer from") != std::string::npos
-                                    ? "no chip at " + chip + ": check SDA/SCL, power and the ADDR pin"
-                                    : "ADS1115 at " + chip + ": " + why;
+    if (const std::string fault = none ? sorted.silent_chip(stats.front().last_fault) : ""; !fault.empty()) {
       std::printf("  FAULT    %s\n", fault.c_str());
       problem(fault);
       return;
     }
-    for (std::size_t i = 0; i < channels.size(); ++i) report(channels[i], "AIN" + std::to_string(inputs[i].input), stats[i]);
-    std::printf("  %.1f reads/s of all %zu inputs\n", rate, channels.size());
+    for (std::size_t i = 0; i < channels.size(); ++i) report(channels[i], wheres[i], stats[i]);
+    std::printf("  %s\n", sorted.rate_text(rate).c_str());
+    const bool all_ok = std::all_of(stats.begin(), stats.end(), [&](const ChannelStats& s) { return s.ok == reads_; });
+    if (const std::string rate_problem = all_ok ? sorted.rate_problem(rate) : ""; !rate_problem.empty())
+      problem(rate_problem);
   }
 
   void probe_outputs(bool play) {
     std::printf("\nOutputs\n");
-    hw::HardwareConfig part = only_part();
-    part.outputs = chair_.wiring().outputs;
+    const auto& outputs = chair_.wiring().outputs;
     std::vector<std::string> names;
-    for (const auto& o : part.outputs) names.push_back(o.name);
-    const auto source = open(part, names);
-    if (!source) return;
-    for (std::size_t i = 0; i < part.outputs.size(); ++i) {
-      const auto& o = part.outputs[i];
+    for (const auto& o : outputs) names.push_back(o.name);
+    const auto opened = try_open([&] { return chair_.open_outputs(); }, names);
+    if (!opened) return;
+    for (std::size_t i = 0; i < outputs.size(); ++i) {
+      const auto& o = outputs[i];
       const bool led = o.kind == hw::OutputKind::led;
       std::printf("  %s %s %s", pad(o.name, 10).c_str(), pad("line " + o.line.text(), 14).c_str(), led ? "LED   " : "buzzer");
       if (!play) {
@@ -189,7 +158,7 @@ class Prober {
       std::printf("  %s now...", led ? "blinking 3 times" : "chirping twice");
       std::fflush(stdout);
       const hw::Pattern pattern = led ? hw::blink_code(3) : twice(hw::chirp());
-      play_pattern(*source->player(), pattern, i);
+      play_pattern(opened->player(), pattern, i);
       std::printf(" done\n");
     }
   }
@@ -209,19 +178,9 @@ class Prober {
     return p;
   }
 
-  // The TOML tables come sorted by name; the log and replay show the layout's order.
-  template <typename Chip>
-  Chip in_layout_order(Chip chip) const {
-    std::stable_sort(chip.inputs.begin(), chip.inputs.end(), [&](const auto& a, const auto& b) {
-      return *chair_.layout().find(a.channel) < *chair_.layout().find(b.channel);
-    });
-    return chip;
-  }
-
   hw::HardwareConfig only_part() const {
     hw::HardwareConfig part = chair_.wiring();
-    part.hx711.clear();
-    part.ads1115.clear();
+    part.groups.clear();
     part.outputs.clear();
     return part;
   }
@@ -229,12 +188,6 @@ class Prober {
   static std::string pad(const std::string& s, std::size_t width) {
     return s.size() >= width ? s : s + std::string(width - s.size(), ' ');
   }
-  static std::string fmt(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", v);
-    return buf;
-  }
-
   ChairHardware& chair_;
   int reads_;
   std::vector<std::string> problems_;

@@ -49,12 +49,9 @@ class StopSignals {
   struct sigaction old_term_ {};
 };
 
-// The nominal samples per second: the HX711s pace the reads when there are any.
-double nominal_rate(const hw::HardwareConfig& w) {
-  if (!w.hx711.empty()) return w.hx711.front().rate_sps;
-  if (!w.ads1115.empty()) return static_cast<double>(w.ads1115.front().settings.rate_sps) / w.ads1115.front().inputs.size();
-  return 0;
-}
+// The nominal samples per second: the first group's, which paces the reads when any group does
+// (the registry puts those first).
+double nominal_rate(const hw::HardwareConfig& w) { return w.groups.empty() ? 0 : w.groups.front()->sample_rate(); }
 
 class Output {
  public:

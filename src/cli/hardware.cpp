@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "core/input_error.hpp"
+#include "hw/chip/registry.hpp"
 #include "hw/util/device_error.hpp"
 
 namespace chairhub::cli {
@@ -30,15 +31,45 @@ ChairHardware::ChairHardware(const DaemonConfig& config, const std::string& simu
 
 ChairHardware::~ChairHardware() = default;
 
-std::unique_ptr<hw::HardwareSource> ChairHardware::open(const hw::HardwareConfig* part) {
+hw::Backends ChairHardware::backends() { return sim_ ? sim_->backends() : hw::linux_backends(); }
+
+namespace {
+
+// Opens with `open`, saying what likely holds a busy line or bus while someone wires the chair.
+template <typename Open>
+auto opening(Open open) {
   try {
-    return std::make_unique<hw::HardwareSource>(part ? *part : wiring_, config_.layout,
-                                                sim_ ? sim_->backends() : hw::linux_backends(), clock_);
+    return open();
   } catch (const hw::DeviceError& e) {
-    // The likeliest holder of the lines and the bus while someone wires the chair.
     if (e.kind() != hw::ErrorKind::busy) throw;
     throw hw::DeviceError(e.kind(), std::string(e.what()) + "; if chairhubd is running, `systemctl stop chairhubd` first");
   }
+}
+
+}  // namespace
+
+std::unique_ptr<hw::HardwareSource> ChairHardware::open(const hw::HardwareConfig* part) {
+  if (!part) held_outputs_.reset();
+  auto source = opening([&] {
+    return std::make_unique<hw::HardwareSource>(part ? *part : wiring_, config_.layout, backends(), clock_);
+  });
+  // The whole wiring is held as chairhubd holds it, outputs too, so that a line taken elsewhere
+  // stops `record` and `calibrate` as it would stop the daemon.
+  if (!part) held_outputs_ = open_outputs(wiring_);
+  return source;
+}
+
+std::unique_ptr<hw::Outputs> ChairHardware::open_outputs() {
+  hw::HardwareConfig part = wiring_;
+  part.groups.clear();  // the GPIO chip is found by the outputs' lines alone
+  return open_outputs(part);
+}
+
+std::unique_ptr<hw::Outputs> ChairHardware::open_outputs(const hw::HardwareConfig& wiring) {
+  return opening([&] {
+    hw::ChipDevices devices(backends(), clock_, wiring.gpio_chip, wiring.all_lines());
+    return hw::open_outputs(wiring.outputs, devices);
+  });
 }
 
 hw::HardwareReading ChairHardware::read(hw::HardwareSource& source) {
@@ -54,10 +85,8 @@ std::vector<std::string> ChairHardware::unwired() const {
   std::vector<std::string> out;
   for (const auto& ch : config_.layout.channels) {
     bool wired = false;
-    for (const auto& g : wiring_.hx711)
-      for (const auto& in : g.inputs) wired = wired || in.channel == ch.name;
-    for (const auto& a : wiring_.ads1115)
-      for (const auto& in : a.inputs) wired = wired || in.channel == ch.name;
+    for (const auto& g : wiring_.groups)
+      for (const auto& in : g->wired()) wired = wired || in.channel == ch.name;
     if (!wired) out.push_back(ch.name);
   }
   return out;
@@ -72,10 +101,9 @@ std::string utc_timestamp() {
   return buf;
 }
 
-std::string i2c_bus_path(int bus) { return "/dev/i2c-" + std::to_string(bus); }
-
 std::string channel_fault(const std::string& channel, const std::string& fault) {
-  for (const std::string chip : {"HX711 ", "ADS1115 "}) {
+  for (const hw::ChipKind& kind : hw::chip_kinds()) {
+    const std::string chip = std::string(kind.name) + " ";
     if (fault.rfind(chip, 0) == 0) return chip + channel + ": " + fault.substr(chip.size());
   }
   return channel + ": " + fault;

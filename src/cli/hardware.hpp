@@ -10,9 +10,10 @@
 #include "cli/sim_chair.hpp"
 #include "config/config.hpp"
 #include "hw/config/hardware_config.hpp"
-#include "service/daemon_config.hpp"
+#include "hw/output/outputs.hpp"
 #include "hw/source/hardware_source.hpp"
 #include "hw/util/clock.hpp"
+#include "service/daemon_config.hpp"
 
 namespace chairhub::cli {
 
@@ -46,6 +47,8 @@ class ChairHardware {
   // Opens `part` of the wiring (all of it by default); throws hw::DeviceError when a line or bus
   // cannot be had.
   std::unique_ptr<hw::HardwareSource> open(const hw::HardwareConfig* part = nullptr);
+  // The LED and buzzer alone; nullptr when none are configured. Throws as open() does.
+  std::unique_ptr<hw::Outputs> open_outputs();
   // One reading of every channel.
   hw::HardwareReading read(hw::HardwareSource& source);
   // The person did what a prompt asked; only the simulated chair takes notice.
@@ -56,15 +59,17 @@ class ChairHardware {
 
  private:
   const Config& config_;
+  hw::Backends backends();
+  std::unique_ptr<hw::Outputs> open_outputs(const hw::HardwareConfig& wiring);
+
   hw::HardwareConfig wiring_;
   hw::SteadyClock clock_;
   std::unique_ptr<SimChair> sim_;
+  std::unique_ptr<hw::Outputs> held_outputs_;  // by open() of the whole wiring
 };
 
 // Now, as 2024-05-01T09:30:00Z: when a log or calibration was made.
 std::string utc_timestamp();
-// "/dev/i2c-1", for messages.
-std::string i2c_bus_path(int bus);
 // "HX711 data line stuck low" -> "HX711 seat_fl: data line stuck low", so a fault says which
 // channel without a second line.
 std::string channel_fault(const std::string& channel, const std::string& fault);

@@ -36,20 +36,6 @@ double number_or(const SectionReader& t, std::string_view key, double fallback) 
   return t.number(key, -HUGE_VAL, HUGE_VAL).value_or(fallback);
 }
 
-const hw::Hx711Input* hx711_input(const hw::HardwareConfig& wiring, const std::string& channel) {
-  for (const auto& g : wiring.hx711)
-    for (const auto& in : g.inputs)
-      if (in.channel == channel) return &in;
-  return nullptr;
-}
-
-const hw::Ads1115Chip* ads_chip(const hw::HardwareConfig& wiring, const std::string& channel) {
-  for (const auto& a : wiring.ads1115)
-    for (const auto& in : a.inputs)
-      if (in.channel == channel) return &a;
-  return nullptr;
-}
-
 }  // namespace
 
 SimChair::SimChair(const std::string& path, const hw::HardwareConfig& wiring, const ChannelLayout& layout,
@@ -67,7 +53,7 @@ SimChair::SimChair(const std::string& path, const hw::HardwareConfig& wiring, co
   read_cells(r);
   read_pads(r);
   read_scenes(r);
-  read_faults(r, wiring);
+  read_faults(r);
   problems.raise<InputError>();
 }
 
@@ -117,16 +103,15 @@ void SimChair::read_scenes(const SectionReader& root) {
   }
 }
 
-void SimChair::read_faults(const SectionReader& root, const hw::HardwareConfig& wiring) {
+void SimChair::read_faults(const SectionReader& root) {
   const toml::node* n = root.get("faults");
   const toml::table* faults = n ? table_of(root, *n, "faults") : nullptr;
   if (!faults) return;
   const SectionReader r(*faults, "faults", root.file(), root.problems());
-  for (const auto& [k, v] : *faults) read_fault(r, std::string(k.str()), v, wiring);
+  for (const auto& [k, v] : *faults) read_fault(r, std::string(k.str()), v);
 }
 
-void SimChair::read_fault(const SectionReader& r, const std::string& name, const toml::node& v,
-                          const hw::HardwareConfig& wiring) {
+void SimChair::read_fault(const SectionReader& r, const std::string& name, const toml::node& v) {
   const auto what = v.value_exact<std::string>();
   if (name == "taken") {  // lines another program holds
     const toml::array* list = v.as_array();
@@ -139,14 +124,8 @@ void SimChair::read_fault(const SectionReader& r, const std::string& name, const
   } else if (name == "i2c") {
     if (what == "no_bus") no_i2c_ = true;
     else r.problem_at(v, name, "the only I2C fault is \"no_bus\"");
-  } else if (const hw::Hx711Input* in = hx711_input(wiring, name)) {
-    if (what == "never_ready") hardware_.hx711(name)->set_never_ready(true);
-    else if (what == "unplugged") hardware_.hx711(name)->set_connected(false);
-    else if (what == "stuck_low") hardware_.gpio().stick(hardware_.offset(in->data), 0);
-    else r.problem_at(v, name, "an HX711 fault is \"never_ready\", \"stuck_low\" or \"unplugged\"");
-  } else if (const hw::Ads1115Chip* chip = ads_chip(wiring, name)) {
-    if (what == "absent") hardware_.ads1115(chip->bus, chip->address)->set_present(false);
-    else r.problem_at(v, name, "a pad's fault is \"absent\" (its ADS1115 does not answer)");
+  } else if (const auto wrong = hardware_.inject(name, what.value_or(""))) {
+    if (!wrong->empty()) r.problem_at(v, name, *wrong);  // the faults its chip's model knows
   } else {
     r.problem_at(v, name, "not a channel wired in [hardware]");
   }

@@ -73,9 +73,8 @@ class SimChair {
   void read_cells(const SectionReader& root);
   void read_pads(const SectionReader& root);
   void read_scenes(const SectionReader& root);
-  void read_faults(const SectionReader& root, const hw::HardwareConfig& wiring);
-  void read_fault(const SectionReader& faults, const std::string& name, const toml::node& v,
-                  const hw::HardwareConfig& wiring);
+  void read_faults(const SectionReader& root);
+  void read_fault(const SectionReader& faults, const std::string& name, const toml::node& v);
 
   const ChannelLayout& layout_;
   hw::Clock& clock_;

@@ -63,6 +63,10 @@ void SectionReader::problem(std::string_view key, const std::string& what) const
 void SectionReader::problem_here(const std::string& what) const { problems_->add(*file_, line(), name_, what); }
 
 void SectionReader::known_keys(std::initializer_list<std::string_view> keys) const {
+  known_keys(std::span<const std::string_view>(keys.begin(), keys.size()));
+}
+
+void SectionReader::known_keys(std::span<const std::string_view> keys) const {
   for (const auto& [k, node] : *table_) {
     const std::string_view key = k.str();  // a lambda cannot capture a binding before clang 16
     if (std::find(keys.begin(), keys.end(), key) == keys.end()) problem_at(node, key, "unknown key");

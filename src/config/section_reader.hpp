@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +54,7 @@ class SectionReader {
 
   // Every key not in `keys` is an "unknown key": a typo must not silently fall back to a default.
   void known_keys(std::initializer_list<std::string_view> keys) const;
+  void known_keys(std::span<const std::string_view> keys) const;  // a list made at run time
 
   const toml::node* get(std::string_view key) const { return table_->get(key); }
   bool has(std::string_view key) const { return get(key) != nullptr; }

@@ -8,15 +8,15 @@
 
 namespace chairhub {
 
-HardwareSampleSource::HardwareSampleSource(const hw::HardwareConfig& config, const ChannelLayout& layout) {
-  hw::check_hardware_config(config, layout);
-  source_ = std::make_unique<hw::HardwareSource>(config, layout, hw::linux_backends(), clock_);
-}
+HardwareSampleSource::HardwareSampleSource(const hw::HardwareConfig& config, const ChannelLayout& layout)
+    : HardwareSampleSource(config, layout, hw::linux_backends()) {}
 
 HardwareSampleSource::HardwareSampleSource(const hw::HardwareConfig& config, const ChannelLayout& layout,
-                                           const hw::Backends& backends) {
+                                           const hw::Backends& backends)
+    : devices_(backends, clock_, config.gpio_chip, config.all_lines()) {
   hw::check_hardware_config(config, layout);
-  source_ = std::make_unique<hw::HardwareSource>(config, layout, backends, clock_);
+  source_ = std::make_unique<hw::HardwareSource>(config, layout, devices_);
+  outputs_ = hw::open_outputs(config.outputs, devices_);
 }
 
 bool HardwareSampleSource::next(Sample& sample) {
@@ -30,7 +30,6 @@ bool HardwareSampleSource::next(Sample& sample) {
 
 std::string HardwareSampleSource::describe() const { return "hardware: " + source_->describe_gpio(); }
 
-
 namespace {
 
 bool present(const std::string& file) { return file.empty() || std::filesystem::exists(file); }
@@ -41,10 +40,15 @@ hw::SimulatedHardware& plugged(hw::SimulatedHardware& devices, bool plugged_in) 
   return devices;
 }
 
-// The sitter in chip counts, one step per HX711 conversion.
+// The sitter in chip counts, one step per reading of the chips that set the pace (the HX711's
+// conversions).
 Scenario for_devices(Scenario scenario, const hw::HardwareConfig& config) {
   scenario.units = Units::raw;
-  if (!config.hx711.empty()) scenario.rate_hz = config.hx711.front().rate_sps;
+  for (const auto& group : config.groups) {
+    if (!group->paces()) continue;
+    scenario.rate_hz = group->sample_rate();
+    break;
+  }
   return scenario;
 }
 

@@ -5,7 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "hw/chip/chip_devices.hpp"
 #include "hw/config/hardware_config.hpp"
+#include "hw/output/outputs.hpp"
 #include "hw/sim/simulated_hardware.hpp"
 #include "hw/source/hardware_source.hpp"
 #include "hw/util/clock.hpp"
@@ -14,7 +16,8 @@
 
 namespace chairhub {
 
-// A source that reads the chair's chips, real or simulated; they may drive an LED and a buzzer.
+// A source that reads the chair's chips, real or simulated, with the LED and buzzer wired beside
+// them (opened on their own, on the same GPIO chip).
 class ChipSampleSource : public SampleSource {
  public:
   virtual hw::PatternPlayer* player() = 0;  // nullptr when no outputs are configured
@@ -31,14 +34,16 @@ class HardwareSampleSource : public ChipSampleSource {
   bool next(Sample& sample) override;
   void stop() override { stopped_ = true; }
   std::string describe() const override;
-  hw::PatternPlayer* player() override { return source_->player(); }
+  hw::PatternPlayer* player() override { return outputs_ ? &outputs_->player() : nullptr; }
   hw::Clock& clock() override { return clock_; }
   // Plain-words health of each channel at the last read (layout order).
   const std::vector<hw::ChannelHealth>& health() const { return health_; }
 
  private:
   hw::SteadyClock clock_;
+  hw::ChipDevices devices_;
   std::unique_ptr<hw::HardwareSource> source_;
+  std::unique_ptr<hw::Outputs> outputs_;
   std::vector<hw::ChannelHealth> health_;
   std::atomic<bool> stopped_{false};
 };

@@ -1,7 +1,10 @@
 #include <gtest/gtest.h>
 
 #include "core/input_error.hpp"
+#include "hw/ads1115/ads1115_config.hpp"
+#include "hw/chip/registry.hpp"
 #include "hw/config/hardware_config.hpp"
+#include "hw/hx711/hx711_config.hpp"
 
 using namespace chairhub;
 using namespace chairhub::hw;
@@ -53,18 +56,21 @@ std::string error_of(const std::string& text) {
 TEST(HardwareConfig, ReadsAFullSection) {
   const HardwareConfig c = parse(kGood);
   EXPECT_EQ(c.gpio_chip, "pinctrl-bcm2711");
-  ASSERT_EQ(c.hx711.size(), 1u);
-  EXPECT_EQ(c.hx711[0].clock, LineId(5u));
-  EXPECT_EQ(c.hx711[0].rate_sps, 80);
-  EXPECT_EQ(c.hx711[0].gain, Hx711Gain::a64);
-  ASSERT_EQ(c.hx711[0].inputs.size(), 4u);
+  ASSERT_EQ(c.groups.size(), 2u);
+  const auto hx = c.chips<Hx711Group>();
+  ASSERT_EQ(hx.size(), 1u);
+  EXPECT_EQ(hx[0]->clock, LineId(5u));
+  EXPECT_EQ(hx[0]->rate_sps, 80);
+  EXPECT_EQ(hx[0]->gain, Hx711Gain::a64);
+  ASSERT_EQ(hx[0]->inputs.size(), 4u);
   bool named = false;
-  for (const auto& in : c.hx711[0].inputs) named = named || in.data == LineId(std::string("GPIO19"));
+  for (const auto& in : hx[0]->inputs) named = named || in.data == LineId(std::string("GPIO19"));
   EXPECT_TRUE(named);
-  ASSERT_EQ(c.ads1115.size(), 1u);
-  EXPECT_EQ(c.ads1115[0].address, 0x49);
-  EXPECT_EQ(c.ads1115[0].settings.rate_sps, 250);
-  EXPECT_DOUBLE_EQ(c.ads1115[0].settings.full_scale, 2.048);
+  const auto ads = c.chips<Ads1115Chip>();
+  ASSERT_EQ(ads.size(), 1u);
+  EXPECT_EQ(ads[0]->address, 0x49);
+  EXPECT_EQ(ads[0]->settings.rate_sps, 250);
+  EXPECT_DOUBLE_EQ(ads[0]->settings.full_scale, 2.048);
   ASSERT_EQ(c.outputs.size(), 2u);
   EXPECT_EQ(c.outputs[1].kind, OutputKind::buzzer);
   EXPECT_EQ(error_of(kGood), "");
@@ -72,9 +78,37 @@ TEST(HardwareConfig, ReadsAFullSection) {
 
 TEST(HardwareConfig, SingleTablesWorkToo) {
   const HardwareConfig c = parse("[hardware.ads1115]\ninputs = { foot_l = 0 }\n");
-  ASSERT_EQ(c.ads1115.size(), 1u);
-  EXPECT_EQ(c.ads1115[0].bus, 1);
-  EXPECT_EQ(c.ads1115[0].address, 0x48);
+  const auto ads = c.chips<Ads1115Chip>();
+  ASSERT_EQ(ads.size(), 1u);
+  EXPECT_EQ(ads[0]->bus, 1);
+  EXPECT_EQ(ads[0]->address, 0x48);
+}
+
+// Each chip's table is read by its own reader, found in the registry by the table's key; the
+// groups come in the registry's order (pacing chips first), whatever the file's.
+TEST(HardwareConfig, TheRegistryReadsEachChipsTable) {
+  const HardwareConfig c = parse("[hardware.ads1115]\ninputs = { foot_l = 0 }\n[hardware.hx711]\nclock = 5\n"
+                                 "data = { seat_fl = 6 }\n");
+  ASSERT_EQ(c.groups.size(), 2u);
+  EXPECT_EQ(c.groups[0]->kind->key, "hx711");
+  EXPECT_TRUE(c.groups[0]->paces());
+  EXPECT_EQ(c.groups[1]->kind->name, "ADS1115");
+  EXPECT_EQ(c.groups[1]->wired().front().where, "AIN0");
+  EXPECT_EQ(c.groups[0]->wired().front().where, "data line 6");
+  for (const ChipKind& kind : chip_kinds()) EXPECT_LT(kind.range.min, kind.range.max) << kind.key;
+}
+
+TEST(HardwareConfig, ProbeWordsComeFromTheChip) {
+  const HardwareConfig c = parse("[hardware.hx711]\nclock = 5\ndata = { seat_fl = 6 }\n[hardware.ads1115]\n"
+                                 "address = 0x49\ninputs = { foot_l = 0, foot_r = 1 }\n");
+  EXPECT_EQ(c.groups[0]->heading(), "HX711 load cells: clock on line 5, 10 samples/s, gain 128");
+  EXPECT_EQ(c.groups[0]->rate_problem(12), "");
+  EXPECT_NE(c.groups[0]->rate_problem(80).find("is the RATE pin tied high?"), std::string::npos);
+  EXPECT_EQ(c.groups[1]->heading(), "ADS1115 pads at 0x49 on /dev/i2c-1: 4.096 V full scale, 128 samples/s, single-shot");
+  EXPECT_EQ(c.groups[1]->rate_text(5), "5.0 reads/s of all 2 inputs");
+  EXPECT_DOUBLE_EQ(c.groups[1]->sample_rate(), 64);
+  EXPECT_EQ(c.groups[1]->silent_chip("no answer from ADS1115 at 0x49"),
+            "no chip at 0x49 on /dev/i2c-1: check SDA/SCL, power and the ADDR pin");
 }
 
 TEST(HardwareConfig, BadValuesNameTheKeyAndLine) {

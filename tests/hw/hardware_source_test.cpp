@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "hw/output/outputs.hpp"
 #include "hw/sim/simulated_hardware.hpp"
 #include "hw/source/hardware_source.hpp"
 
@@ -76,12 +77,28 @@ TEST(HardwareSource, FaultedChipsGiveNanWithAReason) {
   EXPECT_TRUE(rig.health(r, "foot_l").ok);
 }
 
-TEST(HardwareSource, DrivesOutputsThroughThePlayer) {
+// The outputs open on their own, here on the GPIO chip the sensors use.
+TEST(Outputs, DriveTheLinesThroughThePlayer) {
+  ManualClock clock;
+  const HardwareConfig config = standard_config();
+  SimulatedHardware sim(config, clock);
+  ChipDevices devices(sim.backends(), clock, config.gpio_chip, config.all_lines());
+  HardwareSource source(config, ChannelLayout::standard(), devices);
+  const auto outputs = open_outputs(config.outputs, devices);
+  ASSERT_NE(outputs, nullptr);
+  outputs->player().play(nudge_pattern(NudgeReason::posture), clock.now());
+  EXPECT_EQ(sim.gpio().level(16), 1);
+  EXPECT_EQ(sim.gpio().level(sim.offset(LineId(std::string("BUZZER")))), 1);
+  EXPECT_EQ(open_outputs({}, devices), nullptr);
+}
+
+TEST(Outputs, OpenWithoutTheSensors) {
   Rig rig;
-  ASSERT_NE(rig.source.player(), nullptr);
-  rig.source.player()->play(nudge_pattern(NudgeReason::posture), rig.clock.now());
+  ChipDevices devices(rig.sim.backends(), rig.clock, "", {16u});
+  const auto outputs = open_outputs(rig.config.outputs, devices);
+  ASSERT_NE(outputs, nullptr);
+  outputs->player().play(nudge_pattern(NudgeReason::posture), rig.clock.now());
   EXPECT_EQ(rig.sim.gpio().level(16), 1);
-  EXPECT_EQ(rig.sim.gpio().level(rig.sim.offset(LineId(std::string("BUZZER")))), 1);
 }
 
 TEST(HardwareSource, LineTakenElsewhereIsAnError) {

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 
 #include "analysis/posture.hpp"
@@ -116,6 +117,11 @@ using EventData = std::variant<Seated, StoodUp, PostureChange, FeetChange, Break
                                SensorFault, SensorOk, BaselineUpdate>;
 
 struct Event {
+  // The event's own type is constructed in place: moving a finished variant makes GCC 14 at -O2
+  // warn falsely (maybe-uninitialized), and clang 14 has no parenthesised aggregate init.
+  template <class T>
+  Event(double t_, T&& event) : t(t_), data(std::forward<T>(event)) {}
+
   double t = 0;  // seconds on the sample time base
   EventData data;
 

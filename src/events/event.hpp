@@ -132,11 +132,6 @@ struct Event {
   bool is() const {
     return std::holds_alternative<T>(data);
   }
-  // The event as type T; throws std::bad_variant_access if it is another type.
-  template <class T>
-  const T& as() const {
-    return std::get<T>(data);
-  }
 };
 
 // Anything that consumes events: stdout, MQTT, the LED and buzzer.

@@ -36,23 +36,23 @@ void read_ads1115_settings(const SectionReader& k, Ads1115Chip& c) {
 
 }  // namespace
 
-std::shared_ptr<ChipConfig> read_ads1115_config(const SectionReader& k) {
-  k.known_keys({"bus", "address", "full_scale", "rate", "mode", "inputs"});
+std::shared_ptr<ChipConfig> read_ads1115_config(const SectionReader& table) {
+  table.known_keys({"bus", "address", "full_scale", "rate", "mode", "inputs"});
   auto c = std::make_shared<Ads1115Chip>();
-  c->source_line = k.line();
-  read_ads1115_settings(k, *c);
-  const toml::table* t = channel_table(k, "inputs", "expected a table of channel = input 0..3, e.g. { lumbar_l = 0 }");
+  c->source_line = table.line();
+  read_ads1115_settings(table, *c);
+  const toml::table* t = channel_table(table, "inputs", "expected a table of channel = input 0..3, e.g. { lumbar_l = 0 }");
   std::set<std::int64_t> used;
   static const toml::table none;
   for (const auto& [name, node] : t ? *t : none) {
     const std::string key = "inputs." + std::string(name.str());
     const auto v = node.value_exact<std::int64_t>();
-    if (!v || *v < 0 || *v > 3) k.problem_at(node, key, "expected an input number 0..3 (AIN0..AIN3)");
-    else if (!used.insert(*v).second) k.problem_at(node, key, "input AIN" + std::to_string(*v) + " is used twice");
+    if (!v || *v < 0 || *v > 3) table.problem_at(node, key, "expected an input number 0..3 (AIN0..AIN3)");
+    else if (!used.insert(*v).second) table.problem_at(node, key, "input AIN" + std::to_string(*v) + " is used twice");
     else c->inputs.push_back({std::string(name.str()), static_cast<int>(*v), line_of(node)});
   }
   if (c->settings.mode == AdsMode::continuous && c->inputs.size() > 1)
-    k.problem("mode", "continuous mode reads one input; with several use \"single\"");
+    table.problem("mode", "continuous mode reads one input; with several use \"single\"");
   return c;
 }
 

@@ -35,28 +35,28 @@ std::vector<LineId> HardwareConfig::all_lines() const {
   return out;
 }
 
-HardwareConfig read_hardware_config(const SectionReader& k) {
+HardwareConfig read_hardware_config(const SectionReader& hardware) {
   // The known keys: the section's own, a table per chip of the registry, the outputs.
   static const std::vector<std::string_view> known = [] {
     std::vector<std::string_view> keys{"gpio_chip", "realtime", "realtime_priority"};
     for (const ChipKind& kind : chip_kinds()) keys.push_back(kind.key);
-    keys.push_back("outputs");
+    keys.emplace_back("outputs");
     return keys;
   }();
-  k.known_keys(known);
+  hardware.known_keys(known);
   HardwareConfig c;
-  c.file = k.file();
-  k.read("gpio_chip", c.gpio_chip);
-  k.read("realtime", c.realtime);
-  k.read_integer("realtime_priority", c.realtime_priority, 1, 99);
+  c.file = hardware.file();
+  hardware.read("gpio_chip", c.gpio_chip);
+  hardware.read("realtime", c.realtime);
+  hardware.read_integer("realtime_priority", c.realtime_priority, 1, 99);
   for (const ChipKind& kind : chip_kinds()) {
-    for (const auto& t : chip_tables(k, kind.key)) {
+    for (const auto& t : chip_tables(hardware, kind.key)) {
       std::shared_ptr<ChipConfig> group = kind.read(t);
       group->kind = &kind;
       c.groups.push_back(std::move(group));
     }
   }
-  for (const auto& t : chip_tables(k, "outputs")) c.outputs.push_back(read_output_config(t));
+  for (const auto& t : chip_tables(hardware, "outputs")) c.outputs.push_back(read_output_config(t));
   return c;
 }
 

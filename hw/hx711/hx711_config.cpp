@@ -34,16 +34,16 @@ void read_hx711_settings(const SectionReader& k, Hx711Group& g) {
 
 }  // namespace
 
-std::shared_ptr<ChipConfig> read_hx711_config(const SectionReader& k) {
-  k.known_keys({"clock", "rate", "gain", "data", "data_bias"});
+std::shared_ptr<ChipConfig> read_hx711_config(const SectionReader& table) {
+  table.known_keys({"clock", "rate", "gain", "data", "data_bias"});
   auto g = std::make_shared<Hx711Group>();
-  g->source_line = k.line();
-  if (const toml::node* clock = required(k, "clock"))
-    if (auto line = read_line(k, *clock, "clock")) g->clock = *line;
-  read_hx711_settings(k, *g);
-  if (const toml::table* t = channel_table(k, "data", "expected a table of channel = data line, e.g. { seat_fl = 6 }")) {
+  g->source_line = table.line();
+  if (const toml::node* clock = required(table, "clock"))
+    if (auto line = read_line(table, *clock, "clock")) g->clock = *line;
+  read_hx711_settings(table, *g);
+  if (const toml::table* t = channel_table(table, "data", "expected a table of channel = data line, e.g. { seat_fl = 6 }")) {
     for (const auto& [name, node] : *t) {
-      if (auto line = read_line(k, node, "data." + std::string(name.str())))
+      if (auto line = read_line(table, node, "data." + std::string(name.str())))
         g->inputs.push_back({std::string(name.str()), *line, line_of(node)});
     }
   }

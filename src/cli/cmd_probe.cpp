@@ -144,6 +144,7 @@ class Prober {
     std::printf("\nOutputs\n");
     const auto& outputs = chair_.wiring().outputs;
     std::vector<std::string> names;
+    names.reserve(outputs.size());
     for (const auto& o : outputs) names.push_back(o.name);
     const auto opened = try_open([&] { return chair_.open_outputs(); }, names);
     if (!opened) return;

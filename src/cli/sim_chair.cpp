@@ -111,23 +111,23 @@ void SimChair::read_faults(const SectionReader& root) {
   for (const auto& [k, v] : *faults) read_fault(r, std::string(k.str()), v);
 }
 
-void SimChair::read_fault(const SectionReader& r, const std::string& name, const toml::node& v) {
+void SimChair::read_fault(const SectionReader& faults, const std::string& name, const toml::node& v) {
   const auto what = v.value_exact<std::string>();
   if (name == "taken") {  // lines another program holds
     const toml::array* list = v.as_array();
-    if (!list) return r.problem_at(v, name, "expected a list of line numbers, e.g. [16]");
+    if (!list) return faults.problem_at(v, name, "expected a list of line numbers, e.g. [16]");
     for (const toml::node& line : *list) {
       const auto number = line.value_exact<std::int64_t>();
-      if (!number || *number < 0 || *number > 63) return r.problem_at(line, name, "expected line numbers 0..63");
+      if (!number || *number < 0 || *number > 63) return faults.problem_at(line, name, "expected line numbers 0..63");
       taken_.push_back(hardware_.gpio().request(hw::LineRequest::inputs({hw::LineId(static_cast<unsigned>(*number))})));
     }
   } else if (name == "i2c") {
     if (what == "no_bus") no_i2c_ = true;
-    else r.problem_at(v, name, "the only I2C fault is \"no_bus\"");
+    else faults.problem_at(v, name, "the only I2C fault is \"no_bus\"");
   } else if (const auto wrong = hardware_.inject(name, what.value_or(""))) {
-    if (!wrong->empty()) r.problem_at(v, name, *wrong);  // the faults its chip's model knows
+    if (!wrong->empty()) faults.problem_at(v, name, *wrong);  // the faults its chip's model knows
   } else {
-    r.problem_at(v, name, "not a channel wired in [hardware]");
+    faults.problem_at(v, name, "not a channel wired in [hardware]");
   }
 }
 

@@ -56,8 +56,8 @@ void SectionReader::problem_at(const toml::node& node, std::string_view key, con
 }
 
 void SectionReader::problem(std::string_view key, const std::string& what) const {
-  const toml::node* node = get(key);
-  problem_at(node ? *node : static_cast<const toml::node&>(*table_), key, what);
+  const toml::node* found = get(key);
+  problem_at(found ? *found : static_cast<const toml::node&>(*table_), key, what);
 }
 
 void SectionReader::problem_here(const std::string& what) const { problems_->add(*file_, line(), name_, what); }
@@ -67,17 +67,17 @@ void SectionReader::known_keys(std::initializer_list<std::string_view> keys) con
 }
 
 void SectionReader::known_keys(std::span<const std::string_view> keys) const {
-  for (const auto& [k, node] : *table_) {
+  for (const auto& [k, entry] : *table_) {
     const std::string_view key = k.str();  // a lambda cannot capture a binding before clang 16
-    if (std::find(keys.begin(), keys.end(), key) == keys.end()) problem_at(node, key, "unknown key");
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) problem_at(entry, key, "unknown key");
   }
 }
 
 std::optional<double> SectionReader::number(std::string_view key, double min, double max) const {
-  const toml::node* node = get(key);
-  if (!node) return std::nullopt;
-  const std::optional<double> v = node->value<double>();
-  if (!v || !node->is_number()) {
+  const toml::node* found = get(key);
+  if (!found) return std::nullopt;
+  const std::optional<double> v = found->value<double>();
+  if (!v || !found->is_number()) {
     problem(key, "expected a number");
     return std::nullopt;
   }
@@ -89,9 +89,9 @@ std::optional<double> SectionReader::number(std::string_view key, double min, do
 }
 
 std::optional<std::int64_t> SectionReader::integer(std::string_view key, std::int64_t min, std::int64_t max) const {
-  const toml::node* node = get(key);
-  if (!node) return std::nullopt;
-  const auto v = node->value_exact<std::int64_t>();
+  const toml::node* found = get(key);
+  if (!found) return std::nullopt;
+  const auto v = found->value_exact<std::int64_t>();
   if (!v) {
     problem(key, "expected a whole number");
     return std::nullopt;
@@ -104,17 +104,17 @@ std::optional<std::int64_t> SectionReader::integer(std::string_view key, std::in
 }
 
 std::optional<std::string> SectionReader::string(std::string_view key) const {
-  const toml::node* node = get(key);
-  if (!node) return std::nullopt;
-  auto v = node->value_exact<std::string>();
+  const toml::node* found = get(key);
+  if (!found) return std::nullopt;
+  auto v = found->value_exact<std::string>();
   if (!v) problem(key, "expected a string");
   return v;
 }
 
 std::optional<bool> SectionReader::boolean(std::string_view key) const {
-  const toml::node* node = get(key);
-  if (!node) return std::nullopt;
-  auto v = node->value_exact<bool>();  // not an integer: `enabled = 0` is a mistake
+  const toml::node* found = get(key);
+  if (!found) return std::nullopt;
+  auto v = found->value_exact<bool>();  // not an integer: `enabled = 0` is a mistake
   if (!v) problem(key, "expected true or false");
   return v;
 }
@@ -130,25 +130,25 @@ void SectionReader::read(std::string_view key, bool& out) const {
 }
 
 std::optional<SectionReader> SectionReader::table(std::string_view key) const {
-  const toml::node* node = get(key);
-  if (!node) return std::nullopt;
-  if (!node->is_table()) {
+  const toml::node* found = get(key);
+  if (!found) return std::nullopt;
+  if (!found->is_table()) {
     problem(key, "expected a table ([" + name_of(key) + "])");
     return std::nullopt;
   }
-  return SectionReader(*node->as_table(), name_of(key), *file_, *problems_);
+  return SectionReader(*found->as_table(), name_of(key), *file_, *problems_);
 }
 
 std::vector<SectionReader> SectionReader::tables(std::string_view key, bool single_too,
                                                  const std::string& expected) const {
   std::vector<SectionReader> out;
-  const toml::node* node = get(key);
-  if (!node) return out;
-  if (single_too && node->is_table()) {
-    out.emplace_back(*node->as_table(), name_of(key), *file_, *problems_);
+  const toml::node* found = get(key);
+  if (!found) return out;
+  if (single_too && found->is_table()) {
+    out.emplace_back(*found->as_table(), name_of(key), *file_, *problems_);
     return out;
   }
-  const toml::array* list = node->as_array();
+  const toml::array* list = found->as_array();
   if (!list || !list->is_array_of_tables()) {
     problem(key, expected);
     return out;

@@ -40,25 +40,25 @@ mqtt::CommandOutcome tare(CommandTarget& to) {
 
 }  // namespace
 
-mqtt::CommandOutcome run_command(const mqtt::Command& command, double t, CommandTarget to) {
+mqtt::CommandOutcome run_command(const mqtt::Command& command, double t, CommandTarget target) {
   return std::visit(
       [&](const auto& c) -> mqtt::CommandOutcome {
         using C = std::decay_t<decltype(c)>;
         if constexpr (std::is_same_v<C, mqtt::TareCommand>) {
-          return tare(to);
+          return tare(target);
         } else if constexpr (std::is_same_v<C, mqtt::SnoozeCommand>) {
-          to.keeper.snooze(to.analyzer, t, c.minutes * 60.0);
-          to.journal(LogLevel::notice, "nudges snoozed for " + std::to_string(c.minutes) + " min");
+          target.keeper.snooze(target.analyzer, t, c.minutes * 60.0);
+          target.journal(LogLevel::notice, "nudges snoozed for " + std::to_string(c.minutes) + " min");
         } else if constexpr (std::is_same_v<C, mqtt::NudgesCommand>) {
-          to.analyzer.set_nudges_enabled(c.on);
-          to.journal(LogLevel::notice, std::string("nudges ") + (c.on ? "on" : "off"));
+          target.analyzer.set_nudges_enabled(c.on);
+          target.journal(LogLevel::notice, std::string("nudges ") + (c.on ? "on" : "off"));
         } else if constexpr (std::is_same_v<C, mqtt::BaselineCommand>) {
-          if (!to.analyzer.state().occupied) return {false, "nobody is sitting: sit upright, then ask again"};
-          to.analyzer.capture_baseline(t, t + c.seconds.value_or(20));
-          to.journal(LogLevel::notice, "taking the upright baseline now");
+          if (!target.analyzer.state().occupied) return {false, "nobody is sitting: sit upright, then ask again"};
+          target.analyzer.capture_baseline(t, t + c.seconds.value_or(20));
+          target.journal(LogLevel::notice, "taking the upright baseline now");
         } else if constexpr (std::is_same_v<C, mqtt::ResetSessionCommand>) {
-          to.analyzer.reset_session(t);
-          to.journal(LogLevel::notice, "sitting session reset");
+          target.analyzer.reset_session(t);
+          target.journal(LogLevel::notice, "sitting session reset");
         }
         return {};
       },

@@ -160,7 +160,7 @@ struct Daemon::Impl {
   }
 
   mqtt::CommandOutcome on_command(const mqtt::Command& command) {
-    const auto outcome =
+    auto outcome =
         run_command(command, last_t.value_or(0), {*analyzer, cfg.chair, units, raw, *keeper, journal});
     if (outcome.ok) {
       keeper->save(*analyzer);

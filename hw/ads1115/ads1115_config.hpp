@@ -13,7 +13,7 @@
 #include <memory>
 #include <string>
 
-#include "config/section_reader.hpp"
+#include "core/section_reader.hpp"
 #include "hw/ads1115/ads1115.hpp"
 #include "hw/chip/sensor_group.hpp"
 

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "config/section_reader.hpp"
+#include "core/section_reader.hpp"
 #include "hw/chip/sensor_group.hpp"
 
 namespace chairhub::hw {

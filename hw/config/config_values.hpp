@@ -7,7 +7,7 @@
 
 #include <toml++/toml.h>
 
-#include "config/section_reader.hpp"
+#include "core/section_reader.hpp"
 #include "hw/gpio/gpio.hpp"
 
 namespace chairhub::hw {

@@ -18,7 +18,7 @@
 
 #include <toml++/toml.h>
 
-#include "config/section_reader.hpp"
+#include "core/section_reader.hpp"
 #include "core/channel.hpp"
 #include "hw/chip/sensor_group.hpp"
 #include "hw/gpio/gpio.hpp"

@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "config/section_reader.hpp"
+#include "core/section_reader.hpp"
 #include "core/channel.hpp"
 #include "hw/gpio/gpio.hpp"
 

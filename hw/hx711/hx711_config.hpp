@@ -11,7 +11,7 @@
 #include <memory>
 #include <string>
 
-#include "config/section_reader.hpp"
+#include "core/section_reader.hpp"
 #include "hw/chip/sensor_group.hpp"
 #include "hw/hx711/hx711.hpp"
 

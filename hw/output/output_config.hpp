@@ -9,7 +9,7 @@
 #include <cstddef>
 #include <string>
 
-#include "config/section_reader.hpp"
+#include "core/section_reader.hpp"
 #include "hw/gpio/gpio.hpp"
 #include "hw/output/pattern.hpp"
 

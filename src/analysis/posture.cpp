@@ -2,24 +2,6 @@
 
 namespace chairhub {
 
-std::string_view to_string(Posture posture) {
-  switch (posture) {
-    case Posture::upright: return "upright";
-    case Posture::slouching: return "slouching";
-    case Posture::leaning_left: return "leaning_left";
-    case Posture::leaning_right: return "leaning_right";
-    case Posture::leaning_forward: return "leaning_forward";
-    case Posture::reclined: return "reclined";
-  }
-  return "?";
-}
-
-std::optional<Posture> posture_from_string(std::string_view text) {
-  for (Posture p : kAllPostures)
-    if (to_string(p) == text) return p;
-  return std::nullopt;
-}
-
 Posture classify_posture(const PostureInputs& in, const Baseline& baseline, const PostureConfig& cfg,
                          std::optional<Posture> held) {
   // A threshold is a little easier to keep than to reach, so a sitter near a boundary does

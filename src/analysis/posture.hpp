@@ -2,25 +2,11 @@
 // Posture classification: a pure function of where the weight is and whether the back touches
 // the backrest, judged relative to the sitter's own upright baseline.
 #include <optional>
-#include <string_view>
+
+#include "core/baseline.hpp"
+#include "core/posture.hpp"
 
 namespace chairhub {
-
-enum class Posture { upright, slouching, leaning_left, leaning_right, leaning_forward, reclined };
-constexpr Posture kAllPostures[] = {Posture::upright,         Posture::slouching,
-                                    Posture::leaning_left,    Posture::leaning_right,
-                                    Posture::leaning_forward, Posture::reclined};
-
-std::string_view to_string(Posture posture);
-std::optional<Posture> posture_from_string(std::string_view text);
-
-// The sitter's own upright sitting: where their weight usually is.
-struct Baseline {
-  double cop_x = 0;                 // centre of pressure, seat coordinates (-1..1)
-  double cop_y = 0;
-  std::optional<double> lumbar;     // usual backrest contact (0..1), if there is a backrest
-  std::optional<double> seat_kg;    // usual total seat load with feet flat
-};
 
 struct PostureConfig {
   double dwell_s = 3;          // a new posture is reported once it has held this long

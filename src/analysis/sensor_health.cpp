@@ -4,15 +4,6 @@
 
 namespace chairhub {
 
-std::string_view to_string(Fault fault) {
-  switch (fault) {
-    case Fault::missing: return "missing";
-    case Fault::saturated: return "saturated";
-    case Fault::stuck: return "stuck";
-  }
-  return "?";
-}
-
 std::optional<Fault> SensorHealth::condition(double t, double reading) {
   if (std::isnan(reading)) {
     run_samples_ = 0;

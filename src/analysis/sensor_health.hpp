@@ -3,12 +3,10 @@
 // raised only once the condition has lasted (so one glitch is not a fault) and cleared once the
 // readings have been good for a while.
 #include <optional>
-#include <string_view>
+
+#include "core/fault.hpp"
 
 namespace chairhub {
-
-enum class Fault { missing, saturated, stuck };
-std::string_view to_string(Fault fault);
 
 struct HealthConfig {
   double fault_s = 0.5;     // missing or saturated this long is a fault

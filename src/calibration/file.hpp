@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "calibration/model.hpp"
-#include "config/section_reader.hpp"
+#include "core/section_reader.hpp"
 #include "core/channel.hpp"
 
 namespace chairhub {

@@ -27,7 +27,7 @@
 #include <string>
 #include <vector>
 
-#include "config/section_reader.hpp"
+#include "core/section_reader.hpp"
 #include "core/channel.hpp"
 #include "hw/config/hardware_config.hpp"
 #include "hw/sim/simulated_hardware.hpp"

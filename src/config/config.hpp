@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "analysis/analysis_config.hpp"
-#include "config/section_reader.hpp"
+#include "core/section_reader.hpp"
 #include "core/channel.hpp"
 #include "core/input_error.hpp"
 

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "analysis/analysis_config.hpp"
-#include "config/section_reader.hpp"
+#include "core/section_reader.hpp"
 #include "core/channel.hpp"
 
 namespace chairhub {

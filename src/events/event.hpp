@@ -8,9 +8,10 @@
 #include <utility>
 #include <variant>
 
-#include "analysis/posture.hpp"
-#include "analysis/sensor_health.hpp"
+#include "core/baseline.hpp"
+#include "core/fault.hpp"
 #include "core/nudge_reason.hpp"
+#include "core/posture.hpp"
 
 namespace chairhub {
 

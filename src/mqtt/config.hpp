@@ -6,7 +6,7 @@
 
 #include <toml++/toml.h>
 
-#include "config/section_reader.hpp"
+#include "core/section_reader.hpp"
 #include "mqtt/credentials.hpp"
 
 namespace chairhub::mqtt {

@@ -1,6 +1,6 @@
 #include "mqtt/discovery.hpp"
 
-#include "analysis/posture.hpp"
+#include "core/posture.hpp"
 #include "events/event.hpp"
 
 namespace chairhub::mqtt {

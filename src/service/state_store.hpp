@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "analysis/posture.hpp"
+#include "core/baseline.hpp"
 
 namespace chairhub {
 

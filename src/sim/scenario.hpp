@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "analysis/posture.hpp"
-#include "config/section_reader.hpp"
+#include "core/posture.hpp"
+#include "core/section_reader.hpp"
 #include "core/channel.hpp"
 
 namespace chairhub {

@@ -3,7 +3,7 @@
 
 #include <set>
 
-#include "analysis/posture.hpp"
+#include "core/posture.hpp"
 #include "mqtt/chair_id.hpp"
 #include "mqtt/commands.hpp"
 #include "mqtt/discovery.hpp"

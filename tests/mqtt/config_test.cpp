@@ -74,7 +74,7 @@ snooze_minutes = 20
   EXPECT_EQ(c.snooze_minutes, 20);
 }
 
-// Worded as every section of the config words its problems (config/section_reader.hpp).
+// Worded as every section of the config words its problems (core/section_reader.hpp).
 TEST(MqttConfig, ErrorsNameLineAndKey) {
   EXPECT_EQ(error_of("[mqtt]\nhost = \"h\"\nport = 70000\n"), "chair.toml:3: mqtt.port: must be between 1 and 65535, not 70000");
   EXPECT_EQ(error_of("[mqtt]\nport = \"1883\"\n"), "chair.toml:2: mqtt.port: expected a whole number");

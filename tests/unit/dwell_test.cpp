@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "analysis/posture.hpp"
+#include "core/posture.hpp"
 
 namespace chairhub {
 namespace {

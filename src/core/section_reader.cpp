@@ -1,4 +1,4 @@
-#include "config/section_reader.hpp"
+#include "core/section_reader.hpp"
 
 #include <algorithm>
 #include <cerrno>

@@ -11,7 +11,7 @@ namespace chairhub::cli {
 
 void add_replay(CLI::App& app, int& status) {
   struct Args {
-    std::string log, config, baseline, broker;
+    std::string log, config, baseline, broker, chair_id;
     double speed = 0;
     bool mqtt = false;
   };
@@ -23,7 +23,10 @@ void add_replay(CLI::App& app, int& status) {
   cmd->add_option("--speed", args->speed, "1 real time, 60 a minute per second, 0 as fast as possible")
       ->check(CLI::Range(0.0, 1e6));
   cmd->add_flag("--mqtt", args->mqtt, "also publish to an MQTT broker as a live chair would (config's [mqtt])");
-  cmd->add_option("--broker", args->broker, "HOST:PORT of the broker, overriding the config");
+  cmd->add_option("--broker", args->broker, "HOST:PORT of the broker, overriding the config")->needs("--mqtt");
+  cmd->add_option("--chair-id", args->chair_id,
+                   "publish as this chair (default: the config's chair id + \"-replay\", never the live chair)")
+      ->needs("--mqtt");
   cmd->callback([args, &status] {
     const DaemonConfig daemon_config = config_from(args->config);
     const Config& config = daemon_config.chair;
@@ -34,6 +37,7 @@ void add_replay(CLI::App& app, int& status) {
     if (args->mqtt) {
       mqtt::MqttReplayOptions m;
       m.broker = args->broker;
+      m.chair_id = args->chair_id;
       mqtt::replay_to_mqtt(args->log, config, daemon_config.mqtt, options, m, &sink);
     } else {
       replay_log(args->log, config, options, sink);

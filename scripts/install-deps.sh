@@ -26,6 +26,8 @@ packages=(
   time openssl libgpiod-dev gpiod libmosquitto-dev mosquitto mosquitto-clients libsystemd-dev
   # the package checks: building the .deb, lintian, the man pages, systemd-analyze on the unit
   dpkg-dev lintian groff-base man-db systemd
+  # the test of the Node-RED example flow runs a real Node-RED (scripts/install-node-red.sh)
+  nodejs npm
 )
 if [ "${1:-}" = --deep ]; then
   shift
@@ -51,3 +53,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   # also upgrade its amd64 twin.
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+# Node-RED itself comes from npm, into the user's cache (not the source tree), as the user who
+# runs the tests rather than root. Without the network this fails; the flow test then says so.
+node_red=(bash "$(dirname "$0")/install-node-red.sh")
+if [ -n "${SUDO_USER:-}" ] && [ "$(id -u)" -eq 0 ]; then node_red=(sudo -u "$SUDO_USER" -H "${node_red[@]}"); fi
+"${node_red[@]}" || echo "install-deps: Node-RED could not be installed (network?); run scripts/install-node-red.sh later" >&2

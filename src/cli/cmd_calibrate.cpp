@@ -14,6 +14,7 @@
 #include "calibration/steps.hpp"
 #include "cli/commands.hpp"
 #include "cli/hardware.hpp"
+#include "cli/usage.hpp"
 #include "core/input_error.hpp"
 #include "hw/util/device_error.hpp"
 
@@ -220,8 +221,8 @@ void add_calibrate(CLI::App& app, int& status) {
   auto* cmd = app.add_subcommand("calibrate", "guided calibration of the seat cells and pads; writes the calibration file");
   add_hardware_options(*cmd, args->hardware);
   cmd->add_option("--weight", args->weight, "the known weight in kg; asked for when not given")
-      ->check(CLI::Range(0.1, 500.0));
-  cmd->add_option("--samples", args->samples, "readings averaged per step")->check(CLI::Range(1, 100000))->capture_default_str();
+      ->check(between(0.1, 500));
+  cmd->add_option("--samples", args->samples, "readings averaged per step")->check(between(1, 100000))->capture_default_str();
   cmd->add_flag("--tare", args->tare, "only measure the empty seat and update the offsets");
   cmd->add_option("-o,--output", args->output, "the calibration file; default: the config's [calibration] file");
   cmd->callback([args, &status] {

@@ -8,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/hardware.hpp"
+#include "cli/usage.hpp"
 #include "hw/util/device_error.hpp"
 
 namespace chairhub::cli {
@@ -205,7 +206,7 @@ void add_probe(CLI::App& app, int& status) {
   auto args = std::make_shared<Args>();
   auto* cmd = app.add_subcommand("probe", "check the wiring: read every sensor a few times and say what is wrong");
   add_hardware_options(*cmd, args->hardware);
-  cmd->add_option("--reads", args->reads, "reads per sensor")->check(CLI::Range(1, 10000))->capture_default_str();
+  cmd->add_option("--reads", args->reads, "reads per sensor")->check(between(1, 10000))->capture_default_str();
   cmd->add_flag("--outputs", args->outputs, "also blink each LED and chirp each buzzer, one after the other");
   cmd->callback([args, &status] {
     // Probing comes before calibrating, so a calibration file need not exist yet.

@@ -12,6 +12,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/hardware.hpp"
+#include "cli/usage.hpp"
 #include "core/input_error.hpp"
 #include "hw/util/device_error.hpp"
 #include "hw/util/realtime.hpp"
@@ -168,7 +169,7 @@ void add_record(CLI::App& app, int& status) {
   add_hardware_options(*cmd, args->hardware);
   cmd->add_option("-o,--output", args->output, "the log to write; default (or -) standard output");
   cmd->add_option("--duration", args->duration, "stop after this many seconds; default: until Ctrl-C or SIGTERM")
-      ->check(CLI::Range(0.0, 1e9));
+      ->check(between(0, 1e9));
   cmd->callback([args, &status] {
     // A raw log needs no calibration: recording may come before `chairhub calibrate`.
     const DaemonConfig daemon_config = wiring_config(args->hardware);

@@ -13,7 +13,14 @@ enum class LogLevel { error = 3, warning = 4, notice = 5, info = 6, debug = 7 };
 // thread): it must be safe for that.
 using Logger = std::function<void(LogLevel, std::string_view)>;
 
-// "<4>mqtt: ..." on stderr, which journald turns into priorities.
+// Whether stderr is the journal's stream (systemd sets JOURNAL_STREAM to its device and inode).
+bool stderr_is_journal();
+
+// One line on stderr: "<4>text" for the journal, which turns the prefix into a priority;
+// "warning: text" (or "error: ", nothing for the rest) for a person at a terminal or a file.
+void write_log_line(LogLevel level, std::string_view text);
+
+// write_log_line with "mqtt: " before the text.
 Logger stderr_logger();
 
 // Never empty: replaces an unset logger with one that drops everything.

@@ -37,6 +37,7 @@ void read_names(const SectionReader& r, MqttConfig& c) {
   if (!valid_topic_prefix(c.discovery_prefix)) r.problem("discovery_prefix", kTopicRule);
   r.read("discovery", c.discovery);
   r.read("device_name", c.device_name);
+  r.read("suggested_area", c.suggested_area);
 }
 
 void read_security(const SectionReader& r, MqttConfig& c) {
@@ -61,6 +62,7 @@ MqttConfig read_mqtt_config(const SectionReader& root) {
   if (!r) return c;
   c.enabled = true;
   r->known_keys({"enabled", "host", "port", "chair_id", "base_topic", "discovery_prefix", "discovery", "device_name",
+                 "suggested_area",
                  "keepalive_s", "reconnect_min_s", "reconnect_max_s", "ca_file", "cert_file", "key_file",
                  "credentials_file", "credentials_permissions", "outbox_size", "publish_weight", "state_interval_s",
                  "snooze_minutes"});

@@ -20,6 +20,7 @@ struct MqttConfig {
   std::string discovery_prefix = "homeassistant";
   bool discovery = true;
   std::string device_name = "Office chair";
+  std::string suggested_area;           // Home Assistant's area for a newly discovered chair; empty: none
   int keepalive_s = 30;
   int reconnect_min_s = 1;              // reconnect backoff doubles from min to max
   int reconnect_max_s = 60;
@@ -30,7 +31,7 @@ struct MqttConfig {
   LoosePermissions credentials_permissions = LoosePermissions::warn;
   std::size_t outbox_size = 1000;
   bool publish_weight = false;          // personal data: off unless asked for
-  double state_interval_s = 10;         // periodic state refresh; changes go out at once
+  double state_interval_s = 60;         // state heartbeat; news goes out at once
   int snooze_minutes = 15;              // what the Home Assistant snooze button asks for
 };
 

@@ -13,6 +13,10 @@ using nlohmann::ordered_json;
 constexpr EventType kEntityEventTypes[] = {EventType::posture, EventType::break_due, EventType::break_taken,
                                            EventType::nudge};
 
+std::string on_off_or_none(const std::string& value) {
+  return "{{ none if " + value + " is none else ('ON' if " + value + " else 'OFF') }}";
+}
+
 std::string entity_slug(const std::string& chair_id) {
   std::string out;
   for (char c : chair_id) out += (c == '-') ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -27,14 +31,27 @@ class Builder {
     ordered_json& c = cmps_[key];
     c["p"] = platform;
     c["name"] = name;
-    c["unique_id"] = topics_.chair_id() + "_" + key;
+    // namespaced: another integration's "office_occupancy" cannot collide with ours
+    c["unique_id"] = "chairhub_" + topics_.chair_id() + "_" + key;
+    // the entity id: default_entity_id from Home Assistant 2025.10 on, object_id before it
     c["default_entity_id"] = platform + "." + slug_ + "_" + key;
+    c["object_id"] = slug_ + "_" + key;
+    // per entity: Home Assistant releases before 2025.x do not take it from the device level
+    c["qos"] = 1;
     return c;
   }
 
+  // ON/OFF from a JSON boolean; null (not known) renders None, which Home Assistant shows as unknown.
   ordered_json& binary(const std::string& key, const std::string& name, const std::string& field) {
     ordered_json& c = add(key, "binary_sensor", name);
-    c["value_template"] = "{{ 'ON' if value_json." + field + " else 'OFF' }}";
+    c["value_template"] = on_off_or_none("value_json." + field);
+    return c;
+  }
+
+  // A JSON null renders as None, which Home Assistant shows as unknown.
+  ordered_json& sensor(const std::string& key, const std::string& name, const std::string& field) {
+    ordered_json& c = add(key, "sensor", name);
+    c["value_template"] = "{{ value_json." + field + " }}";
     return c;
   }
 
@@ -58,33 +75,31 @@ void add_measurements(Builder& b) {
   b.binary("occupancy", "Occupied", "occupied")["device_class"] = "occupancy";
 
   {
-    ordered_json& c = b.add("posture", "sensor", "Posture");
+    ordered_json& c = b.sensor("posture", "Posture", "posture");
     c["device_class"] = "enum";
     ordered_json options = ordered_json::array();
     for (Posture p : kAllPostures) options.push_back(std::string(to_string(p)));
     c["options"] = options;
-    // values outside `options` are rejected by HA, so "not seated" becomes unknown (None)
-    c["value_template"] = "{{ value_json.posture if value_json.posture is not none else None }}";
     c["icon"] = "mdi:seat-recline-normal";
   }
 
   auto duration = [&](const std::string& key, const std::string& name, const std::string& field) {
-    ordered_json& c = b.add(key, "sensor", name);
+    ordered_json& c = b.sensor(key, name, field);
     c["device_class"] = "duration";
     c["unit_of_measurement"] = "s";
     c["state_class"] = "measurement";
-    c["value_template"] = "{{ value_json." + field + " if value_json." + field + " is not none else None }}";
   };
   duration("sitting_time", "Sitting time", "sitting_s");
   duration("since_break", "Time since break", "since_break_s");
 
+  // The shares wobble with every movement: expert values, off until the user enables them.
   auto percent = [&](const std::string& key, const std::string& name, const std::string& field) {
-    ordered_json& c = b.add(key, "sensor", name);
+    ordered_json& c = b.sensor(key, name, field);
     c["unit_of_measurement"] = "%";
     c["state_class"] = "measurement";
     c["suggested_display_precision"] = 0;
-    c["value_template"] = "{{ value_json." + field + " if value_json." + field + " is not none else None }}";
     c["icon"] = "mdi:scale-balance";
+    c["enabled_by_default"] = false;
   };
   percent("left_share", "Weight on left side", "left_pct");
   percent("front_share", "Weight on front half", "front_pct");
@@ -94,7 +109,7 @@ void add_measurements(Builder& b) {
   b.binary("break_due", "Break due", "break_due")["icon"] = "mdi:walk";
 }
 
-// How the chair itself is: faulty sensors, and the seat load when the user publishes it.
+// How the chair itself is: sensor channels, software, connection; the seat load when allowed.
 void add_diagnostics(Builder& b, const Topics& topics, const DiscoveryInfo& info) {
   {
     ordered_json& c = b.add("sensor_problem", "binary_sensor", "Sensor problem");
@@ -102,24 +117,44 @@ void add_diagnostics(Builder& b, const Topics& topics, const DiscoveryInfo& info
     c["device_class"] = "problem";
     c["entity_category"] = "diagnostic";
     c["json_attributes_topic"] = topics.state();
-    // the faulty channels, and "hardware" with the reason when the sensors could not be opened
+    // every channel's health, and "hardware" with the reason when the sensors could not be opened
     c["json_attributes_template"] =
-        "{{ (dict(value_json.health.faults, hardware=value_json.health.hardware) if value_json.health.hardware "
-        "else value_json.health.faults) | tojson }}";
+        "{{ (dict(value_json.health.channels, hardware=value_json.health.hardware) if value_json.health.hardware "
+        "else value_json.health.channels) | tojson }}";
+  }
+  {
+    ordered_json& c = b.sensor("version", "Software version", "diag.version");
+    c["entity_category"] = "diagnostic";
+    c["icon"] = "mdi:tag";
+  }
+  {
+    ordered_json& c = b.sensor("uptime", "Uptime", "diag.uptime_s");
+    c["device_class"] = "duration";
+    c["unit_of_measurement"] = "s";
+    c["state_class"] = "total_increasing";
+    c["entity_category"] = "diagnostic";
+    c["enabled_by_default"] = false;  // changes with every message
+  }
+  {
+    ordered_json& c = b.sensor("outbox", "Events waiting", "diag.outbox");
+    c["unit_of_measurement"] = "events";
+    c["state_class"] = "measurement";
+    c["entity_category"] = "diagnostic";
+    c["icon"] = "mdi:tray-full";
   }
 
   if (info.publish_weight) {
-    ordered_json& c = b.add("seat_load", "sensor", "Seat load");
+    ordered_json& c = b.sensor("seat_load", "Seat load", "seat_kg");
     c["device_class"] = "weight";
     c["unit_of_measurement"] = "kg";
     c["state_class"] = "measurement";
     c["entity_category"] = "diagnostic";
-    c["value_template"] = "{{ value_json.seat_kg }}";
+    c["enabled_by_default"] = false;  // a raw value
   }
 }
 
 void add_event_entity(Builder& b, const Topics& topics) {
-  ordered_json& c = b.add("events", "event", "Chair event");
+  ordered_json& c = b.add("events", "event", "Events");
   c["state_topic"] = topics.event();
   ordered_json types = ordered_json::array();
   std::string list;
@@ -146,6 +181,9 @@ void add_controls(Builder& b, const Topics& topics, const DiscoveryInfo& info) {
     c["command_topic"] = topics.set();
     c["payload_on"] = ordered_json({{"command", "nudges"}, {"on", true}}).dump();
     c["payload_off"] = ordered_json({{"command", "nudges"}, {"on", false}}).dump();
+    // HA compares the rendered state with state_on/state_off, and with the payloads without them
+    c["state_on"] = "ON";
+    c["state_off"] = "OFF";
     c["value_template"] = "{{ 'ON' if value_json.nudges else 'OFF' }}";
     c["icon"] = "mdi:bell-ring";
   }
@@ -168,6 +206,7 @@ ordered_json discovery_payload(const Topics& topics, const DiscoveryInfo& info) 
       {"sw_version", info.sw_version},
       {"serial_number", topics.chair_id()},
   };
+  if (!info.suggested_area.empty()) dev["suggested_area"] = info.suggested_area;
   ordered_json origin = {{"name", "chairhub"}, {"sw_version", info.sw_version}};
   if (!info.support_url.empty()) origin["support_url"] = info.support_url;
 

@@ -16,6 +16,7 @@ struct DiscoveryInfo {
   std::string support_url;   // origin block; omitted when empty
   bool publish_weight = false;
   int snooze_minutes = 15;   // what the snooze button asks for
+  std::string suggested_area;  // the room Home Assistant puts a new device in; omitted when empty
 };
 
 nlohmann::ordered_json discovery_payload(const Topics& topics, const DiscoveryInfo& info);

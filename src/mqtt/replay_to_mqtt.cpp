@@ -1,5 +1,7 @@
 #include "mqtt/replay_to_mqtt.hpp"
 
+#include <unistd.h>
+
 #include "core/input_error.hpp"
 #include "mqtt/service.hpp"
 
@@ -54,16 +56,33 @@ std::pair<std::string, int> parse_broker(const std::string& text, int default_po
   return {host, port};
 }
 
+std::string replay_chair_id(const std::string& live_chair_id) {
+  constexpr std::string_view suffix = "-replay";
+  constexpr std::size_t max_id = 64;
+  return live_chair_id.substr(0, max_id - suffix.size()) + std::string(suffix);
+}
+
 ReplayStats replay_to_mqtt(const std::string& log, const Config& config, const MqttConfig& mqtt,
                            const ReplayOptions& replay, const MqttReplayOptions& options, EventSink* also) {
   MqttConfig mc = mqtt;
   mc.enabled = true;
   if (!options.broker.empty()) std::tie(mc.host, mc.port) = parse_broker(options.broker, mc.port);
   mc.outbox_size = std::max<std::size_t>(mc.outbox_size, 100000000);  // a replay drops nothing
+  const std::string live_id = mc.chair_id.empty() ? default_chair_id(system_chair_id_sources()) : mc.chair_id;
+  if (!options.chair_id.empty() && !valid_chair_id(options.chair_id))
+    throw InputError("--chair-id", 0, "'" + options.chair_id + "': use 1..64 letters, digits, '_' or '-'");
+  mc.chair_id = options.chair_id.empty() ? replay_chair_id(live_id) : options.chair_id;
+  if (mc.chair_id != live_id) mc.device_name += " (replay)";
 
   ServiceOptions so;  // no state_dir: a replay's events are not the daemon's to keep
-  so.logger = options.logger;
+  so.logger = options.logger ? options.logger : stderr_logger();
   so.outbox_sync = false;
+  so.client_id = "chairhub-replay-" + mc.chair_id + "-" + std::to_string(::getpid());
+  so.on_command = [](const Command&) { return CommandOutcome{false, kReplayCommandAnswer}; };
+  so.logger(LogLevel::notice,
+            "publishing as chair '" + mc.chair_id + "' (topics " + mc.base_topic + "/" + mc.chair_id + "/...)" +
+                (mc.chair_id == live_id ? ": the live chair's own id; stop chairhubd first"
+                                        : ", not as the live chair '" + live_id + "'; --chair-id chooses another"));
   boost::asio::io_context io;
   MqttService service(io, mc, so);
   service.start();

@@ -26,7 +26,7 @@ MqttService::MqttService(boost::asio::io_context& io, MqttConfig config, Service
   ConnectionOptions c;
   c.host = config_.host;
   c.port = config_.port;
-  c.client_id = "chairhub-" + topics_.chair_id();
+  c.client_id = options_.client_id.empty() ? "chairhub-" + topics_.chair_id() : options_.client_id;
   c.keepalive_s = config_.keepalive_s;
   c.reconnect_min_s = config_.reconnect_min_s;
   c.reconnect_max_s = config_.reconnect_max_s;
@@ -54,10 +54,16 @@ MqttService::MqttService(boost::asio::io_context& io, MqttConfig config, Service
   outbox_ = std::make_unique<Outbox>(
       OutboxOptions{config_.outbox_size, dir.empty() ? dir : dir / options_.outbox_file_name, options_.outbox_sync}, log_);
   sink_ = std::make_unique<MqttSink>(io_, *connection_, *outbox_, MqttSink::Options{topics_.event()}, options_.clock, log_);
+  const auto started = std::chrono::steady_clock::now();
+  auto diagnostics = [this, started] {
+    const std::chrono::duration<double> up = std::chrono::steady_clock::now() - started;
+    return Diagnostics{options_.sw_version, up.count(), outbox_->size()};
+  };
   state_ = std::make_unique<StatePublisher>(*connection_, topics_.state(), options_.clock,
-                                            StatePayloadOptions{config_.publish_weight}, config_.state_interval_s);
+                                            StatePayloadOptions{config_.publish_weight}, config_.state_interval_s,
+                                            diagnostics);
   DiscoveryInfo info{config_.device_name, options_.sw_version, options_.support_url, config_.publish_weight,
-                     config_.snooze_minutes};
+                     config_.snooze_minutes, config_.suggested_area};
   discovery_ = std::make_unique<DiscoveryPublisher>(*connection_, topics_, std::move(info),
                                                     dir.empty() ? dir : dir / "mqtt-discovery.json", log_);
   router_ = std::make_unique<CommandRouter>(*connection_, topics_, options_.on_command, log_);

@@ -44,6 +44,7 @@ struct ServiceOptions {
   std::chrono::milliseconds ha_online_delay_max{5000};  // random wait before answering HA's "online"
   bool outbox_sync = true;          // fdatasync each queued event
   std::string outbox_file_name = "mqtt-outbox.jsonl";
+  std::string client_id;            // default: "chairhub-<chair_id>", the daemon's
 };
 
 class MqttService {

@@ -5,12 +5,13 @@
 namespace chairhub::mqtt {
 
 StatePublisher::StatePublisher(Link& link, std::string topic, WallClock clock, StatePayloadOptions options,
-                               double interval_s)
+                               double interval_s, std::function<Diagnostics()> diagnostics)
     : link_(link),
       topic_(std::move(topic)),
       clock_(clock ? std::move(clock) : system_wall_clock()),
       options_(options),
-      interval_s_(interval_s) {}
+      interval_s_(interval_s),
+      diagnostics_(std::move(diagnostics)) {}
 
 void StatePublisher::update(const ChairState& state) {
   state_ = state;
@@ -30,16 +31,16 @@ void StatePublisher::republish() { publish_if_due(true); }
 
 void StatePublisher::publish_if_due(bool force) {
   if (!state_ || !link_.connected()) return;
-  const auto payload = state_payload(*state_, control_, wall_at_sample_time(), options_, hardware_problem_);
-  auto significant = state_significant_part(payload);
+  auto payload = state_payload(*state_, control_, wall_at_sample_time(), options_, hardware_problem_,
+                               diagnostics_ ? diagnostics_() : Diagnostics{});
   const double t = state_->t;
   // t going backwards means a new replay or a restarted clock: publish
-  const bool due = force || !last_significant_ || significant != *last_significant_ || t < last_publish_t_ ||
+  const bool due = force || !last_published_ || state_is_news(*last_published_, payload) || t < last_publish_t_ ||
                    t - last_publish_t_ >= interval_s_;
   if (!due) return;
   if (!link_.publish(topic_, payload.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace), 1, true))
     return;
-  last_significant_ = std::move(significant);
+  last_published_ = std::move(payload);
   last_publish_t_ = t;
 }
 

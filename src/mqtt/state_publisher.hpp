@@ -1,7 +1,9 @@
 #pragma once
 // The retained `state` topic. The analysis updates the state with every sample; this publishes
-// at once when something meaningful changed (posture, occupancy, break due, ...) and otherwise
-// every `interval_s` of sample time, so the broker is not flooded at the sample rate.
+// at once when the state is news (state_is_news: posture, occupancy, break due, a share moved by
+// 5 points, ...) and otherwise as a heartbeat every `interval_s` of sample time, so the broker is
+// not flooded at the sample rate.
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -14,7 +16,9 @@ namespace chairhub::mqtt {
 
 class StatePublisher {
  public:
-  StatePublisher(Link& link, std::string topic, WallClock clock, StatePayloadOptions options, double interval_s);
+  // `diagnostics` is asked for the `diag` object each time the state goes out (default: empty).
+  StatePublisher(Link& link, std::string topic, WallClock clock, StatePayloadOptions options, double interval_s,
+                 std::function<Diagnostics()> diagnostics = {});
 
   void update(const ChairState& state);
   void set_control(const ControlState& control);
@@ -39,7 +43,8 @@ class StatePublisher {
   std::optional<ChairState> state_;
   ControlState control_;
   std::optional<std::string> hardware_problem_;
-  std::optional<nlohmann::ordered_json> last_significant_;
+  std::function<Diagnostics()> diagnostics_;
+  std::optional<nlohmann::ordered_json> last_published_;
   double last_publish_t_ = 0;
   // The wall time of one sample time, read once per session: derived afresh from each sample,
   // the session start would jitter by the samples' latency and look like a change every time.

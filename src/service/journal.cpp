@@ -16,7 +16,7 @@ LogLevel log_level_from(const std::string& name) {
 
 void Journal::operator()(LogLevel level, std::string_view text) const {
   if (static_cast<int>(level) > static_cast<int>(level_.load())) return;
-  std::fprintf(stderr, "<%d>%.*s\n", static_cast<int>(level), static_cast<int>(text.size()), text.data());
+  write_log_line(level, text);
 }
 
 void JournalSink::on_event(const Event& event) { journal_(LogLevel::info, to_json(event).dump()); }

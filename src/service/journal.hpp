@@ -1,6 +1,6 @@
 #pragma once
-// chairhubd's log: "<N>text" lines on stderr, which journald turns into priorities. Quiet by
-// default (notice); every event is logged at info.
+// chairhubd's log: lines on stderr, "<N>text" when stderr is the journal, which turns the
+// prefix into a priority (write_log_line). Quiet by default (notice); every event is logged at info.
 #include <atomic>
 #include <string>
 #include <string_view>

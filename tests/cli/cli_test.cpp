@@ -88,7 +88,8 @@ std::string slurp(const std::string& path) {
 
 // Starts chairhub in `dir` with `input` as its standard input (a file: not a terminal, like a
 // pipe) and stdout/stderr going to files there.
-pid_t spawn(const TempDir& dir, const std::vector<std::string>& args, const std::string& input) {
+pid_t spawn(const TempDir& dir, const std::vector<std::string>& args, const std::string& input,
+            const char* program = CHAIRHUB_BIN) {
   dir.write("stdin.txt", input);
   const pid_t pid = ::fork();
   if (pid == 0) {
@@ -96,10 +97,10 @@ pid_t spawn(const TempDir& dir, const std::vector<std::string>& args, const std:
     ::dup2(::open("stdin.txt", O_RDONLY), 0);
     ::dup2(::open("stdout.txt", O_WRONLY | O_CREAT | O_TRUNC, 0644), 1);
     ::dup2(::open("stderr.txt", O_WRONLY | O_CREAT | O_TRUNC, 0644), 2);
-    std::vector<char*> argv{const_cast<char*>(CHAIRHUB_BIN)};
+    std::vector<char*> argv{const_cast<char*>(program)};
     for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
-    ::execv(CHAIRHUB_BIN, argv.data());
+    ::execv(program, argv.data());
     ::_exit(127);
   }
   return pid;
@@ -566,6 +567,51 @@ TEST(Record, FaultyCellLeavesItsColumnEmptyAndSaysSo) {
   EXPECT_EQ(replay.status, 0) << replay.err;
   EXPECT_TRUE(has(replay.out, R"({"type":"sensor_fault",)")) << replay.out;
   EXPECT_TRUE(has(replay.out, R"("channel":"seat_fr")")) << replay.out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// the command line itself
+
+TEST(Usage, AnUnknownCommandSuggestsTheNearestAndExits64) {
+  TempDir dir;
+  Result r = run(dir, {"replya", "x.csv"});
+  EXPECT_EQ(r.status, 64);
+  EXPECT_EQ(r.err, "chairhub: 'replya' is not a chairhub command; did you mean 'replay'?\n");
+  r = run(dir, {"help"});
+  EXPECT_EQ(r.status, 64);
+  EXPECT_TRUE(has(r.err, "'help' is not a chairhub command (chairhub --help lists them)")) << r.err;
+}
+
+TEST(Usage, BadOptionsExit64WithNumbersAsPeopleWriteThem) {
+  TempDir dir;
+  Result r = run(dir, {"replay", "x.csv", "--speed", "-1"});
+  EXPECT_EQ(r.status, 64);
+  EXPECT_TRUE(has(r.err, "--speed: must be between 0 and 1000000, not -1")) << r.err;
+  r = run(dir, {"replay", "x.csv", "--broker", "localhost"});
+  EXPECT_EQ(r.status, 64);
+  EXPECT_TRUE(has(r.err, "--broker requires --mqtt")) << r.err;
+  r = run(dir, {"replay", "--help"});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_TRUE(has(r.out, "Examples:")) << r.out;
+  EXPECT_TRUE(has(r.out, "=0")) << "the default of --speed: " << r.out;
+  r = run(dir, {"--version"});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_FALSE(r.out.empty());
+}
+
+// On a terminal (script(1) gives it one) the events are lines a person reads; --json keeps JSON.
+TEST(Usage, ReplayPrintsReadableLinesOnATerminal) {
+  if (::access("/usr/bin/script", X_OK) != 0) GTEST_SKIP() << "script(1) is not installed";
+  TempDir dir;
+  const std::string log = std::string(CHAIRHUB_GOLDEN_DIR) + "/postures.csv";
+  const std::string command = std::string(CHAIRHUB_BIN) + " replay " + log;
+  Result r = finish(dir, spawn(dir, {"-qec", command, "/dev/null"}, "", "/usr/bin/script"));
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(has(r.out, "0:00:08  seated       someone sat down")) << r.out;
+  EXPECT_TRUE(has(r.out, "posture      slouching, was upright")) << r.out;
+  EXPECT_FALSE(has(r.out, "{\"type\"")) << r.out;
+  r = finish(dir, spawn(dir, {"-qec", command + " --json", "/dev/null"}, "", "/usr/bin/script"));
+  EXPECT_TRUE(has(r.out, R"({"type":"seated","t":7.8})")) << r.out;
 }
 
 }  // namespace

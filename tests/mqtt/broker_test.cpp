@@ -102,7 +102,7 @@ TEST_F(BrokerTest, DiscoveryStatusAndStateAreRetained) {
   const auto d = ordered_json::parse(disc.payload);
   EXPECT_EQ(d["dev"]["identifiers"][0], "chairhub_c1");
   EXPECT_EQ(d["availability"][0]["topic"], "chairhub/c1/status");
-  EXPECT_EQ(d["cmps"]["occupancy"]["unique_id"], "c1_occupancy");
+  EXPECT_EQ(d["cmps"]["occupancy"]["unique_id"], "chairhub_c1_occupancy");
   EXPECT_EQ(d["cmps"]["posture"]["options"].size(), std::size(kAllPostures));
   EXPECT_TRUE(d["cmps"].contains("events"));
   EXPECT_TRUE(d["cmps"].contains("nudges"));

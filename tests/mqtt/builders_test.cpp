@@ -95,15 +95,42 @@ TEST(StatePayload, HasEveryFieldAndNoWeightByDefault) {
   EXPECT_EQ(j["sitting_s"], 600);
   EXPECT_EQ(j["since_break_s"], 601);
   EXPECT_EQ(j["break_due"], false);
-  EXPECT_NEAR(j["left_pct"].get<double>(), 52.3, 1e-9);
-  EXPECT_NEAR(j["front_pct"].get<double>(), 40.0, 1e-9);
-  EXPECT_NEAR(j["lumbar"].get<double>(), 0.12, 1e-9);
+  EXPECT_EQ(j["left_pct"], 52);  // whole percent: finer is noise
+  EXPECT_EQ(j["front_pct"], 40);
+  EXPECT_EQ(j["lumbar"].dump(), "0.12");
   EXPECT_EQ(j["lumbar_contact"], false);
   EXPECT_EQ(j["nudges"], true);
   EXPECT_TRUE(j["snoozed_until"].is_null());
   EXPECT_FALSE(j.contains("seat_kg"));
   EXPECT_EQ(j["health"]["ok"], false);
   EXPECT_EQ(j["health"]["faults"], nlohmann::ordered_json({{"back", "stuck"}}));
+  EXPECT_EQ(j["health"]["channels"], nlohmann::ordered_json({{"seat_fl", "ok"}, {"back", "stuck"}}));
+  EXPECT_EQ(j["diag"], nlohmann::ordered_json({{"version", ""}, {"uptime_s", 0}, {"outbox", 0}}));
+}
+
+TEST(StatePayload, NumbersAreRoundedToWhatTheyMean) {
+  auto s = seated_state();
+  s.seat_kg = 260.40000000000003;
+  s.lumbar = 0.1 + 0.2;
+  const auto j = state_payload(s, ControlState{}, at(0), StatePayloadOptions{true}, std::nullopt, {"1.2.3", 12.6, 3});
+  EXPECT_EQ(j["seat_kg"].dump(), "260.4");
+  EXPECT_EQ(j["lumbar"].dump(), "0.3");
+  EXPECT_EQ(j["diag"], nlohmann::ordered_json({{"version", "1.2.3"}, {"uptime_s", 13}, {"outbox", 3}}));
+}
+
+// An empty, tared seat's noise once made the left share 260 %.
+TEST(StatePayload, SharesAreNullOnAnEmptyChairAndNeverOutOfRange) {
+  auto s = seated_state();
+  s.left_share = 2.604;
+  s.front_share = -0.2;
+  s.lumbar = 1.7;
+  auto j = state_payload(s, ControlState{}, at(0), StatePayloadOptions{});
+  EXPECT_EQ(j["left_pct"], 100);
+  EXPECT_EQ(j["front_pct"], 0);
+  EXPECT_EQ(j["lumbar"].dump(), "1.0");
+  s.occupied = false;
+  j = state_payload(s, ControlState{}, at(0), StatePayloadOptions{});
+  for (const char* key : {"left_pct", "front_pct", "lumbar", "lumbar_contact"}) EXPECT_TRUE(j[key].is_null()) << key;
 }
 
 TEST(StatePayload, WeightOnlyWhenAllowed) {
@@ -131,20 +158,34 @@ TEST(StatePayload, SensorsThatCannotBeOpenedAreAProblemWithTheirReason) {
   EXPECT_EQ(j["health"]["ok"], false);
   EXPECT_EQ(j["health"]["hardware"], why);
   EXPECT_EQ(j["health"]["faults"], nlohmann::ordered_json::object());
-  EXPECT_NE(state_significant_part(j), state_significant_part(fine));  // published at once
+  EXPECT_TRUE(state_is_news(fine, j));  // published at once
 }
 
-TEST(StatePayload, SignificantPartIgnoresTicks) {
+TEST(StatePayload, NewsIsAChangeBeyondTicksAndSmallWobbles) {
   auto a = seated_state();
   auto b = a;
-  b.sitting_s += 5;
-  b.left_share = 0.6;
-  auto sig = [](const ChairState& s) {
-    return state_significant_part(state_payload(s, ControlState{}, at(0), StatePayloadOptions{}));
+  auto news = [](const ChairState& x, const ChairState& y, const Diagnostics& dy = {}) {
+    return state_is_news(state_payload(x, ControlState{}, at(0), StatePayloadOptions{true}),
+                         state_payload(y, ControlState{}, at(0), StatePayloadOptions{true}, std::nullopt, dy));
   };
-  EXPECT_EQ(sig(a), sig(b));
+  b.sitting_s += 5;
+  b.since_break_s = *b.since_break_s + 5;
+  b.left_share = *a.left_share + 0.04;
+  b.front_share = *a.front_share - 0.04;
+  b.lumbar = *a.lumbar + 0.05;
+  b.seat_kg += 1.5;
+  EXPECT_FALSE(news(a, b, {"1.2.3", 100, 4}));  // times, diagnostics and wobbles wait for the heartbeat
+  b.left_share = *a.left_share + 0.05;
+  EXPECT_TRUE(news(a, b));  // five points is news
+  b = a;
+  b.seat_kg += 2;
+  EXPECT_TRUE(news(a, b));
+  b = a;
   b.posture = Posture::upright;
-  EXPECT_NE(sig(a), sig(b));
+  EXPECT_TRUE(news(a, b));
+  b = a;
+  b.occupied = false;  // the shares turn null
+  EXPECT_TRUE(news(a, b));
 }
 
 TEST(EventPayload, EventJsonPlusTimestamp) {
@@ -157,7 +198,7 @@ TEST(EventPayload, EventJsonPlusTimestamp) {
 class DiscoveryTest : public ::testing::Test {
  protected:
   Topics topics{"chairhub", "chair-ab12", "homeassistant"};
-  DiscoveryInfo info{"Office chair", "1.2.3", "https://example.invalid/chairhub", false, 15};
+  DiscoveryInfo info{"Office chair", "1.2.3", "https://example.invalid/chairhub", false, 15, ""};
 };
 
 TEST_F(DiscoveryTest, DeviceOriginAndSharedOptions) {
@@ -175,15 +216,15 @@ TEST_F(DiscoveryTest, DeviceOriginAndSharedOptions) {
   EXPECT_EQ(j["availability"][0]["payload_not_available"], "offline");
 }
 
-TEST_F(DiscoveryTest, EntitiesHaveUniquePrefixedIdsAndNoObjectId) {
+TEST_F(DiscoveryTest, EntitiesHaveNamespacedUniqueIdsAndBothEntityIdHints) {
   const auto j = discovery_payload(topics, info);
   std::set<std::string> ids;
   for (const auto& [key, c] : j["cmps"].items()) {
     EXPECT_TRUE(c.contains("p")) << key;
     const auto uid = c["unique_id"].get<std::string>();
-    EXPECT_EQ(uid.rfind("chair-ab12_", 0), 0u) << key;
+    EXPECT_EQ(uid, "chairhub_chair-ab12_" + key);
     EXPECT_TRUE(ids.insert(uid).second) << "duplicate " << uid;
-    EXPECT_FALSE(c.contains("object_id")) << key;
+    EXPECT_EQ(c["object_id"], "chair_ab12_" + key);  // Home Assistant before 2025.10
     EXPECT_EQ(c["default_entity_id"], c["p"].get<std::string>() + ".chair_ab12_" + key);
   }
   const std::map<std::string, std::string> expected = {
@@ -207,6 +248,7 @@ TEST_F(DiscoveryTest, EntityDetails) {
   EXPECT_FALSE(c["posture"].contains("unit_of_measurement"));
   EXPECT_FALSE(c["posture"].contains("state_class"));
   std::vector<std::string> options;
+  options.reserve(std::size(kAllPostures));
   for (Posture p : kAllPostures) options.emplace_back(to_string(p));
   EXPECT_EQ(c["posture"]["options"], nlohmann::ordered_json(options));
   EXPECT_EQ(c["sitting_time"]["device_class"], "duration");
@@ -222,7 +264,7 @@ TEST_F(DiscoveryTest, EntityDetails) {
   EXPECT_EQ(c["sensor_problem"]["entity_category"], "diagnostic");
   EXPECT_EQ(c["sensor_problem"]["value_template"], "{{ 'OFF' if value_json.health.ok else 'ON' }}");
   const std::string attributes = c["sensor_problem"]["json_attributes_template"];
-  EXPECT_NE(attributes.find("value_json.health.faults"), std::string::npos) << attributes;
+  EXPECT_NE(attributes.find("value_json.health.channels"), std::string::npos) << attributes;
   EXPECT_NE(attributes.find("hardware=value_json.health.hardware"), std::string::npos) << attributes;
 }
 

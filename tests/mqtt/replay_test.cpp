@@ -9,6 +9,9 @@
 #include "support/broker_harness.hpp"
 #include "core/input_error.hpp"
 #include "mqtt/replay_to_mqtt.hpp"
+#include "mqtt/service.hpp"
+
+#include <boost/asio/post.hpp>
 
 namespace chairhub::mqtt {
 namespace {
@@ -59,6 +62,7 @@ TEST_F(ReplayTest, EveryEventArrives) {
   ASSERT_TRUE(sub.wait_subscribed());
   ReplayOptions replay;  // as fast as possible
   MqttReplayOptions opts;
+  opts.chair_id = "replay";
   opts.logger = log.logger();
   const auto stats = replay_to_mqtt(std::string(CHAIRHUB_GOLDEN_DIR) + "/postures.csv", config(), mqtt(), replay, opts);
   const auto want = expected_events("postures");
@@ -76,6 +80,7 @@ TEST_F(ReplayTest, BrokerRestartMidReplayLosesNothing) {
   ReplayOptions replay;
   replay.speed = 4000;  // the two-hour log in under 2 s, so the restart lands mid-replay
   MqttReplayOptions opts;
+  opts.chair_id = "replay";
   opts.logger = log.logger();
   std::exception_ptr failure;
   std::thread runner([&] {
@@ -105,6 +110,58 @@ TEST_F(ReplayTest, UnreachableBrokerIsAnInputError) {
   opts.connect_timeout = 300ms;
   opts.logger = log.logger();
   EXPECT_THROW(replay_to_mqtt(std::string(CHAIRHUB_GOLDEN_DIR) + "/postures.csv", config(), mqtt(), {}, opts), InputError);
+}
+
+// A replay beside a running daemon with the same config: the daemon's connection, retained
+// state and status stay untouched, the replay publishes as a chair of its own, and a command
+// sent to the replay gets the documented answer.
+TEST_F(ReplayTest, NeverDisturbsTheLiveChair) {
+  test::Subscriber sub(broker.port(), {"chairhub/#"});
+  ASSERT_TRUE(sub.wait_subscribed());
+  boost::asio::io_context live_io;
+  test::LogCatcher live_log;
+  ServiceOptions live_options;
+  live_options.logger = live_log.logger();
+  live_options.outbox_sync = false;
+  MqttService live(live_io, mqtt(), live_options);  // chair "replay", as chairhubd would be
+  live.start();
+  std::thread live_thread([&] { live_io.run(); });
+  ASSERT_TRUE(sub.wait_last("chairhub/replay/status", "online"));
+
+  ReplayOptions replay;
+  replay.speed = 4000;
+  MqttReplayOptions opts;
+  opts.logger = log.logger();
+  std::thread commander([&] {  // a command once the replay is under way
+    if (sub.wait_for("chairhub/replay-replay/event", [](const auto& m) { return !m.empty(); }))
+      sub.publish("chairhub/replay-replay/set", R"({"command":"tare","id":"c1"})");
+  });
+  replay_to_mqtt(std::string(CHAIRHUB_GOLDEN_DIR) + "/workday.csv", config(), mqtt(), replay, opts);
+  commander.join();
+  ASSERT_TRUE(sub.wait_for("chairhub/replay-replay/status", [](const auto& m) { return m.size() >= 2; }));
+  const auto live_status = sub.on("chairhub/replay/status");  // before the live chair stops
+  boost::asio::post(live_io, [&] { live.stop(); });
+  live_thread.join();
+
+  EXPECT_TRUE(log.has("publishing as chair 'replay-replay'")) << "the replay says which chair it is";
+  EXPECT_FALSE(live_log.has("connection to the broker lost"));
+  ASSERT_EQ(live_status.size(), 1u);  // still online, never flipped
+  EXPECT_EQ(live_status[0].payload, "online");
+  EXPECT_EQ(sub.on("chairhub/replay-replay/status").back().payload, "offline");
+  EXPECT_TRUE(sub.on("chairhub/replay/state").empty());
+  EXPECT_TRUE(sub.on("chairhub/replay/event").empty());
+  EXPECT_EQ(received_events(sub.on("chairhub/replay-replay/event")), expected_events("workday"));
+  const auto answers = sub.on("chairhub/replay-replay/response/set");
+  ASSERT_EQ(answers.size(), 1u);
+  EXPECT_EQ(ordered_json::parse(answers[0].payload),
+            ordered_json({{"status", "error"}, {"command", "tare"}, {"id", "c1"}, {"error", kReplayCommandAnswer}}));
+}
+
+TEST(ReplayChairId, IsTheLiveOnesWithASuffixThatFits) {
+  EXPECT_EQ(replay_chair_id("office"), "office-replay");
+  const auto long_id = replay_chair_id(std::string(64, 'a'));
+  EXPECT_EQ(long_id.size(), 64u);
+  EXPECT_TRUE(valid_chair_id(long_id));
 }
 
 TEST(ParseBroker, Forms) {

@@ -15,7 +15,7 @@ TEST(ReplayToMqtt, EveryEventOfThePlainReplayArrives) {
   if (!mqtt::test::Broker::available()) GTEST_SKIP() << "mosquitto is not installed";
   mqtt::test::Broker broker;
   broker.start();
-  mqtt::test::Subscriber sub(broker.port(), {"chairhub/r1/event"});
+  mqtt::test::Subscriber sub(broker.port(), {"chairhub/r1-replay/event"});
   ASSERT_TRUE(sub.wait_subscribed());
   mqtt::test::TempDir dir;
   const auto config = dir.path() / "c.toml";
@@ -30,8 +30,8 @@ TEST(ReplayToMqtt, EveryEventOfThePlainReplayArrives) {
   std::vector<std::string> expected;
   std::ifstream in(std::string(CHAIRHUB_GOLDEN_DIR) + "/postures.expected.jsonl");
   for (std::string line; std::getline(in, line);) expected.push_back(line);
-  ASSERT_TRUE(sub.wait_for("chairhub/r1/event", [&](const auto& m) { return m.size() >= expected.size(); }, 10s));
-  const auto got = sub.on("chairhub/r1/event");
+  ASSERT_TRUE(sub.wait_for("chairhub/r1-replay/event", [&](const auto& m) { return m.size() >= expected.size(); }, 10s));
+  const auto got = sub.on("chairhub/r1-replay/event");
   ASSERT_EQ(got.size(), expected.size());
   for (std::size_t i = 0; i < got.size(); ++i) {
     auto payload = nlohmann::ordered_json::parse(got[i].payload);

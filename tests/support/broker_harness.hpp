@@ -265,6 +265,11 @@ class Subscriber {
       if (m.topic == topic) out.push_back(m);
     return out;
   }
+  // Every message so far, in arrival order.
+  std::vector<Message> all() const {
+    std::lock_guard lock(mutex_);
+    return messages_;
+  }
   bool wait_for(const std::string& topic, const std::function<bool(const std::vector<Message>&)>& pred,
                 std::chrono::milliseconds timeout = std::chrono::milliseconds(10000)) {
     return wait_until([&] { return pred(on(topic)); }, timeout);

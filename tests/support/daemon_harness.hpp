@@ -3,6 +3,7 @@
 // systemd, and the daemon started with systemd's environment. Shared by daemon_test.cpp and
 // daemon_commands_test.cpp.
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -116,6 +117,13 @@ class Daemon {
       ::unsetenv("WATCHDOG_PID");
       const int err = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
       ::dup2(err, STDERR_FILENO);
+      // systemd says which stream is the journal's; the daemon writes "<N>" prefixes only there
+      struct stat st {};
+      ::fstat(err, &st);
+      char stream[64];
+      std::snprintf(stream, sizeof stream, "%llu:%llu", static_cast<unsigned long long>(st.st_dev),
+                    static_cast<unsigned long long>(st.st_ino));
+      ::setenv("JOURNAL_STREAM", stream, 1);
       ::execl(CHAIRHUBD, CHAIRHUBD, "--config", config.c_str(), "--log-level", "info", nullptr);
       ::_exit(127);
     }

@@ -2,8 +2,10 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
+#include "cli/usage.hpp"
 #include "core/exit_status.hpp"
 #include "core/input_error.hpp"
+#include "core/log.hpp"
 #include "core/version.hpp"
 #include "service/daemon.hpp"
 
@@ -17,19 +19,20 @@ int main(int argc, char** argv) try {
   app.add_option("--state-dir", state_dir, "where state is kept (default: $STATE_DIRECTORY or the config's)");
   app.add_option("--log-level", log_level, "error, warning, notice, info or debug")
       ->check(CLI::IsMember({"error", "warning", "notice", "info", "debug"}));
-  CLI11_PARSE(app, argc, argv);
+  app.footer("Exit status: 0 stopped, 1 a failure, 64 a usage error, 78 a bad config (systemd does not restart then).");
+  if (const auto done = chairhub::cli::parse_or_usage_error(app, "chairhubd", argc, argv)) return *done;
   if (!state_dir.empty()) options.state_dir = state_dir;
   if (!log_level.empty()) options.log_level = log_level;
   chairhub::Daemon daemon(options);
   return daemon.run();
 } catch (const chairhub::ConfigError& e) {
-  for (const auto& p : e.problems()) std::fprintf(stderr, "<3>%s\n", p.c_str());
-  std::fprintf(stderr, "<3>refusing to start with a bad configuration\n");
+  for (const auto& p : e.problems()) chairhub::write_log_line(chairhub::LogLevel::error, p);
+  chairhub::write_log_line(chairhub::LogLevel::error, "refusing to start with a bad configuration");
   return chairhub::kExitConfig;
 } catch (const chairhub::InputError& e) {
-  for (const auto& p : e.problems()) std::fprintf(stderr, "<3>%s\n", p.c_str());
+  for (const auto& p : e.problems()) chairhub::write_log_line(chairhub::LogLevel::error, p);
   return chairhub::kExitFailure;
 } catch (const std::exception& e) {
-  std::fprintf(stderr, "<3>chairhubd: %s\n", e.what());
+  chairhub::write_log_line(chairhub::LogLevel::error, std::string("chairhubd: ") + e.what());
   return chairhub::kExitFailure;
 }

@@ -1,5 +1,6 @@
 #include "analysis/analyzer.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -19,9 +20,14 @@ SensorHealth::Limits limits_for(const Channel& c, Units units) {
   return limits;
 }
 
+// When the feet leave the pads (tucked, dangling), the lower legs' weight moves onto the seat.
+// Lower legs and feet are about an eighth of the body: some 15 % of what the seat carries
+// upright, all of it once the feet are fully off.
+constexpr double kLegsShare = 0.15;
+
 }  // namespace
 
-void Analyzer::BaselineSums::add(const Features& f) {
+void Analyzer::BaselineSums::add(const Features& f, const std::vector<double>& pattern) {
   n += 1;
   x += f.cop_x;
   y += f.cop_y;
@@ -29,6 +35,21 @@ void Analyzer::BaselineSums::add(const Features& f) {
   if (f.lumbar) {
     lumbar += *f.lumbar;
     lumbar_n += 1;
+  }
+  if (f.feet) {
+    feet += *f.feet;
+    feet_n += 1;
+  }
+  if (pattern_n.empty()) {
+    pattern_n.assign(pattern.size(), 0);
+    pattern_sum.assign(pattern.size(), 0);
+    pattern_squares.assign(pattern.size(), 0);
+  }
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (std::isnan(pattern[i])) continue;
+    pattern_n[i] += 1;
+    pattern_sum[i] += pattern[i];
+    pattern_squares[i] += pattern[i] * pattern[i];
   }
 }
 
@@ -38,6 +59,13 @@ Baseline Analyzer::BaselineSums::mean() const {
   b.cop_y = y / n;
   b.seat_kg = kg / n;
   if (lumbar_n > 0) b.lumbar = lumbar / lumbar_n;
+  if (feet_n > 0) b.feet = feet / feet_n;
+  for (std::size_t i = 0; i < pattern_n.size(); ++i) {
+    const double m = pattern_n[i] > 0 ? pattern_sum[i] / pattern_n[i] : kMissing;
+    const double variance = pattern_n[i] > 0 ? pattern_squares[i] / pattern_n[i] - m * m : 0;
+    b.pattern.push_back(m);
+    b.spread.push_back(std::sqrt(std::max(0.0, variance)));
+  }
   return b;
 }
 
@@ -54,6 +82,7 @@ Analyzer::Analyzer(AnalysisConfig cfg, ChannelLayout layout, Units units)
     paths_.push_back({SensorHealth(cfg_.health, limits_for(c, units)), SignalFilter(cfg_.smoothing_s)});
     state_.channels.push_back({c.name, std::nullopt});
   }
+  pattern_.assign(layout_.size(), kMissing);
   baseline_.cop_x = cfg_.baseline.default_cop_x;
   baseline_.cop_y = cfg_.baseline.default_cop_y;
 }
@@ -110,7 +139,7 @@ void Analyzer::compute_features() {
   Features f;
   std::size_t seat_cells = 0, seat_ok = 0;
   double kg = 0, mx = 0, my = 0, left = 0, front = 0;
-  double lumbar = 0;
+  double lumbar = 0, feet = 0;
   int lumbar_n = 0, pads_n = 0;
   bool pads_flat = true;
   for (std::size_t i = 0; i < paths_.size(); ++i) {
@@ -118,6 +147,7 @@ void Analyzer::compute_features() {
     const auto& path = paths_[i];
     const bool usable = !path.health.fault() && path.filter.has_value();
     if (c.role == Role::seat) ++seat_cells;
+    pattern_[i] = kMissing;
     if (!usable) continue;
     const double v = path.filter.value();
     switch (c.role) {
@@ -133,8 +163,10 @@ void Analyzer::compute_features() {
       case Role::back:
         lumbar += v;
         ++lumbar_n;
+        pattern_[i] = v;
         break;
       case Role::foot:
+        feet += v;
         ++pads_n;
         pads_flat = pads_flat && v >= cfg_.feet.pad_contact;
         break;
@@ -150,9 +182,15 @@ void Analyzer::compute_features() {
     f.cop_y = my / kg;
     f.left_share = left / kg;
     f.front_share = front / kg;
+    const double per_kg = 1 / kg;
+    for (std::size_t i = 0; i < paths_.size(); ++i)
+      if (layout_.channels[i].role == Role::seat) pattern_[i] = paths_[i].filter.value() * per_kg;
   }
   if (lumbar_n > 0) f.lumbar = lumbar / lumbar_n;
-  if (pads_n > 0) f.pads_flat = pads_flat;
+  if (pads_n > 0) {
+    f.pads_flat = pads_flat;
+    f.feet = feet / pads_n;
+  }
   features_ = f;
 }
 
@@ -166,7 +204,7 @@ void Analyzer::update_baseline(double t, double dt, std::vector<Event>& out) {
   const bool measurable = state_.occupied && features_.seat_complete;
   if (capture_) {
     const auto [from, to] = *capture_;
-    if (t >= from && t <= to && measurable) capture_sums_.add(features_);
+    if (t >= from && t <= to && measurable) capture_sums_.add(features_, pattern_);
     if (t > to) {
       capture_.reset();
       if (capture_sums_.n > 0) {
@@ -180,7 +218,7 @@ void Analyzer::update_baseline(double t, double dt, std::vector<Event>& out) {
   // Until the sitter's own baseline is known, learn it from their first stretch of upright sitting.
   if (baseline_source_ || capture_ || cfg_.baseline.auto_learn_s <= 0) return;
   if (measurable && posture_.held() == Posture::upright) {
-    auto_sums_.add(features_);
+    auto_sums_.add(features_, pattern_);
     auto_s_ += dt;
     if (auto_s_ >= cfg_.baseline.auto_learn_s) adopt_baseline(t, auto_sums_.mean(), BaselineSource::auto_learnt, out);
   }
@@ -189,9 +227,31 @@ void Analyzer::update_baseline(double t, double dt, std::vector<Event>& out) {
 void Analyzer::update_posture(double t, std::vector<Event>& out) {
   if (!features_.seat_complete) return;  // the centre of pressure is unknown: hold the posture
   const auto previous = posture_.held();
-  const PostureInputs in{features_.cop_x, features_.cop_y, features_.lumbar};
+  PostureInputs in{features_.cop_x, features_.cop_y, features_.lumbar};
+  if (baseline_.seat_kg && *baseline_.seat_kg > cfg_.occupancy.off_kg) {
+    double legs = 0;
+    if (features_.feet && baseline_.feet && *baseline_.feet > cfg_.feet.pad_contact)
+      legs = kLegsShare * std::clamp(1 - *features_.feet / *baseline_.feet, 0.0, 1.0);
+    in.seat_drop = 1 - features_.seat_kg / *baseline_.seat_kg + legs;
+  }
+  if (features_.feet && baseline_.feet) in.feet_rise = *features_.feet - *baseline_.feet;
+  in.departure = departure();
   const Posture now = classify_posture(in, baseline_, cfg_.posture, previous);
   if (posture_.update(t, now)) out.emplace_back(t, PostureChange{now, previous});
+}
+
+double Analyzer::departure() const {
+  const auto& b = baseline_;
+  if (cfg_.posture.departure <= 0 || b.pattern.size() != pattern_.size()) return 0;
+  double sum = 0;
+  for (std::size_t i = 0; i < pattern_.size(); ++i) {
+    if (std::isnan(pattern_[i]) || std::isnan(b.pattern[i])) continue;
+    const double floor =
+        layout_.channels[i].role == Role::seat ? cfg_.posture.floor_share : cfg_.posture.floor_contact;
+    const double z = (pattern_[i] - b.pattern[i]) / std::max(b.spread[i], floor);
+    sum += z * z;
+  }
+  return std::sqrt(sum);
 }
 
 void Analyzer::update_feet(double t, std::vector<Event>& out) {
@@ -251,10 +311,9 @@ void Analyzer::update(const Sample& sample, std::vector<Event>& out) {
   if (was_active && !session_.active() && baseline_source_ == BaselineSource::auto_learnt) {
     // A real break ended the session: the next sitter may be someone else, so learn afresh.
     baseline_source_.reset();
+    baseline_ = Baseline{};
     baseline_.cop_x = cfg_.baseline.default_cop_x;
     baseline_.cop_y = cfg_.baseline.default_cop_y;
-    baseline_.lumbar.reset();
-    baseline_.seat_kg.reset();
   }
   if (!session_.active()) {
     auto_sums_ = {};

@@ -39,6 +39,7 @@ void eval_logs(const Args& args, const Config& config) {
     if (first) options.baseline = first_recording(log, config);
     else if (!args.baseline.empty()) options.baseline = parse_time_window(args.baseline);
     SubjectScorer scorer(subject_name(log), config.eval_labels, settle_s(config));
+    if (first) scorer.baseline_until(options.baseline->second);
     bool labelled = false;
     NullSink sink;
     replay_log(log, config, options, sink, [&](const LogReader& reader, const Analyzer& analyzer) {

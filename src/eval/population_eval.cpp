@@ -42,7 +42,7 @@ void SubjectScorer::add(double t, const std::string& label, const ChairState& st
   const bool seated = *meaning != "empty";
   ++score_.labelled;
   score_.occupancy_right += seated == state.occupied;
-  if (!seated || !state.occupied) return;
+  if (!seated || !state.occupied || (baseline_until_ && t <= *baseline_until_)) return;
 
   ++score_.judged;
   score_.reported += state.posture.has_value();
@@ -101,13 +101,16 @@ SubjectScore score_sitter(const PopulationSitter& sitter, const Config& config, 
   Analyzer analyzer(config.analysis, config.layout, sitter.scenario.units);
   Sample sample;
   std::string label;
+  std::optional<std::pair<double, double>> window;
   if (baseline == BaselineChoice::first_recording) {
     FirstRecording first(config.eval_labels);
     SimulatedChair chair(sitter.scenario, config.layout);
     while (chair.next(sample, label)) first.add(sample.t, label);
-    if (const auto window = first.window()) analyzer.capture_baseline(window->first, window->second);
+    window = first.window();
+    if (window) analyzer.capture_baseline(window->first, window->second);
   }
   SubjectScorer scorer(sitter.name, config.eval_labels, settle_s);
+  if (window) scorer.baseline_until(window->second);
   SimulatedChair chair(sitter.scenario, config.layout);
   std::vector<Event> events;
   while (chair.next(sample, label)) {

@@ -49,10 +49,14 @@ class SubjectScorer {
   }
   void add(double t, const std::string& label, const ChairState& state);
   const SubjectScore& score() const { return score_; }
+  // Rows up to `t` are the baseline recording: their posture is not judged (the analysis
+  // learns from them, and only knows the sitter's upright once they are over).
+  void baseline_until(double t) { baseline_until_ = t; }
 
  private:
   const std::map<std::string, std::string>& meanings_;
   double settle_s_;
+  std::optional<double> baseline_until_;
   SubjectScore score_;
   std::string last_meaning_;
   double since_ = 0;

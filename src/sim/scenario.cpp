@@ -54,6 +54,8 @@ ScenarioStep read_step(const SectionReader& t) {
   if (posture != "away") {
     step.posture = posture_from_string(posture);
     if (!step.posture) t.problem("posture", "'" + posture + "' is not a posture (or \"away\")");
+    if (step.posture == Posture::other)
+      t.problem("posture", "'other' is what the analysis reports when no named posture fits; name one");
   }
   const std::string feet = t.string("feet").value_or("flat");
   if (feet == "flat") step.feet = Feet::flat;

@@ -19,6 +19,7 @@ PostureModel model(Posture p, const BodyGeometry& b) {
   const double reach = b.lean_reach, firm = b.back_firmness;
   const double share = b.seat_share / 0.80;  // the typical sitter's seat carries 80 % upright
   switch (p) {
+    case Posture::other:  // not a posture to act out (the scenario reader refuses it)
     case Posture::upright: return {0, 0, std::min(1.0, 0.55 * firm), 0.80 * share};
     case Posture::slouching: return {0, b.slouch_slide, 0.03 * firm, 0.82 * share};
     case Posture::leaning_left: return {-0.42 * reach, 0.02, std::min(1.0, 0.30 * firm), 0.80 * share};

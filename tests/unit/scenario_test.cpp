@@ -194,3 +194,13 @@ TEST(Scenario, BodyGeometry) {
 
 }  // namespace
 }  // namespace chairhub
+
+namespace chairhub {
+namespace {
+
+TEST(Scenario, OtherIsNotAPostureToActOut) {
+  expect_error("[[step]]\nposture = \"other\"\nseconds = 10\n", {"scn.toml", "posture", "'other'"});
+}
+
+}  // namespace
+}  // namespace chairhub

@@ -98,6 +98,7 @@ void Analyzer::reconfigure(const AnalysisConfig& cfg, const ChannelLayout& layou
     path.filter.set_time_constant(cfg_.smoothing_s);
     path.health.set_config(cfg_.health);
   }
+  prepare_departure();  // the floors may have changed
 }
 
 void Analyzer::capture_baseline(double from, double to) {
@@ -108,6 +109,7 @@ void Analyzer::capture_baseline(double from, double to) {
 void Analyzer::set_baseline(const Baseline& baseline) {
   baseline_ = baseline;
   baseline_source_ = BaselineSource::set;
+  prepare_departure();
 }
 
 void Analyzer::condition_channels(const Sample& sample, std::vector<Event>& out) {
@@ -147,7 +149,6 @@ void Analyzer::compute_features() {
     const auto& path = paths_[i];
     const bool usable = !path.health.fault() && path.filter.has_value();
     if (c.role == Role::seat) ++seat_cells;
-    pattern_[i] = kMissing;
     if (!usable) continue;
     const double v = path.filter.value();
     switch (c.role) {
@@ -163,7 +164,6 @@ void Analyzer::compute_features() {
       case Role::back:
         lumbar += v;
         ++lumbar_n;
-        pattern_[i] = v;
         break;
       case Role::foot:
         feet += v;
@@ -182,9 +182,6 @@ void Analyzer::compute_features() {
     f.cop_y = my / kg;
     f.left_share = left / kg;
     f.front_share = front / kg;
-    const double per_kg = 1 / kg;
-    for (std::size_t i = 0; i < paths_.size(); ++i)
-      if (layout_.channels[i].role == Role::seat) pattern_[i] = paths_[i].filter.value() * per_kg;
   }
   if (lumbar_n > 0) f.lumbar = lumbar / lumbar_n;
   if (pads_n > 0) {
@@ -197,6 +194,7 @@ void Analyzer::compute_features() {
 void Analyzer::adopt_baseline(double t, const Baseline& b, BaselineSource source, std::vector<Event>& out) {
   baseline_ = b;
   baseline_source_ = source;
+  prepare_departure();
   out.emplace_back(t, BaselineUpdate{source, b, {}});
 }
 
@@ -204,7 +202,7 @@ void Analyzer::update_baseline(double t, double dt, std::vector<Event>& out) {
   const bool measurable = state_.occupied && features_.seat_complete;
   if (capture_) {
     const auto [from, to] = *capture_;
-    if (t >= from && t <= to && measurable) capture_sums_.add(features_, pattern_);
+    if (t >= from && t <= to && measurable) capture_sums_.add(features_, current_pattern());
     if (t > to) {
       capture_.reset();
       if (capture_sums_.n > 0) {
@@ -218,7 +216,7 @@ void Analyzer::update_baseline(double t, double dt, std::vector<Event>& out) {
   // Until the sitter's own baseline is known, learn it from their first stretch of upright sitting.
   if (baseline_source_ || capture_ || cfg_.baseline.auto_learn_s <= 0) return;
   if (measurable && posture_.held() == Posture::upright) {
-    auto_sums_.add(features_, pattern_);
+    auto_sums_.add(features_, current_pattern());
     auto_s_ += dt;
     if (auto_s_ >= cfg_.baseline.auto_learn_s) adopt_baseline(t, auto_sums_.mean(), BaselineSource::auto_learnt, out);
   }
@@ -228,11 +226,11 @@ void Analyzer::update_posture(double t, std::vector<Event>& out) {
   if (!features_.seat_complete) return;  // the centre of pressure is unknown: hold the posture
   const auto previous = posture_.held();
   PostureInputs in{features_.cop_x, features_.cop_y, features_.lumbar};
-  if (baseline_.seat_kg && *baseline_.seat_kg > cfg_.occupancy.off_kg) {
+  if (per_baseline_kg_ > 0) {
     double legs = 0;
-    if (features_.feet && baseline_.feet && *baseline_.feet > cfg_.feet.pad_contact)
-      legs = kLegsShare * std::clamp(1 - *features_.feet / *baseline_.feet, 0.0, 1.0);
-    in.seat_drop = 1 - features_.seat_kg / *baseline_.seat_kg + legs;
+    if (features_.feet && per_baseline_feet_ > 0)
+      legs = kLegsShare * std::clamp(1 - *features_.feet * per_baseline_feet_, 0.0, 1.0);
+    in.seat_drop = 1 - features_.seat_kg * per_baseline_kg_ + legs;
   }
   if (features_.feet && baseline_.feet) in.feet_rise = *features_.feet - *baseline_.feet;
   in.departure = departure();
@@ -240,15 +238,49 @@ void Analyzer::update_posture(double t, std::vector<Event>& out) {
   if (posture_.update(t, now)) out.emplace_back(t, PostureChange{now, previous});
 }
 
-double Analyzer::departure() const {
+// A channel's part in the pattern: a seat cell's share of the seat load (the seat complete), a
+// backrest pad's contact; NaN for foot pads and channels without a reading.
+double Analyzer::pattern_value(std::size_t channel) const {
+  const auto& path = paths_[channel];
+  if (path.health.fault() || !path.filter.has_value()) return kMissing;
+  switch (layout_.channels[channel].role) {
+    case Role::seat:
+      return features_.seat_complete && features_.seat_kg > 1e-6 ? path.filter.value() / features_.seat_kg : kMissing;
+    case Role::back: return path.filter.value();
+    case Role::foot: return kMissing;
+  }
+  return kMissing;
+}
+
+const std::vector<double>& Analyzer::current_pattern() {
+  for (std::size_t i = 0; i < pattern_.size(); ++i) pattern_[i] = pattern_value(i);
+  return pattern_;
+}
+
+void Analyzer::prepare_departure() {
   const auto& b = baseline_;
-  if (cfg_.posture.departure <= 0 || b.pattern.size() != pattern_.size()) return 0;
-  double sum = 0;
-  for (std::size_t i = 0; i < pattern_.size(); ++i) {
-    if (std::isnan(pattern_[i]) || std::isnan(b.pattern[i])) continue;
+  per_baseline_kg_ = b.seat_kg && *b.seat_kg > cfg_.occupancy.off_kg ? 1 / *b.seat_kg : 0;
+  per_baseline_feet_ = b.feet && *b.feet > cfg_.feet.pad_contact ? 1 / *b.feet : 0;
+  departure_scale_.clear();
+  if (b.pattern.size() != layout_.size() || b.spread.size() != layout_.size()) return;
+  for (std::size_t i = 0; i < layout_.size(); ++i) {
     const double floor =
         layout_.channels[i].role == Role::seat ? cfg_.posture.floor_share : cfg_.posture.floor_contact;
-    const double z = (pattern_[i] - b.pattern[i]) / std::max(b.spread[i], floor);
+    departure_scale_.push_back(std::isnan(b.pattern[i]) ? 0 : 1 / std::max(b.spread[i], floor));
+  }
+}
+
+// Called with the seat complete (update_posture), so a seat cell's share is its load over the
+// seat's, multiplied by the inverse once rather than divided per cell.
+double Analyzer::departure() const {
+  if (cfg_.posture.departure <= 0 || departure_scale_.empty()) return 0;
+  const double per_kg = features_.seat_kg > 0 ? 1 / features_.seat_kg : 0;
+  double sum = 0;
+  for (std::size_t i = 0; i < paths_.size(); ++i) {
+    const auto& path = paths_[i];
+    if (departure_scale_[i] == 0 || path.health.fault() || !path.filter.has_value()) continue;
+    const double share = layout_.channels[i].role == Role::seat ? path.filter.value() * per_kg : path.filter.value();
+    const double z = (share - baseline_.pattern[i]) * departure_scale_[i];
     sum += z * z;
   }
   return std::sqrt(sum);
@@ -314,6 +346,7 @@ void Analyzer::update(const Sample& sample, std::vector<Event>& out) {
     baseline_ = Baseline{};
     baseline_.cop_x = cfg_.baseline.default_cop_x;
     baseline_.cop_y = cfg_.baseline.default_cop_y;
+    prepare_departure();
   }
   if (!session_.active()) {
     auto_sums_ = {};

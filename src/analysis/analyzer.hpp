@@ -86,6 +86,9 @@ class Analyzer {
   void adopt_baseline(double t, const Baseline& b, BaselineSource source, std::vector<Event>& out);
   void update_posture(double t, std::vector<Event>& out);
   double departure() const;
+  double pattern_value(std::size_t channel) const;
+  const std::vector<double>& current_pattern();
+  void prepare_departure();
   void update_feet(double t, std::vector<Event>& out);
   void update_state(double t);
 
@@ -94,9 +97,15 @@ class Analyzer {
   Units units_;
   std::vector<ChannelPath> paths_;
   Features features_;
-  // Each channel's part in the sitter's pattern at this sample (Baseline::pattern), kept here
-  // so that no sample allocates.
+  // Each channel's part in the sitter's pattern (Baseline::pattern) while a baseline is being
+  // learnt, kept here so that no sample allocates.
   std::vector<double> pattern_;
+  // Worked out once per baseline so that no sample divides: per channel, 1 / the spread a
+  // departure from the baseline's pattern is measured in (its spread, floored; 0 leaves the
+  // channel out; empty when the baseline has no pattern), and 1 / the baseline's seat load and
+  // foot-pad contact (0 when unknown).
+  std::vector<double> departure_scale_;
+  double per_baseline_kg_ = 0, per_baseline_feet_ = 0;
 
   bool hysteresis_occupied_ = false;
   Dwell<bool> occupancy_;

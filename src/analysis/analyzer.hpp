@@ -30,6 +30,7 @@ struct Features {
   double cop_x = 0, cop_y = 0;
   double left_share = 0.5, front_share = 0.5;
   std::optional<double> lumbar;    // mean backrest contact
+  std::optional<double> feet;      // mean foot-pad contact
   std::optional<bool> pads_flat;   // every working foot pad has a foot on it
 };
 
@@ -70,10 +71,12 @@ class Analyzer {
     SensorHealth health;
     SignalFilter filter;
   };
-  // Sums for averaging a baseline over a stretch of upright sitting.
+  // Sums for averaging a baseline over a stretch of upright sitting, and the spread of each
+  // channel's pattern value over it.
   struct BaselineSums {
-    double n = 0, x = 0, y = 0, lumbar = 0, lumbar_n = 0, kg = 0;
-    void add(const Features& f);
+    double n = 0, x = 0, y = 0, lumbar = 0, lumbar_n = 0, kg = 0, feet = 0, feet_n = 0;
+    std::vector<double> pattern_n, pattern_sum, pattern_squares;
+    void add(const Features& f, const std::vector<double>& pattern);
     Baseline mean() const;
   };
 
@@ -82,6 +85,10 @@ class Analyzer {
   void update_baseline(double t, double dt, std::vector<Event>& out);
   void adopt_baseline(double t, const Baseline& b, BaselineSource source, std::vector<Event>& out);
   void update_posture(double t, std::vector<Event>& out);
+  double departure() const;
+  double pattern_value(std::size_t channel) const;
+  const std::vector<double>& current_pattern();
+  void prepare_departure();
   void update_feet(double t, std::vector<Event>& out);
   void update_state(double t);
 
@@ -90,6 +97,15 @@ class Analyzer {
   Units units_;
   std::vector<ChannelPath> paths_;
   Features features_;
+  // Each channel's part in the sitter's pattern (Baseline::pattern) while a baseline is being
+  // learnt, kept here so that no sample allocates.
+  std::vector<double> pattern_;
+  // Worked out once per baseline so that no sample divides: per channel, 1 / the spread a
+  // departure from the baseline's pattern is measured in (its spread, floored; 0 leaves the
+  // channel out; empty when the baseline has no pattern), and 1 / the baseline's seat load and
+  // foot-pad contact (0 when unknown).
+  std::vector<double> departure_scale_;
+  double per_baseline_kg_ = 0, per_baseline_feet_ = 0;
 
   bool hysteresis_occupied_ = false;
   Dwell<bool> occupancy_;

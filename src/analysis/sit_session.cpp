@@ -51,7 +51,8 @@ const Movement* SitSession::pick_movement(double sitting_s) {
       case Posture::leaning_right: want = "leaning"; break;
       case Posture::leaning_forward: want = "forward"; break;
       case Posture::reclined: want = "reclined"; break;
-      case Posture::upright: break;
+      case Posture::upright:
+      case Posture::other: break;
     }
   } else if (sitting_s >= cfg_->long_sit_s) {
     want = "long_sit";

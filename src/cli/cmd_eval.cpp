@@ -1,43 +1,99 @@
-// chairhub eval LOG: scores the analysis against the log's `label` column.
+// chairhub eval LOG...: scores the analysis against the logs' `label` column; with
+// --population N, against N simulated sitters instead.
 #include <cstdio>
+#include <filesystem>
 
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "core/input_error.hpp"
 #include "eval/evaluation.hpp"
+#include "eval/population_eval.hpp"
 #include "replay/replay.hpp"
 
 namespace chairhub::cli {
 namespace {
 
+struct Args {
+  std::vector<std::string> logs;
+  std::string config, baseline;
+  std::size_t population = 0;
+  bool json = false;
+};
+
+// Rows within this long of a change of label are not counted for agreement: the posture dwell
+// and the movement itself.
+double settle_s(const Config& config) { return config.analysis.posture.dwell_s + 2; }
+
+std::string subject_name(const std::string& path) {
+  return path == "-" ? "<stdin>" : std::filesystem::path(path).stem().string();
+}
+
+// One log: the confusion matrices, then the per-subject figures. Several: a line each.
+void eval_logs(const Args& args, const Config& config) {
+  const bool first = args.baseline == "first";
+  std::vector<SubjectScore> scores;
+  std::optional<Evaluation> evaluation;
+  if (args.logs.size() == 1) evaluation.emplace(config.eval_labels);
+  for (const auto& log : args.logs) {
+    ReplayOptions options;
+    if (first) options.baseline = first_recording(log, config);
+    else if (!args.baseline.empty()) options.baseline = parse_time_window(args.baseline);
+    SubjectScorer scorer(subject_name(log), config.eval_labels, settle_s(config));
+    if (first) scorer.baseline_until(options.baseline->second);
+    bool labelled = false;
+    NullSink sink;
+    replay_log(log, config, options, sink, [&](const LogReader& reader, const Analyzer& analyzer) {
+      labelled = reader.has_label();
+      if (evaluation) evaluation->add(reader.label(), analyzer.state());
+      scorer.add(analyzer.state().t, reader.label(), analyzer.state());
+    });
+    if (!labelled) throw InputError(log, 0, "the log has no 'label' column to evaluate against");
+    scores.push_back(scorer.score());
+  }
+  std::string text;
+  if (args.json) {
+    nlohmann::ordered_json j = evaluation ? evaluation->to_json() : nlohmann::ordered_json::object();
+    j["per_subject"] = population_json(scores);
+    text = j.dump(2) + "\n";
+  } else {
+    text = (evaluation ? evaluation->report() + "\n" : "") + population_report(scores);
+  }
+  std::fputs(text.c_str(), stdout);
+}
+
+void eval_population(const Args& args, const Config& config) {
+  if (!args.logs.empty()) throw InputError("--population", 0, "give logs or --population N, not both");
+  if (!args.baseline.empty() && args.baseline != "first")
+    throw InputError("--baseline", 0, "with --population only 'first' (each sitter's first recording) applies");
+  const auto choice = args.baseline == "first" ? BaselineChoice::first_recording : BaselineChoice::learnt;
+  std::vector<SubjectScore> scores;
+  for (const auto& sitter : make_population(args.population))
+    scores.push_back(score_sitter(sitter, config, choice, settle_s(config)));
+  const std::string text = args.json ? population_json(scores).dump(2) + "\n" : population_report(scores);
+  std::fputs(text.c_str(), stdout);
+}
 
 }  // namespace
 
 void add_eval(CLI::App& app, int& status) {
-  struct Args {
-    std::string log, config, baseline;
-    bool json = false;
-  };
   auto args = std::make_shared<Args>();
-  auto* cmd = app.add_subcommand("eval", "score occupancy and posture decisions against a labelled log");
-  cmd->add_option("log", args->log, "a log with a 'label' column; - for standard input")->required();
+  auto* cmd = app.add_subcommand("eval", "score occupancy and posture decisions against labelled logs");
+  cmd->add_option("logs", args->logs, "logs with a 'label' column, one subject each; - for standard input");
   add_config_option(*cmd, args->config);
-  cmd->add_option("--baseline", args->baseline, "T0:T1: the sitter's upright sitting is between these seconds");
+  cmd->add_option("--baseline", args->baseline,
+                  "T0:T1: the sitter's upright sitting is between these seconds; 'first': each log's first "
+                  "recording of upright sitting (its first stretch labelled upright)");
+  cmd->add_option("--population", args->population, "score N simulated sitters (as simulate --population N)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{10000}));
   cmd->add_flag("--json", args->json, "print the figures as JSON");
   cmd->callback([args, &status] {
     const Config config = config_from(args->config).chair;
-    ReplayOptions options;
-    if (!args->baseline.empty()) options.baseline = parse_time_window(args->baseline);
-    Evaluation evaluation(config.eval_labels);
-    bool labelled = false;
-    NullSink sink;
-    replay_log(args->log, config, options, sink, [&](const LogReader& reader, const Analyzer& analyzer) {
-      labelled = reader.has_label();
-      evaluation.add(reader.label(), analyzer.state());
-    });
-    if (!labelled) throw InputError(args->log, 0, "the log has no 'label' column to evaluate against");
-    const std::string text = args->json ? evaluation.to_json().dump(2) + "\n" : evaluation.report();
-    std::fputs(text.c_str(), stdout);
+    if (args->population > 0) {
+      eval_population(*args, config);
+    } else {
+      if (args->logs.empty()) throw InputError("eval", 0, "needs a log (or several), or --population N");
+      eval_logs(*args, config);
+    }
     status = 0;
   });
 }

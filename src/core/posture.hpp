@@ -7,10 +7,13 @@
 
 namespace chairhub {
 
-enum class Posture { upright, slouching, leaning_left, leaning_right, leaning_forward, reclined };
+// `other` is a sustained departure from the sitter's own upright that fits none of the named
+// postures: never called upright, never acted out by the simulator.
+enum class Posture { upright, slouching, leaning_left, leaning_right, leaning_forward, reclined, other };
 inline constexpr std::array kAllPostures = {Posture::upright,         Posture::slouching,
                                             Posture::leaning_left,    Posture::leaning_right,
-                                            Posture::leaning_forward, Posture::reclined};
+                                            Posture::leaning_forward, Posture::reclined,
+                                            Posture::other};
 
 // The posture's name in events, logs and scenarios.
 constexpr std::string_view to_string(Posture posture) {
@@ -21,6 +24,7 @@ constexpr std::string_view to_string(Posture posture) {
     case Posture::leaning_right: return "leaning_right";
     case Posture::leaning_forward: return "leaning_forward";
     case Posture::reclined: return "reclined";
+    case Posture::other: return "other";
   }
   return "?";
 }

@@ -5,6 +5,15 @@
 
 namespace chairhub {
 
+std::optional<std::string> label_meaning(const std::map<std::string, std::string>& meanings,
+                                         const std::string& label) {
+  std::string meaning = label;
+  if (auto it = meanings.find(label); it != meanings.end()) meaning = it->second;
+  const bool known = meaning == "empty" || meaning == "not_upright" || posture_from_string(meaning);
+  if (label.empty() || meaning == "ignore" || !known) return std::nullopt;
+  return meaning;
+}
+
 void Evaluation::count(Matrix& m, const std::string& truth, const std::string& decided, bool right) {
   if (std::find(m.truths.begin(), m.truths.end(), truth) == m.truths.end()) m.truths.push_back(truth);
   if (std::find(m.decisions.begin(), m.decisions.end(), decided) == m.decisions.end())
@@ -15,13 +24,12 @@ void Evaluation::count(Matrix& m, const std::string& truth, const std::string& d
 }
 
 void Evaluation::add(const std::string& label, const ChairState& state) {
-  std::string meaning = label;
-  if (auto it = meanings_.find(label); it != meanings_.end()) meaning = it->second;
-  const bool known = meaning == "empty" || meaning == "not_upright" || posture_from_string(meaning);
-  if (label.empty() || meaning == "ignore" || !known) {
+  const auto known = label_meaning(meanings_, label);
+  if (!known) {
     ++unlabelled_;
     return;
   }
+  const std::string& meaning = *known;
   const bool truly_seated = meaning != "empty";
   count(occupancy_, truly_seated ? "seated" : "empty", state.occupied ? "seated" : "empty",
         truly_seated == state.occupied);

@@ -13,6 +13,12 @@
 
 namespace chairhub {
 
+// What a log's label stands for: "empty", "not_upright" or a posture name, through `meanings`
+// (the config's [eval.labels]) where it has an entry. None for no label, "ignore" and labels
+// that mean nothing known: such rows are not scored.
+std::optional<std::string> label_meaning(const std::map<std::string, std::string>& meanings,
+                                         const std::string& label);
+
 class Evaluation {
  public:
   // `meanings` maps labels to "empty", "ignore", "not_upright" or a posture name; a label that is

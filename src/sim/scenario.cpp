@@ -21,10 +21,16 @@ double number_or(const SectionReader& t, std::string_view key, double fallback, 
 }
 
 void read_sitter(const SectionReader& t, Scenario& s) {
-  t.known_keys({"mass_kg", "offset_x", "offset_y", "seed"});
+  t.known_keys({"mass_kg", "offset_x", "offset_y", "seed", "slouch_slide", "lean_reach", "seat_share",
+                "back_firmness"});
   s.mass_kg = number_or(t, "mass_kg", s.mass_kg, 20, 300);
   s.offset_x = number_or(t, "offset_x", 0, -0.5, 0.5);
   s.offset_y = number_or(t, "offset_y", 0, -0.5, 0.5);
+  BodyGeometry& b = s.body;
+  b.slouch_slide = number_or(t, "slouch_slide", b.slouch_slide, 0, 0.6);
+  b.lean_reach = number_or(t, "lean_reach", b.lean_reach, 0.3, 2);
+  b.seat_share = number_or(t, "seat_share", b.seat_share, 0.5, 0.95);
+  b.back_firmness = number_or(t, "back_firmness", b.back_firmness, 0.2, 2);
   s.seed = static_cast<std::uint64_t>(number_or(t, "seed", 1, 0, 1e15));
 }
 
@@ -48,6 +54,8 @@ ScenarioStep read_step(const SectionReader& t) {
   if (posture != "away") {
     step.posture = posture_from_string(posture);
     if (!step.posture) t.problem("posture", "'" + posture + "' is not a posture (or \"away\")");
+    if (step.posture == Posture::other)
+      t.problem("posture", "'other' is what the analysis reports when no named posture fits; name one");
   }
   const std::string feet = t.string("feet").value_or("flat");
   if (feet == "flat") step.feet = Feet::flat;

@@ -27,9 +27,19 @@ struct ScenarioFault {
   double for_s = 0;
 };
 
+// How one person's body meets the chair; people differ in each. The defaults are the
+// simulator's typical sitter.
+struct BodyGeometry {
+  double slouch_slide = 0.12;  // how far forward a slouch moves the centre of pressure
+  double lean_reach = 1.0;     // how far leans go, as a factor of the typical sitter's
+  double seat_share = 0.80;    // share of the body the seat carries when upright, feet flat
+  double back_firmness = 1.0;  // how firmly the back meets the pads, as a factor of typical
+};
+
 struct Scenario {
   double mass_kg = 75;
   double offset_x = 0, offset_y = 0;  // the sitter's habitual upright position on the seat
+  BodyGeometry body;
   std::uint64_t seed = 1;
   double rate_hz = 10;
   Units units = Units::calibrated;

@@ -9,18 +9,23 @@ namespace {
 
 // Where each posture puts the weight (relative to the sitter's own upright position), how
 // firmly the lower back meets the backrest, and what share of the body mass the seat carries
-// with the feet flat (the rest is on the feet and the backrest).
+// with the feet flat (the rest is on the feet and the backrest). The body geometry scales the
+// typical sitter's figures: a slouch slides the hips forward and keeps or slightly raises the
+// seat's share; leaning forward moves weight onto the feet.
 struct PostureModel {
   double dx, dy, lumbar, seat_share;
 };
-PostureModel model(Posture p) {
+PostureModel model(Posture p, const BodyGeometry& b) {
+  const double reach = b.lean_reach, firm = b.back_firmness;
+  const double share = b.seat_share / 0.80;  // the typical sitter's seat carries 80 % upright
   switch (p) {
-    case Posture::upright: return {0, 0, 0.55, 0.80};
-    case Posture::slouching: return {0, 0.12, 0.03, 0.82};
-    case Posture::leaning_left: return {-0.42, 0.02, 0.30, 0.80};
-    case Posture::leaning_right: return {0.42, 0.02, 0.30, 0.80};
-    case Posture::leaning_forward: return {0, 0.50, 0.0, 0.72};
-    case Posture::reclined: return {0, -0.32, 0.85, 0.74};
+    case Posture::other:  // not a posture to act out (the scenario reader refuses it)
+    case Posture::upright: return {0, 0, std::min(1.0, 0.55 * firm), 0.80 * share};
+    case Posture::slouching: return {0, b.slouch_slide, 0.03 * firm, 0.82 * share};
+    case Posture::leaning_left: return {-0.42 * reach, 0.02, std::min(1.0, 0.30 * firm), 0.80 * share};
+    case Posture::leaning_right: return {0.42 * reach, 0.02, std::min(1.0, 0.30 * firm), 0.80 * share};
+    case Posture::leaning_forward: return {0, 0.50 * reach, 0.0, 0.72 * share};
+    case Posture::reclined: return {0, -0.32 * reach, std::min(1.0, 0.85 * firm), 0.74 * share};
   }
   return {};
 }
@@ -45,7 +50,7 @@ double SimulatedChair::gaussian() {
 SimulatedChair::Pose SimulatedChair::target(const ScenarioStep& step) const {
   Pose pose;
   if (!step.posture) return pose;
-  const PostureModel m = model(*step.posture);
+  const PostureModel m = model(*step.posture, scenario_.body);
   // Tucked feet still touch the floor with the toes; dangling feet put the legs on the seat.
   const double legs = step.feet == Feet::flat ? 0 : step.feet == Feet::tucked ? 0.07 : 0.14;
   pose.seat_kg = scenario_.mass_kg * (m.seat_share + legs);

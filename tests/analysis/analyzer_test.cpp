@@ -29,6 +29,7 @@ Pose pose(Posture p, double seat_kg, double off_x = 0, double off_y = 0) {
     case Posture::leaning_right: s.x += 0.42; s.lumbar = 0.3; break;
     case Posture::leaning_forward: s.y += 0.5; s.lumbar = 0; s.feet = 0.85; break;
     case Posture::reclined: s.y -= 0.32; s.lumbar = 0.85; break;
+    case Posture::other: break;
   }
   return s;
 }
@@ -507,6 +508,81 @@ TEST(Analyzer, SameSamplesSameEvents) {
   const auto first = run();
   EXPECT_FALSE(first.empty());
   EXPECT_EQ(first, run());
+}
+
+}  // namespace
+}  // namespace chairhub
+
+namespace chairhub {
+namespace {
+
+// The sitter's baseline taken from 10 s of upright sitting.
+void learn_baseline(Chair& chair) {
+  chair.analyzer().capture_baseline(0, 10);
+  chair.hold(pose(Posture::upright, kAdult), 12);
+}
+
+TEST(Analyzer, TheBaselineLearnsTheSittersPattern) {
+  Chair chair;
+  learn_baseline(chair);
+  const Baseline& b = chair.analyzer().baseline();
+  ASSERT_EQ(b.pattern.size(), ChannelLayout::standard().size());
+  EXPECT_NEAR(b.pattern[0], 0.25, 0.01);  // each seat cell a quarter of the load
+  EXPECT_NEAR(b.pattern[4], 0.55, 0.01);  // the backrest pads' contact
+  EXPECT_TRUE(std::isnan(b.pattern[6]));  // foot pads are the feet's, not the posture's
+  ASSERT_TRUE(b.feet.has_value());
+  EXPECT_NEAR(*b.feet, 0.65, 0.01);
+}
+
+TEST(Analyzer, AFarSlouchIsNotALeanForward) {
+  Chair chair;
+  learn_baseline(chair);
+  Pose slouch = pose(Posture::upright, kAdult * 1.025);
+  slouch.y = 0.36;  // slides further than the 0.3 that once made it a lean
+  slouch.lumbar = 0.03;
+  chair.hold(slouch, 10);
+  EXPECT_EQ(chair.postures(), (std::vector<std::string>{"upright", "slouching"}));
+}
+
+TEST(Analyzer, AShortLeanForwardTakesWeightOffTheSeat) {
+  Chair chair;
+  learn_baseline(chair);
+  Pose lean = pose(Posture::leaning_forward, kAdult * 0.9);
+  lean.y = 0.25;  // under the 0.3 shift that would decide by itself
+  chair.hold(lean, 10);
+  EXPECT_EQ(chair.postures(), (std::vector<std::string>{"upright", "leaning_forward"}));
+}
+
+TEST(Analyzer, NotTheSittersUprightIsOther) {
+  Chair chair;
+  learn_baseline(chair);
+  // Twisted: one shoulder off the backrest. The mean contact still counts as contact and the
+  // weight has not moved, but it is not how this sitter sits upright.
+  for (int k = 0; k < 50; ++k)  // a live reading, not a stuck one
+    chair.hold(pose(Posture::upright, kAdult), 0.2, /*lumbar_r*/ 5, k % 2 ? 0.05 : 0.052);
+  chair.hold(pose(Posture::upright, kAdult), 10);
+  EXPECT_EQ(chair.postures(), (std::vector<std::string>{"upright", "other", "upright"}));
+}
+
+TEST(Analyzer, FidgetingRaisesNothingAgainstABaseline) {
+  Chair chair;
+  learn_baseline(chair);
+  for (int k = 0; k < 10; ++k) {
+    chair.hold(pose(Posture::upright, kAdult), 1.5, 5, 0.05);
+    chair.hold(pose(Posture::leaning_left, kAdult), 1.5);
+    chair.hold(pose(Posture::upright, kAdult), 2);
+  }
+  EXPECT_EQ(chair.postures(), std::vector<std::string>{"upright"});
+  EXPECT_TRUE(chair.of(EventType::nudge).empty());
+}
+
+TEST(Analyzer, TuckedFeetAloneStayUpright) {
+  Chair chair;
+  learn_baseline(chair);
+  Pose tucked = pose(Posture::upright, kAdult * 1.09);
+  tucked.feet = 0.12;
+  chair.hold(tucked, 10);
+  EXPECT_EQ(chair.postures(), std::vector<std::string>{"upright"});
 }
 
 }  // namespace

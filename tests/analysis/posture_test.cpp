@@ -122,6 +122,47 @@ TEST(Posture, NoBackrestSensing) {
   EXPECT_EQ(classify(0, 0.28, std::nullopt, {}, Posture::leaning_forward), Posture::leaning_forward);
 }
 
+// The sitter's own evidence for leaning forward rather than slouching: weight off the seat and
+// onto the feet (leaning forward) or not (slouching), whatever the shift of the centre of pressure.
+PostureInputs no_contact(double dy, std::optional<double> seat_drop, std::optional<double> feet_rise) {
+  PostureInputs in{0, dy, 0.0};
+  in.seat_drop = seat_drop;
+  in.feet_rise = feet_rise;
+  return in;
+}
+
+TEST(Posture, AFarSlouchKeepsTheSeatsLoadAndIsNoLean) {
+  // A slouch that slides 0.35 forward: past `forward`, but the seat carries a little more.
+  EXPECT_EQ(classify_posture(no_contact(0.35, -0.025, 0.0), {}, kCfg, std::nullopt), Posture::slouching);
+  EXPECT_EQ(classify_posture(no_contact(0.35, -0.025, std::nullopt), {}, kCfg, std::nullopt), Posture::slouching);
+}
+
+TEST(Posture, ALeanForwardMovesWeightOntoTheFeet) {
+  // A short lean (0.25 forward, under `forward`), with the seat 10 % lighter and the feet pressing.
+  EXPECT_EQ(classify_posture(no_contact(0.25, 0.10, 0.2), {}, kCfg, std::nullopt), Posture::leaning_forward);
+  EXPECT_EQ(classify_posture(no_contact(0.25, 0.10, std::nullopt), {}, kCfg, std::nullopt), Posture::leaning_forward);
+  // Feet tucked away or dangling (their contact falls) say nothing either way.
+  EXPECT_EQ(classify_posture(no_contact(0.5, 0.03, -0.65), {}, kCfg, std::nullopt), Posture::leaning_forward);
+}
+
+TEST(Posture, ADepartureFromTheSittersUprightIsNeverUpright) {
+  PostureInputs in{0, 0, 0.5};
+  in.departure = 9;  // past the default 8 spreads
+  EXPECT_EQ(classify_posture(in, {}, kCfg, std::nullopt), Posture::other);
+  in.departure = 7;  // a held departure is easier to keep
+  EXPECT_EQ(classify_posture(in, {}, kCfg, std::nullopt), Posture::upright);
+  EXPECT_EQ(classify_posture(in, {}, kCfg, Posture::other), Posture::other);
+  // A named posture still wins.
+  in.departure = 9;
+  in.cop_x = 0.3;
+  EXPECT_EQ(classify_posture(in, {}, kCfg, std::nullopt), Posture::leaning_right);
+  // 0 switches it off.
+  PostureConfig off = kCfg;
+  off.departure = 0;
+  in.cop_x = 0;
+  EXPECT_EQ(classify_posture(in, {}, off, std::nullopt), Posture::upright);
+}
+
 TEST(Posture, ThresholdsComeFromTheConfig) {
   PostureConfig cfg;
   cfg.lateral = 0.4;

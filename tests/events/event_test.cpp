@@ -57,7 +57,7 @@ TEST(Event, JsonOfEachType) {
   EXPECT_EQ(json(Nudge{NudgeReason::posture, "Sit evenly.", Posture::leaning_left}),
             R"({"type":"nudge","t":1.0,"reason":"posture","message":"Sit evenly.","posture":"leaning_left"})");
   EXPECT_EQ(json(SensorOk{"pad_left"}), R"({"type":"sensor_ok","t":1.0,"channel":"pad_left"})");
-  EXPECT_EQ(json(BaselineUpdate{BaselineSource::auto_learnt, Baseline{0.1, -0.2, 0.5, 70}, ""}),
+  EXPECT_EQ(json(BaselineUpdate{BaselineSource::auto_learnt, Baseline{0.1, -0.2, 0.5, 70, std::nullopt, {}, {}}, ""}),
             R"({"type":"baseline","t":1.0,"source":"auto","cop_x":0.1,"cop_y":-0.2,"lumbar":0.5})");
   EXPECT_EQ(json(BaselineUpdate{BaselineSource::window, std::nullopt, "nobody"}),
             R"({"type":"baseline","t":1.0,"source":"window","error":"nobody"})");
@@ -73,7 +73,7 @@ TEST(Event, RoundMs) {
 TEST(Event, RoundMsNeverGivesNegativeZero) {
   EXPECT_FALSE(std::signbit(round_ms(-0.0001)));
   EXPECT_FALSE(std::signbit(round_ms(-0.0)));
-  const Event e{-0.0001, BaselineUpdate{BaselineSource::set, Baseline{-0.0002, 0, std::nullopt, std::nullopt}, ""}};
+  const Event e{-0.0001, BaselineUpdate{BaselineSource::set, Baseline{-0.0002, 0, std::nullopt, std::nullopt, std::nullopt, {}, {}}, ""}};
   EXPECT_EQ(to_json(e).dump(), R"({"type":"baseline","t":0.0,"source":"set","cop_x":0.0,"cop_y":0.0})");
 }
 

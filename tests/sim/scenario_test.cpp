@@ -173,3 +173,34 @@ TEST(Scenario, MissingFile) {
 
 }  // namespace
 }  // namespace chairhub
+
+namespace chairhub {
+namespace {
+
+TEST(Scenario, BodyGeometry) {
+  const Scenario typical = parse("[[step]]\nseconds = 10\n");
+  EXPECT_DOUBLE_EQ(typical.body.slouch_slide, 0.12);
+  EXPECT_DOUBLE_EQ(typical.body.lean_reach, 1);
+  EXPECT_DOUBLE_EQ(typical.body.seat_share, 0.8);
+  EXPECT_DOUBLE_EQ(typical.body.back_firmness, 1);
+  const Scenario s = parse(
+      "[sitter]\nslouch_slide = 0.3\nlean_reach = 0.7\nseat_share = 0.86\nback_firmness = 1.4\n[[step]]\nseconds = 10\n");
+  EXPECT_DOUBLE_EQ(s.body.slouch_slide, 0.3);
+  EXPECT_DOUBLE_EQ(s.body.lean_reach, 0.7);
+  EXPECT_DOUBLE_EQ(s.body.seat_share, 0.86);
+  EXPECT_DOUBLE_EQ(s.body.back_firmness, 1.4);
+  expect_error("[sitter]\nseat_share = 1.5\n[[step]]\nseconds = 10\n", {"scn.toml", "seat_share"});
+}
+
+}  // namespace
+}  // namespace chairhub
+
+namespace chairhub {
+namespace {
+
+TEST(Scenario, OtherIsNotAPostureToActOut) {
+  expect_error("[[step]]\nposture = \"other\"\nseconds = 10\n", {"scn.toml", "posture", "'other'"});
+}
+
+}  // namespace
+}  // namespace chairhub

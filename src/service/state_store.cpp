@@ -38,6 +38,25 @@ int whole_count(const nlohmann::json& j, const char* key) {
   return v.get<int>();
 }
 
+// The baseline's per-channel pattern and spread: numbers, null where a channel had none (NaN).
+nlohmann::ordered_json channel_numbers(const std::vector<double>& values) {
+  auto j = nlohmann::ordered_json::array();
+  for (double v : values) j.push_back(std::isnan(v) ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(v));
+  return j;
+}
+
+std::vector<double> read_channel_numbers(const nlohmann::json& j, const char* key) {
+  const auto& a = j.at(key);
+  if (!a.is_array() || a.size() > 1024) invalid(key);
+  std::vector<double> values;
+  for (const auto& v : a) {
+    if (v.is_null()) values.push_back(std::numeric_limits<double>::quiet_NaN());
+    else if (v.is_number() && std::isfinite(v.get<double>())) values.push_back(v.get<double>());
+    else invalid(key);
+  }
+  return values;
+}
+
 template <typename Read>
 auto optional_field(const nlohmann::json& j, const char* key, Read read) -> std::optional<decltype(read(j, key))> {
   if (!j.contains(key) || j[key].is_null()) return std::nullopt;
@@ -56,6 +75,11 @@ std::string serialize_persisted_state(const PersistedState& s) {
     auto& b = j["baseline"] = {{"cop_x", s.baseline->cop_x}, {"cop_y", s.baseline->cop_y}};
     if (s.baseline->lumbar) b["lumbar"] = *s.baseline->lumbar;
     if (s.baseline->seat_kg) b["seat_kg"] = *s.baseline->seat_kg;
+    if (s.baseline->feet) b["feet"] = *s.baseline->feet;
+    if (!s.baseline->pattern.empty()) {
+      b["pattern"] = channel_numbers(s.baseline->pattern);
+      b["spread"] = channel_numbers(s.baseline->spread);
+    }
   } else {
     j["baseline"] = nullptr;
   }
@@ -85,6 +109,14 @@ PersistedState parse_persisted_state(const std::string& text) {
     baseline.cop_y = finite_number(b, "cop_y");
     baseline.lumbar = optional_field(b, "lumbar", finite_number);
     baseline.seat_kg = optional_field(b, "seat_kg", finite_number);
+    baseline.feet = optional_field(b, "feet", finite_number);
+    if (b.contains("pattern")) {
+      baseline.pattern = read_channel_numbers(b, "pattern");
+      baseline.spread = read_channel_numbers(b, "spread");
+      if (baseline.spread.size() != baseline.pattern.size()) invalid("spread");
+      for (double v : baseline.spread)
+        if (v < 0) invalid("spread");
+    }
     s.baseline = baseline;
   }
   s.tare = j.at("tare").get<std::map<std::string, double>>();

@@ -587,3 +587,20 @@ TEST(Analyzer, TuckedFeetAloneStayUpright) {
 
 }  // namespace
 }  // namespace chairhub
+
+namespace chairhub {
+namespace {
+
+// The daemon restores a saved baseline with set_baseline: its pattern works as a learnt one.
+TEST(Analyzer, ARestoredBaselineKeepsItsPattern) {
+  Chair first;
+  learn_baseline(first);
+  Chair chair;
+  chair.analyzer().set_baseline(first.analyzer().baseline());
+  chair.hold(pose(Posture::upright, kAdult), 10);
+  for (int k = 0; k < 50; ++k) chair.hold(pose(Posture::upright, kAdult), 0.2, /*lumbar_r*/ 5, k % 2 ? 0.05 : 0.052);
+  EXPECT_EQ(chair.postures(), (std::vector<std::string>{"upright", "other"}));
+}
+
+}  // namespace
+}  // namespace chairhub

@@ -4,9 +4,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <system_error>
 
 #include "service/state_store.hpp"
@@ -37,6 +39,9 @@ PersistedState full_state() {
   b.cop_y = 0.1;  // not exactly representable: must still come back bit for bit
   b.lumbar = 0.3;
   b.seat_kg = 51.7;
+  b.feet = 0.65;
+  b.pattern = {0.25, 0.3, 0.2, 0.25, 0.55, 0.5, std::numeric_limits<double>::quiet_NaN()};
+  b.spread = {0.01, 0.0125, 0.01, 0.01, 0.02, 0.03, 0};
   s.baseline = b;
   s.tare = {{"seat_fl", 8123.5}, {"seat_fr", -412.0}, {"seat_bl", 1e-7}, {"seat_br", 0}};
   s.nudges_enabled = false;
@@ -59,6 +64,13 @@ void expect_same(const PersistedState& a, const PersistedState& b) {
     EXPECT_EQ(a.baseline->cop_y, b.baseline->cop_y);
     EXPECT_EQ(a.baseline->lumbar, b.baseline->lumbar);
     EXPECT_EQ(a.baseline->seat_kg, b.baseline->seat_kg);
+    EXPECT_EQ(a.baseline->feet, b.baseline->feet);
+    ASSERT_EQ(a.baseline->pattern.size(), b.baseline->pattern.size());
+    for (std::size_t i = 0; i < a.baseline->pattern.size(); ++i) {
+      if (std::isnan(a.baseline->pattern[i])) EXPECT_TRUE(std::isnan(b.baseline->pattern[i])) << i;
+      else EXPECT_EQ(a.baseline->pattern[i], b.baseline->pattern[i]) << i;
+    }
+    EXPECT_EQ(a.baseline->spread, b.baseline->spread);
   }
   EXPECT_EQ(a.tare, b.tare);
   EXPECT_EQ(a.nudges_enabled, b.nudges_enabled);
@@ -155,6 +167,9 @@ TEST(StateStore, ACorruptFileGivesAFreshStateAndAWarningNamingTheFile) {
       {"number for the baseline object", replace("\"baseline\": {", "\"baseline\": 1, \"x\": {")},
       {"number for the tare map", replace("\"tare\": {", "\"tare\": 0, \"x\": {")},
       {"text in the tare map", replace("\"seat_fl\": 8123.5", "\"seat_fl\": \"heavy\"")},
+      {"text in the pattern", replace("\"pattern\": [", "\"pattern\": [\"x\",")},
+      {"a spread longer than the pattern", replace("\"spread\": [", "\"spread\": [1, 1, 1, 1, 1, 1, 1, 1, ")},
+      {"a negative spread", replace("\"spread\": [", "\"spread\": [-1, ")},
       {"missing field", replace("\"nudges_enabled\": false,", "")},
       {"binary junk", std::string("\x00\xff\xfe{\x01", 5)},
   };

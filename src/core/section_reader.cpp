@@ -48,7 +48,7 @@ std::optional<std::string> read_text_file(const std::string& path, std::string& 
   }
   // Read in blocks up to the limit, so that /dev/zero or a runaway file cannot fill the memory.
   std::string text;
-  std::array<char, 64 * 1024> block{};
+  std::array<char, std::size_t{64} * 1024> block{};
   while (in.read(block.data(), block.size()) || in.gcount() > 0) {
     text.append(block.data(), static_cast<std::size_t>(in.gcount()));
     if (text.size() > kMaxTextFileBytes) {

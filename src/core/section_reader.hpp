@@ -44,7 +44,7 @@ class Problems {
 // Parses TOML; a syntax error is one problem with its line, and then there is no table.
 std::optional<toml::table> parse_toml(std::string_view text, const std::string& file, Problems& problems);
 // The largest config, calibration or scenario file read: far above any real one (a few KiB).
-inline constexpr std::size_t kMaxTextFileBytes = 1024 * 1024;
+inline constexpr std::size_t kMaxTextFileBytes = std::size_t{1024} * 1024;
 // A file's whole text; nothing when it cannot be read (a folder, larger than the limit, or an
 // error of the system), and `why_not` says why.
 std::optional<std::string> read_text_file(const std::string& path, std::string& why_not);

@@ -4,15 +4,13 @@
 
 #include <string>
 
+#include "support/chair_states.hpp"
+
 namespace chairhub {
 namespace {
 
-ChairState seated(std::optional<Posture> posture) {
-  ChairState s;
-  s.occupied = true;
-  s.posture = posture;
-  return s;
-}
+using test::seated;
+
 ChairState empty() { return ChairState{}; }
 using Meanings = std::map<std::string, std::string>;
 

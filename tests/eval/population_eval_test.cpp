@@ -2,17 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include "support/chair_states.hpp"
+
 namespace chairhub {
 namespace {
 
 using Meanings = std::map<std::string, std::string>;
 
-ChairState seated(std::optional<Posture> posture) {
-  ChairState s;
-  s.occupied = true;
-  s.posture = posture;
-  return s;
-}
+using test::seated;
 
 TEST(SubjectScorer, BalancedAccuracyWeighsBothClassesEqually) {
   const Meanings meanings;

@@ -7,7 +7,7 @@
 # one (the release's hardening flags, CMakePresets.json) with the tests added, so the package it
 # leaves is the one a package-only build makes: chairhub_<version>-<revision>~deb<N>_arm64.deb.
 #
-# Run under qemu: the gtest suites of unit_tests, calibration_tests and hw_tests, mqtt_tests
+# Run under qemu: the gtest suites of the layers below MQTT (core_tests … eval_tests, hw_tests), mqtt_tests
 # without the suites that start a broker and chair processes, the shipped-config checks (the
 # arm64 `chairhub`), and the package checks (host tools on the arm64 build). Not run: tests
 # that start arm64 programs from a host process or shell script (golden, smartseat, cli,
@@ -66,7 +66,7 @@ perl -MJSON::PP -e '
       $prog = (split m{/}, $cmd[$k])[-1] if $k < @cmd;
     }
     my $ok = $name =~ /^package\./
-          || $prog =~ /^(unit_tests|calibration_tests|hw_tests|chairhub)$/
+          || $prog =~ /^((core|log|events|calibration|analysis|config|replay|sim|eval|hw)_tests|chairhub)$/
           || ($prog eq "mqtt_tests" && $name !~ /^(AclTest|BrokerTest|ReplayTest|TlsTest)\./);
     if ($ok) { push @run, $i + 1 }
     else { $left{ $prog || (@cmd ? (split m{/}, $cmd[0])[-1] : "not built") }++ }

@@ -1,5 +1,6 @@
 #include "hw/hx711/hx711.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace chairhub::hw {
@@ -84,54 +85,62 @@ Hx711Reading Hx711Array::read() {
   std::vector<bool> wait_for(n);
   for (std::size_t i = 0; i < n; ++i) wait_for[i] = !faulted(i);
   for (int attempt = 0; attempt <= settings_.retries; ++attempt) {
-    // Two periods cover a conversion just missed plus oscillator spread; after power-up or a
-    // change of gain the chips show no data until they have settled.
-    Nanos timeout = period() * 2 + settings_.timing.wait_margin;
-    const Nanos now = clock_.now();
-    if (settle_until_ > now) timeout += settle_until_ - now;
-    const std::vector<bool> ready = bus_.wait_ready(wait_for, timeout);
-    bool any = false;
-    for (bool r : ready) any = any || r;
-    if (!any) break;
-
-    const Hx711Frame frame = bus_.shift(ready, static_cast<int>(settings_.gain));
-    out.longest_high = std::max(out.longest_high, frame.longest_high);
-    if (!frame.timing_ok) {
-      // A chip may have powered down and reset to A/128 mid-frame; its bits are suspect too.
-      ++out.discarded_frames;
-      gain_set_ = settings_.gain == Hx711Gain::a128;
-      for (std::size_t i = 0; i < n; ++i) {
-        if (ready[i]) out.status[i] = Hx711Status::timing;
-      }
-      // A chip that powered down needs its settling time before it shows data again.
-      settle_until_ = clock_.now() + settling_time();
-      continue;
-    }
-    bool resynced = false;
-    for (std::size_t i = 0; i < n; ++i) {
-      if (frame.status[i] == Hx711Line::stuck_low) {
-        out.status[i] = Hx711Status::stuck_low;
-      } else if (frame.status[i] == Hx711Line::ok) {
-        if (!gain_set_ || resync_[i]) {
-          out.status[i] = Hx711Status::settling;
-          resynced = resynced || resync_[i];
-        } else {
-          out.status[i] = Hx711Status::ok;
-          out.values[i] = frame.raw[i];
-        }
-      }
-    }
-    if (!gain_set_ || resynced) {
-      // This frame's pulses changed the gain, of all chips or of one that took the pulses of
-      // frames it missed as a choice of gain: its next conversion comes after settling, and no
-      // frame may come before, or its pulses would land in that conversion and choose again.
-      settle_until_ = clock_.now() + settling_time();
-      gain_set_ = true;
-    }
-    break;
+    if (read_frame(wait_for, out)) break;
   }
+  count_failures(out);
+  return out;
+}
 
-  for (std::size_t i = 0; i < n; ++i) {
+bool Hx711Array::read_frame(const std::vector<bool>& wait_for, Hx711Reading& out) {
+  // Two periods cover a conversion just missed plus oscillator spread; after power-up or a
+  // change of gain the chips show no data until they have settled.
+  Nanos timeout = period() * 2 + settings_.timing.wait_margin;
+  const Nanos now = clock_.now();
+  if (settle_until_ > now) timeout += settle_until_ - now;
+  const std::vector<bool> ready = bus_.wait_ready(wait_for, timeout);
+  bool any = false;
+  for (bool r : ready) any = any || r;
+  if (!any) return true;
+
+  const Hx711Frame frame = bus_.shift(ready, static_cast<int>(settings_.gain));
+  out.longest_high = std::max(out.longest_high, frame.longest_high);
+  if (!frame.timing_ok) {
+    // A chip may have powered down and reset to A/128 mid-frame; its bits are suspect too.
+    ++out.discarded_frames;
+    gain_set_ = settings_.gain == Hx711Gain::a128;
+    for (std::size_t i = 0; i < ready.size(); ++i) {
+      if (ready[i]) out.status[i] = Hx711Status::timing;
+    }
+    // A chip that powered down needs its settling time before it shows data again.
+    settle_until_ = clock_.now() + settling_time();
+    return false;
+  }
+  bool resynced = false;
+  for (std::size_t i = 0; i < ready.size(); ++i) {
+    if (frame.status[i] == Hx711Line::stuck_low) {
+      out.status[i] = Hx711Status::stuck_low;
+    } else if (frame.status[i] == Hx711Line::ok) {
+      if (!gain_set_ || resync_[i]) {
+        out.status[i] = Hx711Status::settling;
+        resynced = resynced || resync_[i];
+      } else {
+        out.status[i] = Hx711Status::ok;
+        out.values[i] = frame.raw[i];
+      }
+    }
+  }
+  if (!gain_set_ || resynced) {
+    // This frame's pulses changed the gain, of all chips or of one that took the pulses of
+    // frames it missed as a choice of gain: its next conversion comes after settling, and no
+    // frame may come before, or its pulses would land in that conversion and choose again.
+    settle_until_ = clock_.now() + settling_time();
+    gain_set_ = true;
+  }
+  return true;
+}
+
+void Hx711Array::count_failures(const Hx711Reading& out) {
+  for (std::size_t i = 0; i < out.status.size(); ++i) {
     const Hx711Status s = out.status[i];
     // A chip skipped by a frame may have turned ready during it and taken part of the pulses:
     // its next word can be half-shifted.
@@ -143,7 +152,6 @@ Hx711Reading Hx711Array::read() {
     }
     last_[i] = s;
   }
-  return out;
 }
 
 }  // namespace chairhub::hw

@@ -64,6 +64,12 @@ class Hx711Array {
   void power_up();
 
  private:
+  // One frame: true when the read is over (values taken, or no chip ready in time), false when
+  // the frame was disturbed and is worth another try.
+  bool read_frame(const std::vector<bool>& wait_for, Hx711Reading& out);
+  // Counts each chip's failed reads in a row, which decide faulted().
+  void count_failures(const Hx711Reading& out);
+
   Hx711Bus bus_;
   Clock& clock_;
   Hx711Settings settings_;

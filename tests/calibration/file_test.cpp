@@ -7,8 +7,8 @@
 #include <filesystem>
 
 #include "config/config.hpp"
-#include "unit/config_problems.hpp"
-#include "unit/temp_dir.hpp"
+#include "support/config_problems.hpp"
+#include "support/temp_dir.hpp"
 
 namespace chairhub {
 namespace {

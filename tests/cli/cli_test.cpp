@@ -17,7 +17,7 @@
 
 #include "calibration/file.hpp"
 #include "core/channel.hpp"
-#include "unit/temp_dir.hpp"
+#include "support/temp_dir.hpp"
 
 namespace chairhub {
 namespace {

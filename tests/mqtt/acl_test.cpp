@@ -7,7 +7,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "broker_harness.hpp"
+#include "support/broker_harness.hpp"
 #include "mqtt/service.hpp"
 
 namespace chairhub::mqtt {

@@ -3,7 +3,7 @@
 // bad commands.
 #include <gtest/gtest.h>
 
-#include "broker_harness.hpp"
+#include "support/broker_harness.hpp"
 #include "mqtt/service.hpp"
 
 namespace chairhub::mqtt {

@@ -6,7 +6,7 @@
 
 #include "core/input_error.hpp"
 #include "mqtt/config.hpp"
-#include "test_support.hpp"
+#include "support/mqtt_support.hpp"
 
 namespace chairhub::mqtt {
 namespace {

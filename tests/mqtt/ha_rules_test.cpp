@@ -11,7 +11,7 @@
 #include <regex>
 #include <set>
 
-#include "broker_harness.hpp"
+#include "support/broker_harness.hpp"
 #include "core/posture.hpp"
 #include "jinja_subset.hpp"
 #include "mqtt/discovery.hpp"

@@ -7,7 +7,7 @@
 #include "mqtt/discovery_publisher.hpp"
 #include "mqtt/sink.hpp"
 #include "mqtt/state_publisher.hpp"
-#include "test_support.hpp"
+#include "support/mqtt_support.hpp"
 
 namespace chairhub::mqtt {
 namespace {

@@ -7,7 +7,7 @@
 #include <fstream>
 
 #include "mqtt/outbox.hpp"
-#include "test_support.hpp"
+#include "support/mqtt_support.hpp"
 
 namespace chairhub::mqtt {
 namespace {

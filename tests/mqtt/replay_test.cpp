@@ -6,7 +6,7 @@
 #include <fstream>
 #include <set>
 
-#include "broker_harness.hpp"
+#include "support/broker_harness.hpp"
 #include "core/input_error.hpp"
 #include "mqtt/replay_to_mqtt.hpp"
 #include "mqtt/service.hpp"

@@ -4,7 +4,7 @@
 
 #include <fstream>
 
-#include "broker_harness.hpp"
+#include "support/broker_harness.hpp"
 #include "mqtt/service.hpp"
 
 namespace chairhub::mqtt {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "service/daemon_config.hpp"
-#include "test_support.hpp"
+#include "support/mqtt_support.hpp"
 
 namespace chairhub {
 namespace {

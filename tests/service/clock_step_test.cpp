@@ -18,8 +18,8 @@
 #include <string>
 #include <vector>
 
-#include "broker_harness.hpp"
-#include "daemon_harness.hpp"
+#include "support/broker_harness.hpp"
+#include "support/daemon_harness.hpp"
 
 namespace chairhub {
 namespace {

@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "service/command_actions.hpp"
-#include "test_support.hpp"
+#include "support/mqtt_support.hpp"
 
 namespace chairhub {
 namespace {

@@ -6,8 +6,8 @@
 #include <thread>
 #include <nlohmann/json.hpp>
 
-#include "broker_harness.hpp"
-#include "daemon_harness.hpp"
+#include "support/broker_harness.hpp"
+#include "support/daemon_harness.hpp"
 
 namespace chairhub {
 namespace {

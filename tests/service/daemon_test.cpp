@@ -5,9 +5,9 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "broker_harness.hpp"
+#include "support/broker_harness.hpp"
 #include "core/exit_status.hpp"
-#include "daemon_harness.hpp"
+#include "support/daemon_harness.hpp"
 #include "service/daemon_config.hpp"
 
 namespace chairhub {

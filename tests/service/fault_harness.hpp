@@ -14,8 +14,8 @@
 #include <thread>
 #include <vector>
 
-#include "broker_harness.hpp"
-#include "daemon_harness.hpp"
+#include "support/broker_harness.hpp"
+#include "support/daemon_harness.hpp"
 
 namespace chairhub::service_test {
 

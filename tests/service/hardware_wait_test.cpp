@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "broker_harness.hpp"
-#include "daemon_harness.hpp"
+#include "support/broker_harness.hpp"
+#include "support/daemon_harness.hpp"
 #include "fault_harness.hpp"
 
 namespace chairhub {

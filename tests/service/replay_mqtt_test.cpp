@@ -4,7 +4,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "broker_harness.hpp"
+#include "support/broker_harness.hpp"
 
 namespace chairhub {
 namespace {

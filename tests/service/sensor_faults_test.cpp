@@ -22,9 +22,9 @@
 
 #include "analysis/analyzer.hpp"
 #include "events/event_json.hpp"
-#include "broker_harness.hpp"
+#include "support/broker_harness.hpp"
 #include "config/config.hpp"
-#include "daemon_harness.hpp"
+#include "support/daemon_harness.hpp"
 #include "hw/sim/simulated_hardware.hpp"
 #include "hw/source/hardware_source.hpp"
 #include "sim/scenario.hpp"

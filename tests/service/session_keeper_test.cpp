@@ -6,7 +6,7 @@
 
 #include "config/config.hpp"
 #include "service/session_keeper.hpp"
-#include "test_support.hpp"
+#include "support/mqtt_support.hpp"
 
 namespace chairhub {
 namespace {

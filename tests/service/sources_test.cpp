@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "service/sources.hpp"
-#include "test_support.hpp"
+#include "support/mqtt_support.hpp"
 
 namespace chairhub {
 namespace {

@@ -10,7 +10,7 @@
 #include <system_error>
 
 #include "service/state_store.hpp"
-#include "test_support.hpp"
+#include "support/mqtt_support.hpp"
 
 namespace chairhub {
 namespace {

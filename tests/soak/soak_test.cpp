@@ -12,8 +12,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "broker_harness.hpp"
-#include "daemon_harness.hpp"
+#include "support/broker_harness.hpp"
+#include "support/daemon_harness.hpp"
 
 namespace chairhub {
 namespace {

@@ -23,7 +23,7 @@
 #include <thread>
 #include <vector>
 
-#include "test_support.hpp"
+#include "support/mqtt_support.hpp"
 
 extern char** environ;
 

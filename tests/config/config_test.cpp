@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "config_problems.hpp"
-#include "temp_dir.hpp"
+#include "support/config_problems.hpp"
+#include "support/temp_dir.hpp"
 
 namespace chairhub {
 namespace {

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "core/input_error.hpp"
-#include "temp_dir.hpp"
+#include "support/temp_dir.hpp"
 
 namespace chairhub {
 namespace {

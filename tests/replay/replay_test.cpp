@@ -11,7 +11,7 @@
 #include "core/input_error.hpp"
 #include "log/log_writer.hpp"
 #include "sim/simulated_chair.hpp"
-#include "temp_dir.hpp"
+#include "support/temp_dir.hpp"
 
 namespace chairhub {
 namespace {

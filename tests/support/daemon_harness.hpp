@@ -27,7 +27,7 @@
 #include <thread>
 #include <vector>
 
-#include "broker_harness.hpp"
+#include "support/broker_harness.hpp"
 
 namespace chairhub::service_test {
 

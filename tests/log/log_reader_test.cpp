@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/input_error.hpp"
-#include "temp_dir.hpp"
+#include "support/temp_dir.hpp"
 
 namespace chairhub {
 namespace {

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "log/log_reader.hpp"
-#include "temp_dir.hpp"
+#include "support/temp_dir.hpp"
 
 namespace chairhub {
 namespace {

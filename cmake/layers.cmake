@@ -2,15 +2,14 @@
 # the layers it may use; the build links only those, and tests/architecture checks that no file
 # includes a header of a layer it does not name (so the layering cannot rot quietly).
 #
-# chairhub_layer(NAME FOLDER dir [PROGRAM exe] [PRECOMPILE [PCH header...]]
+# chairhub_layer(NAME FOLDER dir [PRECOMPILE [PCH header...]]
 #                [USES layer...] [LINKS target...] [PRIVATE_LINKS target...] SOURCES file...)
 #   NAME        the layer, built as the library chairhub_<NAME>
 #   FOLDER      its folder, relative to the top of the source tree
-#   PROGRAM     build an installed executable of that name instead of a library
 #   PRECOMPILE  precompile the common headers (and the PCH ones) where the build does that
 #   USES        the layers it may include and link
 function(chairhub_layer name)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "PRECOMPILE" "FOLDER;PROGRAM"
+  cmake_parse_arguments(PARSE_ARGV 1 arg "PRECOMPILE" "FOLDER"
                         "PCH;USES;LINKS;PRIVATE_LINKS;SOURCES")
   if(NOT arg_FOLDER OR NOT arg_SOURCES)
     message(FATAL_ERROR "chairhub_layer(${name}): FOLDER and SOURCES are required")
@@ -18,18 +17,11 @@ function(chairhub_layer name)
   list(TRANSFORM arg_SOURCES PREPEND ${PROJECT_SOURCE_DIR}/${arg_FOLDER}/)
   list(TRANSFORM arg_USES PREPEND chairhub_ OUTPUT_VARIABLE uses)
 
-  if(arg_PROGRAM)
-    set(target ${arg_PROGRAM})
-    add_executable(${target} ${arg_SOURCES})
-    target_link_libraries(${target} PRIVATE ${uses} ${arg_LINKS} ${arg_PRIVATE_LINKS})
-    install(TARGETS ${target} RUNTIME DESTINATION bin)
-  else()
-    set(target chairhub_${name})
-    add_library(${target} STATIC ${arg_SOURCES})
-    # Headers are included from the top: "core/…" from src/, "hw/…" from the root.
-    target_include_directories(${target} PUBLIC ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR})
-    target_link_libraries(${target} PUBLIC ${uses} ${arg_LINKS} PRIVATE ${arg_PRIVATE_LINKS})
-  endif()
+  set(target chairhub_${name})
+  add_library(${target} STATIC ${arg_SOURCES})
+  # Headers are included from the top: "core/…" from src/, "hw/…" from the root.
+  target_include_directories(${target} PUBLIC ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR})
+  target_link_libraries(${target} PUBLIC ${uses} ${arg_LINKS} PRIVATE ${arg_PRIVATE_LINKS})
   if(arg_PRECOMPILE AND COMMAND chairhub_precompile)
     chairhub_precompile(${target} ${arg_PCH})
   endif()

@@ -1,8 +1,10 @@
 #include "core/section_reader.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -34,14 +36,31 @@ std::optional<toml::table> parse_toml(std::string_view text, const std::string& 
 }
 
 std::optional<std::string> read_text_file(const std::string& path, std::string& why_not) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    why_not = "it is a folder, not a file";
+    return std::nullopt;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     why_not = std::strerror(errno);
     return std::nullopt;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  // Read in blocks up to the limit, so that /dev/zero or a runaway file cannot fill the memory.
+  std::string text;
+  std::array<char, 64 * 1024> block{};
+  while (in.read(block.data(), block.size()) || in.gcount() > 0) {
+    text.append(block.data(), static_cast<std::size_t>(in.gcount()));
+    if (text.size() > kMaxTextFileBytes) {
+      why_not = "larger than " + std::to_string(kMaxTextFileBytes / 1024) + " KiB, the limit for this kind of file";
+      return std::nullopt;
+    }
+  }
+  if (in.bad()) {
+    why_not = std::strerror(errno);
+    return std::nullopt;
+  }
+  return text;
 }
 
 SectionReader::SectionReader(const toml::table& table, std::string name, const std::string& file, Problems& problems)

@@ -4,6 +4,7 @@
 // section beside it and reads its keys through a SectionReader, which records every problem
 // ("file:line: key: what") and never throws, so that a whole file is read once and all of its
 // problems are reported together.
+#include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
@@ -42,7 +43,10 @@ class Problems {
 
 // Parses TOML; a syntax error is one problem with its line, and then there is no table.
 std::optional<toml::table> parse_toml(std::string_view text, const std::string& file, Problems& problems);
-// A file's whole text; nothing when it cannot be read, and `why_not` says why (strerror).
+// The largest config, calibration or scenario file read: far above any real one (a few KiB).
+inline constexpr std::size_t kMaxTextFileBytes = 1024 * 1024;
+// A file's whole text; nothing when it cannot be read (a folder, larger than the limit, or an
+// error of the system), and `why_not` says why.
 std::optional<std::string> read_text_file(const std::string& path, std::string& why_not);
 
 // One table of a file: typed keys with their ranges, unknown keys, sub-tables. A bad value is

@@ -13,6 +13,21 @@ void read_daemon_scenario(DaemonConfig& c, Problems& problems) {
   if (problems.size() == before) c.scenario = std::move(s);
 }
 
+// The sensors are the source unless the config says otherwise, so a chair never publishes a
+// made-up sitter by accident; they need their wiring.
+void check_hardware_wiring(const SectionReader& root, const DaemonConfig& c) {
+  if (!reads_chips(c.service.source) || c.hardware) return;
+  const std::string name(to_string(c.service.source));
+  const auto service = root.table("service");
+  if (service && service->has("source")) {
+    service->problem("source", "\"" + name + "\" needs a [hardware] section (see hw/README.md)");
+  } else {
+    root.problem("service", "no source is set, so chairhubd reads the sensors, and they need a [hardware] "
+                            "section (see hw/README.md); to try chairhub without sensors, set "
+                            "[service] source = \"simulated\"");
+  }
+}
+
 DaemonConfig read_daemon_config(const SectionReader& root, const DaemonConfigOptions& options) {
   Problems& problems = root.problems();
   DaemonConfig c;
@@ -27,7 +42,10 @@ DaemonConfig read_daemon_config(const SectionReader& root, const DaemonConfigOpt
     // The wiring is checked against channels that read well, so one mistake is said once.
     if (chair_ok && problems.size() == before) hw::check_hardware_config(*c.hardware, c.chair.layout, problems);
   }
-  if (options.read_scenario && chair_ok) read_daemon_scenario(c, problems);
+  if (options.check_source) {
+    check_hardware_wiring(root, c);
+    if (chair_ok) read_daemon_scenario(c, problems);
+  }
   return c;
 }
 

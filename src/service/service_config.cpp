@@ -75,14 +75,11 @@ void read_path(const SectionReader& t, std::string_view key, std::string& out) {
     out = (std::filesystem::path(t.file()).parent_path() / out).string();
 }
 
-void read_source(const SectionReader& root, const SectionReader& t, ServiceConfig& c) {
+void read_source(const SectionReader& t, ServiceConfig& c) {
   if (const auto text = t.string("source")) {
     if (const auto kind = source_kind_from_string(*text)) c.source = *kind;
     else t.problem("source", "must be \"hardware\", \"simulated\", \"devices\" or \"log\", not \"" + *text + "\"");
   }
-  const std::string name(to_string(c.source));
-  if (reads_chips(c.source) && !root.has("hardware"))
-    t.problem("source", "\"" + name + "\" needs a [hardware] section (see hw/README.md)");
   read_path(t, "scenario", c.scenario);
   read_path(t, "log", c.log);
   if (c.source == SourceKind::log && c.log.empty())
@@ -128,7 +125,7 @@ ServiceConfig read_service_config(const SectionReader& root) {
   if (!t) return c;
   t->known_keys({"source", "scenario", "log", "speed", "state_dir", "log_level", "quiet_hours", "escalate_within_min",
                  "save_interval_s", "watchdog_stale_s", "hardware_retry_s", "devices_present_file"});
-  read_source(root, *t, c);
+  read_source(*t, c);
   t->read("state_dir", c.state_dir);
   t->read("log_level", c.log_level);
   static const char* levels[] = {"error", "warning", "notice", "info", "debug"};

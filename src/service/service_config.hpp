@@ -28,7 +28,7 @@ struct QuietHours {
 };
 
 struct ServiceConfig {
-  SourceKind source = SourceKind::simulated;
+  SourceKind source = SourceKind::hardware;  // never a made-up sitter unless the config says so
   std::string scenario;              // simulated: a scenario file; empty = the built-in workday
   std::string log;                   // log: the log to play as if live
   double speed = 1;                  // simulated and log: times real time

@@ -313,7 +313,7 @@ TEST(CheckConfig, EveryProblemOfEverySectionAtOnce) {
       EXPECT_TRUE(has(r.err, std::string(problem) + "\n")) << problem << "\n" << r.err;
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 5) << r.err;
   }
-  dir.write("chair.toml", "[posture]\ndwell_s = 2\n");
+  dir.write("chair.toml", "[posture]\ndwell_s = 2\n[service]\nsource = \"simulated\"\n");
   const Result ok = run(dir, {"check-config", "chair.toml"});
   EXPECT_EQ(ok.status, 0) << ok.err;
   EXPECT_EQ(ok.out, "chair.toml: ok\n");

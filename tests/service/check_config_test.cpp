@@ -72,8 +72,32 @@ chair_id = "office"
   const auto path = write(text);
   const auto problems = check_config_file(path);
   EXPECT_TRUE(problems.empty()) << all(problems);
-  // An empty file is the defaults: good too.
-  EXPECT_TRUE(check_config_file(write("")).empty());
+}
+
+// With no source set, chairhubd reads the sensors: a config without their wiring (an empty
+// file, a [service] section without `source`) is refused rather than run as a made-up sitter.
+TEST_F(CheckConfigTest, WithoutASourceTheSensorsNeedTheirWiring) {
+  for (const std::string text : {"", "[service]\nspeed = 2\n", "[mqtt]\nchair_id = \"office\"\n"}) {
+    SCOPED_TRACE(text);
+    const auto path = write(text);
+    const auto problems = check_config_file(path);
+    ASSERT_EQ(problems.size(), 1u) << all(problems);
+    EXPECT_NE(problems[0].find("no source is set"), std::string::npos) << all(problems);
+    EXPECT_NE(problems[0].find("source = \"simulated\""), std::string::npos) << all(problems);
+  }
+  EXPECT_TRUE(check_config_file(write("[service]\nsource = \"simulated\"\n")).empty());
+}
+
+// A folder given as the config is one clear problem, not an empty config; an endless file
+// (/dev/zero) is refused at the size limit instead of filling the memory.
+TEST_F(CheckConfigTest, AFolderOrAnEndlessFileIsNotAConfig) {
+  auto problems = check_config_file(dir_.path().string());
+  ASSERT_EQ(problems.size(), 1u) << all(problems);
+  EXPECT_EQ(problems[0], dir_.path().string() + ": cannot open the config file: it is a folder, not a file");
+  problems = check_config_file("/dev/zero");
+  ASSERT_EQ(problems.size(), 1u) << all(problems);
+  EXPECT_NE(problems[0].find("/dev/zero: cannot open the config file: larger than 1024 KiB"), std::string::npos)
+      << all(problems);
 }
 
 TEST_F(CheckConfigTest, ReportsProblemsFromEverySectionAtOnce) {
@@ -103,6 +127,7 @@ realtime = "yes"
 TEST_F(CheckConfigTest, EveryProblemOfASectionAndOfTheScenario) {
   std::ofstream((dir_.path() / "day.toml").string()) << "[sitter]\nmass_kg = 5\n[[step]]\nminutes = 1\nfeet = \"up\"\n";
   const auto path = write(R"([service]
+source = "simulated"
 scenario = "day.toml"
 [mqtt]
 port = 0
@@ -111,9 +136,9 @@ hots = "x"
 )");
   const auto problems = check_config_file(path);
   const std::string scenario = (dir_.path() / "day.toml").string();
-  EXPECT_TRUE(has(problems, path + ":4: mqtt.port")) << all(problems);
-  EXPECT_TRUE(has(problems, path + ":5: mqtt.chair_id")) << all(problems);
-  EXPECT_TRUE(has(problems, path + ":6: mqtt.hots: unknown key")) << all(problems);
+  EXPECT_TRUE(has(problems, path + ":5: mqtt.port")) << all(problems);
+  EXPECT_TRUE(has(problems, path + ":6: mqtt.chair_id")) << all(problems);
+  EXPECT_TRUE(has(problems, path + ":7: mqtt.hots: unknown key")) << all(problems);
   EXPECT_TRUE(has(problems, scenario + ":2: mass_kg")) << all(problems);
   EXPECT_TRUE(has(problems, scenario + ":5: feet")) << all(problems);
   EXPECT_EQ(problems.size(), 5u) << all(problems);
@@ -159,7 +184,7 @@ TEST_F(CheckConfigTest, AHardwareSourceWithoutAHardwareSectionIsAProblem) {
 
 // A scenario file that cannot be read is a problem of the config that names it.
 TEST_F(CheckConfigTest, AMissingScenarioFileIsAProblem) {
-  const auto path = write("[service]\nscenario = \"no-such-scenario.toml\"\n");
+  const auto path = write("[service]\nsource = \"simulated\"\nscenario = \"no-such-scenario.toml\"\n");
   const auto problems = check_config_file(path);
   ASSERT_EQ(problems.size(), 1u) << all(problems);
   EXPECT_NE(problems[0].find("no-such-scenario.toml"), std::string::npos) << all(problems);

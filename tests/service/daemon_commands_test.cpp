@@ -31,7 +31,7 @@ class DaemonCommandsTest : public ::testing::Test {
   }
   std::filesystem::path write_config() {
     auto path = dir_.path() / "chairhub.toml";
-    std::ofstream(path) << "[service]\nspeed = 1\nstate_dir = \"" << (dir_.path() / "state").string() << "\"\n"
+    std::ofstream(path) << "[service]\nsource = \"simulated\"\nspeed = 1\nstate_dir = \"" << (dir_.path() / "state").string() << "\"\n"
                         << "[mqtt]\nhost = \"127.0.0.1\"\nport = " << broker_.port() << "\nchair_id = \"c1\"\n"
                         << "state_interval_s = 1\n";
     return path;
@@ -172,7 +172,7 @@ TEST_F(DaemonCommandsTest, ASnoozeSurvivesARestart) {
                                            << "[[step]]\nposture = \"leaning_left\"\nminutes = 30\n";
   const auto config = dir_.path() / "chairhub.toml";
   std::ofstream(config) << "[nudges]\nposture_after_s = 20\n"
-                        << "[service]\nspeed = 10\nscenario = \"lean.toml\"\nstate_dir = \""
+                        << "[service]\nsource = \"simulated\"\nspeed = 10\nscenario = \"lean.toml\"\nstate_dir = \""
                         << (dir_.path() / "state").string() << "\"\n"
                         << "[mqtt]\nhost = \"127.0.0.1\"\nport = " << broker_.port() << "\nchair_id = \"c1\"\n";
   NotifySocket notify(dir_.path() / "notify.sock");

@@ -29,7 +29,7 @@ class DaemonTest : public ::testing::Test {
   }
   std::filesystem::path write_config(const std::string& extra = {}) {
     auto path = dir_.path() / "chairhub.toml";
-    std::ofstream(path) << "[service]\nspeed = 1\nstate_dir = \"" << (dir_.path() / "state").string() << "\"\n"
+    std::ofstream(path) << "[service]\nsource = \"simulated\"\nspeed = 1\nstate_dir = \"" << (dir_.path() / "state").string() << "\"\n"
                         << "[mqtt]\nhost = \"127.0.0.1\"\nport = " << broker_.port() << "\nchair_id = \"d1\"\n"
                         << extra;
     return path;
@@ -115,8 +115,8 @@ TEST_F(DaemonTest, RefusesABadConfigWithExitStatus78) {
   EXPECT_EQ(daemon.wait(5s), 78);
   std::ifstream in(dir_.path() / "chairhubd.log");
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  EXPECT_NE(text.find("chairhub.toml:9: occupancy.on_kg"), std::string::npos) << text;
-  EXPECT_NE(text.find("chairhub.toml:10: occupancy.bogus: unknown key"), std::string::npos) << text;
+  EXPECT_NE(text.find("chairhub.toml:10: occupancy.on_kg"), std::string::npos) << text;
+  EXPECT_NE(text.find("chairhub.toml:11: occupancy.bogus: unknown key"), std::string::npos) << text;
 }
 
 // chairhubd lists the same problems as `chairhub check-config`: every one of every section.

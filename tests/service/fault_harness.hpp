@@ -34,7 +34,7 @@ inline std::filesystem::path write_fault_config(const std::filesystem::path& dir
                                                 const std::string& mqtt = {}, int away_first_s = 2) {
   std::ofstream(dir / "restless.toml") << restless_scenario(away_first_s);
   auto path = dir / "chairhub.toml";
-  std::ofstream(path) << "[service]\nspeed = 2\nscenario = \"restless.toml\"\nstate_dir = \""
+  std::ofstream(path) << "[service]\nsource = \"simulated\"\nspeed = 2\nscenario = \"restless.toml\"\nstate_dir = \""
                       << (dir / "state").string() << "\"\n"
                       << "[mqtt]\nhost = \"127.0.0.1\"\nport = " << broker_port << "\nchair_id = \"f1\"\n"
                       << mqtt;

@@ -31,7 +31,7 @@ TEST(ServiceConfig, DefaultsWithoutAServiceSection) {
   for (const std::string text : {"", "[posture]\ndwell_s = 2\n", "[service]\n"}) {
     SCOPED_TRACE(text);
     const ServiceConfig c = read(text);
-    EXPECT_EQ(c.source, SourceKind::simulated);
+    EXPECT_EQ(c.source, SourceKind::hardware);  // never a made-up sitter by default
     EXPECT_EQ(c.scenario, "");
     EXPECT_EQ(c.log, "");
     EXPECT_EQ(c.speed, 1);
@@ -125,7 +125,6 @@ TEST(ServiceConfig, ErrorsNameFileLineAndKey) {
       {"quiet_hours trailing", "[service]\nquiet_hours = \"22:00-07:00pm\"\n", ":2: service.quiet_hours: expected"},
       {"quiet_hours not text", "[service]\nquiet_hours = 22\n", ":2: service.quiet_hours: expected a string"},
       {"speed 0 simulated", "[service]\nsource = \"simulated\"\nspeed = 0\n", ":3: service.speed: "},
-      {"speed 0 default source", "[service]\nspeed = 0\n", ":2: service.speed: "},
       {"speed negative", "[service]\nspeed = -1\n", ":2: service.speed: must be between"},
       {"speed huge", "[service]\nspeed = 2e6\n", ":2: service.speed: must be between"},
       {"speed infinite", "[service]\nspeed = inf\n", ":2: service.speed: must be between"},

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
+#include "cli/usage.hpp"
 #include "core/exit_status.hpp"
 #include "core/input_error.hpp"
 #include "core/log.hpp"
@@ -19,13 +20,7 @@ int main(int argc, char** argv) try {
   app.add_option("--log-level", log_level, "error, warning, notice, info or debug")
       ->check(CLI::IsMember({"error", "warning", "notice", "info", "debug"}));
   app.footer("Exit status: 0 stopped, 1 a failure, 64 a usage error, 78 a bad config (systemd does not restart then).");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
-    std::fprintf(stderr, "chairhubd: %s\nchairhubd --help shows the usage\n", e.what());
-    return chairhub::kExitUsage;
-  }
+  if (const auto done = chairhub::cli::parse_or_usage_error(app, "chairhubd", argc, argv)) return *done;
   if (!state_dir.empty()) options.state_dir = state_dir;
   if (!log_level.empty()) options.log_level = log_level;
   chairhub::Daemon daemon(options);

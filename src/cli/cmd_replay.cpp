@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "cli/event_lines.hpp"
@@ -49,14 +50,22 @@ void add_replay(CLI::App& app, int& status) {
     if (!args->baseline.empty()) options.baseline = parse_time_window(args->baseline);
     JsonLinesSink json(stdout);
     TextLinesSink text(stdout);
-    EventSink& sink = args->json || ::isatty(STDOUT_FILENO) == 0 ? static_cast<EventSink&>(json) : text;
+    const bool json_lines = args->json || ::isatty(STDOUT_FILENO) == 0;
+    EventSink& sink = json_lines ? static_cast<EventSink&>(json) : text;
+    // progress on a terminal's stderr, unless JSON lines go to that same terminal
+    std::optional<ProgressLine> progress;
+    if (options.speed > 0 && ::isatty(STDERR_FILENO) != 0 && !(json_lines && ::isatty(STDOUT_FILENO) != 0))
+      progress.emplace(stderr);
+    SampleObserver observe;
+    if (progress) observe = [&progress](const LogReader&, const Analyzer& a) { progress->update(a.state().t); };
     if (args->mqtt) {
       mqtt::MqttReplayOptions m;
       m.broker = args->broker;
       m.chair_id = args->chair_id;
+      m.observe = observe;
       mqtt::replay_to_mqtt(args->log, config, daemon_config.mqtt, options, m, &sink);
     } else {
-      replay_log(args->log, config, options, sink);
+      replay_log(args->log, config, options, sink, observe);
     }
     status = 0;
   });

@@ -44,9 +44,25 @@ std::string event_line(const Event& event) {
   return log_time(event.t) + "  " + type + std::visit([](const auto& e) { return what(e); }, event.data);
 }
 
+// Carriage return and "erase to the end of the line".
+constexpr const char* kClearLine = "\r\033[K";
+
 void TextLinesSink::on_event(const Event& event) {
-  std::fprintf(out_, "%s\n", event_line(event).c_str());
+  std::fprintf(out_, "%s%s\n", kClearLine, event_line(event).c_str());
   std::fflush(out_);
+}
+
+ProgressLine::~ProgressLine() {
+  if (shown_) std::fprintf(out_, "%s", kClearLine);
+}
+
+void ProgressLine::update(double t) {
+  const auto now = std::chrono::steady_clock::now();
+  if (now < next_) return;
+  next_ = now + std::chrono::milliseconds(250);
+  std::fprintf(out_, "%sreplaying: %s of the log", kClearLine, log_time(t).c_str());
+  std::fflush(out_);
+  shown_ = true;
 }
 
 }  // namespace chairhub::cli

@@ -231,11 +231,26 @@ ComponentSet discovery_components(const ordered_json& payload) {
   return out;
 }
 
-std::optional<ordered_json> discovery_removal_payload(const ordered_json& current, const ComponentSet& previous) {
+UniqueIds discovery_unique_ids(const ordered_json& payload) {
+  UniqueIds out;
+  auto it = payload.find("cmps");
+  if (it == payload.end() || !it->is_object()) return out;
+  for (const auto& [key, value] : it->items()) {
+    if (value.is_object() && value.contains("unique_id") && value["unique_id"].is_string())
+      out[key] = value["unique_id"].get<std::string>();
+  }
+  return out;
+}
+
+std::optional<ordered_json> discovery_removal_payload(const ordered_json& current, const ComponentSet& previous,
+                                                      const UniqueIds& previous_ids) {
   ordered_json j = current;
+  const UniqueIds now = discovery_unique_ids(current);
   bool removed = false;
   for (const auto& [key, platform] : previous) {
-    if (!j["cmps"].contains(key)) {
+    const auto old_id = previous_ids.find(key);
+    const bool renamed = old_id != previous_ids.end() && now.count(key) && now.at(key) != old_id->second;
+    if (!j["cmps"].contains(key) || renamed) {
       j["cmps"][key] = {{"p", platform}};
       removed = true;
     }

@@ -25,10 +25,17 @@ nlohmann::ordered_json discovery_payload(const Topics& topics, const DiscoveryIn
 using ComponentSet = std::map<std::string, std::string>;
 ComponentSet discovery_components(const nlohmann::ordered_json& payload);
 
+// component key -> unique_id, as listed under "cmps".
+using UniqueIds = std::map<std::string, std::string>;
+UniqueIds discovery_unique_ids(const nlohmann::ordered_json& payload);
+
 // Home Assistant removes an entity when its component is reduced to {"p": ...}; the config is
-// then published again without it. Returns that intermediate payload, or nothing when no
-// component of `previous` is missing from `current`.
+// then published again without it, or with the component anew. Returns that intermediate
+// payload, or nothing when no component of `previous` is missing from `current` and none of
+// `previous_ids` changed (an entity whose unique id changed would otherwise stay as a ghost, and
+// its successor would get the entity id with "_2" appended).
 std::optional<nlohmann::ordered_json> discovery_removal_payload(const nlohmann::ordered_json& current,
-                                                                const ComponentSet& previous);
+                                                                const ComponentSet& previous,
+                                                                const UniqueIds& previous_ids = {});
 
 }  // namespace chairhub::mqtt

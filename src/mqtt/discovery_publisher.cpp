@@ -25,11 +25,12 @@ void DiscoveryPublisher::publish() {
   if (!previous.topic.empty() && previous.topic != topic) {
     log_(LogLevel::notice, "chair id or discovery prefix changed: removing the old device " + previous.topic);
     link_.publish(previous.topic, "", 1, true);
-  } else if (auto removal = discovery_removal_payload(config, previous.components)) {
-    log_(LogLevel::notice, "removing entities that no longer exist from Home Assistant");
+  } else if (auto removal = discovery_removal_payload(config, previous.components, previous.unique_ids)) {
+    log_(LogLevel::notice, "removing entities that no longer exist or have a new unique id from Home Assistant");
     link_.publish(topic, dump(*removal), 1, true);
   }
-  if (link_.publish(topic, dump(config), 1, true)) save_record({topic, discovery_components(config)});
+  if (link_.publish(topic, dump(config), 1, true))
+    save_record({topic, discovery_components(config), discovery_unique_ids(config)});
 }
 
 void DiscoveryPublisher::remove_device() {
@@ -50,12 +51,20 @@ DiscoveryPublisher::Record DiscoveryPublisher::load_record() const {
       if (value.is_string()) r.components[key] = value.get<std::string>();
     }
   }
+  if (j.contains("unique_ids") && j["unique_ids"].is_object()) {
+    for (const auto& [key, value] : j["unique_ids"].items()) {
+      if (value.is_string()) r.unique_ids[key] = value.get<std::string>();
+    }
+  } else {
+    // written before the record kept them, when every unique id was "<chair_id>_<key>"
+    for (const auto& [key, platform] : r.components) r.unique_ids[key] = topics_.chair_id() + "_" + key;
+  }
   return r;
 }
 
 void DiscoveryPublisher::save_record(const Record& record) const {
   if (record_file_.empty()) return;
-  nlohmann::json j = {{"topic", record.topic}, {"cmps", record.components}};
+  nlohmann::json j = {{"topic", record.topic}, {"cmps", record.components}, {"unique_ids", record.unique_ids}};
   try {
     write_file_atomically(record_file_, j.dump() + "\n");
   } catch (const std::system_error& e) {

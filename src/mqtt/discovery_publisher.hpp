@@ -1,7 +1,8 @@
 #pragma once
 // Sends the discovery config, and keeps Home Assistant free of ghosts: it remembers (in the
-// state directory) which components it published last time, and retires the ones that no
-// longer exist, or the whole old device when the discovery topic itself changed.
+// state directory) which components it published last time, with their unique ids, and retires
+// the ones that no longer exist or whose unique id changed, or the whole old device when the
+// discovery topic itself changed.
 #include <filesystem>
 
 #include "mqtt/discovery.hpp"
@@ -25,6 +26,7 @@ class DiscoveryPublisher {
   struct Record {
     std::string topic;
     ComponentSet components;
+    UniqueIds unique_ids;
   };
   Record load_record() const;
   void save_record(const Record& record) const;

@@ -92,8 +92,9 @@ ReplayStats replay_to_mqtt(const std::string& log, const Config& config, const M
   if (!service.connected()) throw InputError("--mqtt", 0, "cannot reach the broker at " + where);
 
   Tee tee(service.events(), also);
-  const auto stats = replay_log(log, config, replay, tee, [&](const LogReader&, const Analyzer& analyzer) {
+  const auto stats = replay_log(log, config, replay, tee, [&](const LogReader& reader, const Analyzer& analyzer) {
     service.publish_state(analyzer.state());
+    if (options.observe) options.observe(reader, analyzer);
     io.poll();  // acknowledgements, reconnects, commands: between samples, never blocking
   });
   if (!run_until_idle(io, service, options.drain_timeout))

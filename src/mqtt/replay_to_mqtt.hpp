@@ -22,6 +22,7 @@ struct MqttReplayOptions {
   // The chair id to publish as (--chair-id). Empty: replay_chair_id() of the config's, so a
   // replay never takes over a live chair's topics, retained state or Home Assistant device.
   std::string chair_id;
+  SampleObserver observe;  // called after each sample too (e.g. a progress line)
   std::chrono::milliseconds connect_timeout{10000};
   std::chrono::milliseconds drain_timeout{30000};
   Logger logger;       // default: stderr

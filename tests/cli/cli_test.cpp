@@ -612,6 +612,10 @@ TEST(Usage, ReplayPrintsReadableLinesOnATerminal) {
   EXPECT_FALSE(has(r.out, "{\"type\"")) << r.out;
   r = finish(dir, spawn(dir, {"-qec", command + " --json", "/dev/null"}, "", "/usr/bin/script"));
   EXPECT_TRUE(has(r.out, R"({"type":"seated","t":7.8})")) << r.out;
+  // at a set speed, how far it has come (on stderr, which script(1) puts on the same terminal)
+  r = finish(dir, spawn(dir, {"-qec", command + " --speed 5000", "/dev/null"}, "", "/usr/bin/script"));
+  EXPECT_TRUE(has(r.out, "replaying: 0:00:00 of the log")) << r.out;
+  EXPECT_TRUE(has(r.out, "posture      slouching, was upright")) << r.out;
 }
 
 }  // namespace

@@ -195,6 +195,23 @@ TEST(DiscoveryPublisher, RetiresVanishedEntitiesAcrossRestarts) {
   EXPECT_EQ(link.sent.back().payload, "");
 }
 
+// A record written when unique ids were "<chair_id>_<key>": every entity is retired once and
+// comes back under its namespaced id, so Home Assistant keeps no ghost and no "_2" entity ids.
+TEST(DiscoveryPublisher, RetiresEntitiesWhoseUniqueIdChanged) {
+  test::TempDir dir;
+  test::FakeLink link;
+  Topics topics("chairhub", "c1", "homeassistant");
+  const auto record = dir.path() / "discovery.json";
+  std::ofstream(record) << R"({"topic":"homeassistant/device/c1/config","cmps":{"occupancy":"binary_sensor"}})";
+  DiscoveryPublisher(link, topics, {"Chair", "1", "", false, 15, ""}, record, {}).publish();
+  ASSERT_EQ(link.sent.size(), 2u);
+  EXPECT_EQ(ordered_json::parse(link.sent[0].payload)["cmps"]["occupancy"], ordered_json({{"p", "binary_sensor"}}));
+  EXPECT_EQ(ordered_json::parse(link.sent[1].payload)["cmps"]["occupancy"]["unique_id"], "chairhub_c1_occupancy");
+  link.sent.clear();
+  DiscoveryPublisher(link, topics, {"Chair", "1", "", false, 15, ""}, record, {}).publish();
+  EXPECT_EQ(link.sent.size(), 1u) << "the new ids are remembered: nothing to retire again";
+}
+
 class RouterTest : public ::testing::Test {
  protected:
   test::FakeLink link;

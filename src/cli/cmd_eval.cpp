@@ -62,9 +62,9 @@ void eval_logs(const Args& args, const Config& config) {
 }
 
 void eval_population(const Args& args, const Config& config) {
-  if (!args.logs.empty()) throw InputError("--population", 0, "give logs or --population N, not both");
+  if (!args.logs.empty()) throw CLI::ValidationError("--population", "give logs or --population N, not both");
   if (!args.baseline.empty() && args.baseline != "first")
-    throw InputError("--baseline", 0, "with --population only 'first' (each sitter's first recording) applies");
+    throw CLI::ValidationError("--baseline", "with --population only 'first' (each sitter's first recording) applies");
   const auto choice = args.baseline == "first" ? BaselineChoice::first_recording : BaselineChoice::learnt;
   std::vector<SubjectScore> scores;
   for (const auto& sitter : make_population(args.population))
@@ -91,7 +91,7 @@ void add_eval(CLI::App& app, int& status) {
     if (args->population > 0) {
       eval_population(*args, config);
     } else {
-      if (args->logs.empty()) throw InputError("eval", 0, "needs a log (or several), or --population N");
+      if (args->logs.empty()) throw CLI::ValidationError("eval", "needs a log (or several), or --population N");
       eval_logs(*args, config);
     }
     status = 0;

@@ -84,11 +84,11 @@ void add_simulate(CLI::App& app, int& status) {
   cmd->callback([args, &status] {
     const Config config = config_from(args->config).chair;
     if (args->population > 0) {
-      if (!args->scenario.empty()) throw InputError(args->scenario, 0, "give a scenario or --population, not both");
-      if (args->output.empty()) throw InputError("--population", 0, "needs -o DIR for the sitters' logs");
+      if (!args->scenario.empty()) throw CLI::ValidationError(args->scenario, "give a scenario or --population, not both");
+      if (args->output.empty()) throw CLI::ValidationError("--population", "needs -o DIR for the sitters' logs");
       write_population(args->population, config.layout, args->output);
     } else {
-      if (args->scenario.empty()) throw InputError("simulate", 0, "needs a scenario file or --population N");
+      if (args->scenario.empty()) throw CLI::ValidationError("simulate", "needs a scenario file or --population N");
       const Scenario scenario = load_scenario(args->scenario, config.layout);
       write_log(scenario, config.layout, args->output, {{"source", "chairhub simulate " + args->scenario}});
     }

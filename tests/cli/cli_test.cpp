@@ -590,6 +590,13 @@ TEST(Usage, BadOptionsExit64WithNumbersAsPeopleWriteThem) {
   r = run(dir, {"replay", "x.csv", "--broker", "localhost"});
   EXPECT_EQ(r.status, 64);
   EXPECT_TRUE(has(r.err, "--broker requires --mqtt")) << r.err;
+  // Mistakes only the command itself can see are usage errors too.
+  r = run(dir, {"eval"});
+  EXPECT_EQ(r.status, 64);
+  EXPECT_TRUE(has(r.err, "needs a log (or several), or --population N")) << r.err;
+  r = run(dir, {"simulate", "--population", "3"});
+  EXPECT_EQ(r.status, 64);
+  EXPECT_TRUE(has(r.err, "needs -o DIR")) << r.err;
   r = run(dir, {"replay", "--help"});
   EXPECT_EQ(r.status, 0);
   EXPECT_TRUE(has(r.out, "Examples:")) << r.out;

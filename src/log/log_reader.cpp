@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <stdexcept>
 
 #include "core/input_error.hpp"
 #include "core/text.hpp"
@@ -55,6 +56,7 @@ bool LineSource::next(std::string_view& line) {
     const void* nl = std::memchr(start, '\n', end_ - begin_);
     if (nl != nullptr) {
       const std::size_t len = static_cast<const char*>(nl) - start;
+      if (long_line_.size() + len > kMaxLineBytes) throw std::length_error("line too long");
       begin_ += len + 1;
       if (long_line_.empty()) {
         line = std::string_view(start, len);
@@ -66,6 +68,7 @@ bool LineSource::next(std::string_view& line) {
     }
     // No newline in what is buffered: keep the partial line and read more.
     if (eof_) {
+      if (long_line_.size() + (end_ - begin_) > kMaxLineBytes) throw std::length_error("line too long");
       long_line_.append(start, end_ - begin_);
       begin_ = end_;
       if (long_line_.empty()) return false;
@@ -73,6 +76,7 @@ bool LineSource::next(std::string_view& line) {
       return true;
     }
     const std::size_t rest = end_ - begin_;
+    if (long_line_.size() + rest > kMaxLineBytes) throw std::length_error("line too long");
     if (begin_ == 0 && rest == buffer_size_) {
       long_line_.append(start, rest);
       begin_ = end_ = 0;
@@ -97,9 +101,18 @@ LogReader::LogReader(const std::string& path, const ChannelLayout& layout)
 
 void LogReader::fail(const std::string& what) const { throw InputError(name_, line_number_, what); }
 
+bool LogReader::next_line(std::string_view& line) {
+  try {
+    return lines_->next(line);
+  } catch (const std::length_error&) {
+    ++line_number_;
+    fail("a line longer than " + std::to_string(LineSource::kMaxLineBytes / 1024) + " KiB: not a sensor log");
+  }
+}
+
 void LogReader::read_header() {
   std::string_view line;
-  while (lines_->next(line)) {
+  while (next_line(line)) {
     ++line_number_;
     if (line_number_ == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);  // UTF-8 BOM
     line = trim(line);
@@ -128,11 +141,11 @@ void LogReader::read_header() {
         label_column_ = static_cast<int>(column);
         column_target_.push_back(-2);
       } else if (auto index = layout_.find(name)) {
-        if (seen[*index]) fail("column '" + std::string(name) + "' appears twice");
+        if (seen[*index]) fail("column '" + excerpt(name) + "' appears twice");
         seen[*index] = true;
         column_target_.push_back(static_cast<int>(*index));
       } else {
-        fail("unknown channel '" + std::string(name) +
+        fail("unknown channel '" + excerpt(name) +
              "' in the header (declare it in the config's [[channel]] list)");
       }
     });
@@ -153,7 +166,7 @@ void LogReader::read_header() {
 bool LogReader::next(Sample& sample) {
   std::string_view line;
   sample.values.assign(layout_.size(), kMissing);
-  while (lines_->next(line)) {
+  while (next_line(line)) {
     ++line_number_;
     const auto body = trim(line);
     if (body.empty() || body.front() == '#') continue;
@@ -167,7 +180,7 @@ bool LogReader::next(Sample& sample) {
       double value;
       if (!parse_reading(field, value))
         fail("column '" + (target == -1 ? std::string("t") : layout_.channels[target].name) +
-             "': '" + std::string(field) + "' is not a number");
+             "': '" + excerpt(field) + "' is not a number");
       if (target == -1) sample.t = value;
       else sample.values[target] = value;
     });

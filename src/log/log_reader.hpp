@@ -18,9 +18,13 @@ namespace chairhub {
 class LineSource {
  public:
   static constexpr std::size_t kDefaultBufferSize = 1 << 20;
+  // The longest line read: far above any row or metadata line (a few hundred bytes), low enough
+  // that an endless line (a log that is /dev/zero) cannot fill the memory.
+  static constexpr std::size_t kMaxLineBytes = std::size_t{64} * 1024;
   // A small `buffer_size` lets the fuzzer reach the stitching of lines longer than the buffer.
   explicit LineSource(std::FILE* file, std::size_t buffer_size = kDefaultBufferSize);
   // Next line without its end-of-line; false at end of file. The view lives until the next call.
+  // Throws std::length_error for a line longer than kMaxLineBytes.
   bool next(std::string_view& line);
 
  private:
@@ -54,6 +58,7 @@ class LogReader {
  private:
   void read_header();
   [[noreturn]] void fail(const std::string& what) const;
+  bool next_line(std::string_view& line);
 
   std::string name_;
   // Closed even when the constructor throws (a bad header), so bad logs leak no descriptor.

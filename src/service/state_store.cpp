@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/atomic_file.hpp"
+#include "mqtt/chair_id.hpp"
 
 namespace chairhub {
 namespace {
@@ -86,6 +87,7 @@ std::string serialize_persisted_state(const PersistedState& s) {
   j["tare"] = s.tare;
   j["nudges_enabled"] = s.nudges_enabled;
   j["snoozed_until_wall"] = s.snoozed_until_wall ? nlohmann::ordered_json(*s.snoozed_until_wall) : nullptr;
+  j["chair_id"] = s.chair_id.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s.chair_id);
   return j.dump(2) + "\n";
 }
 
@@ -124,6 +126,10 @@ PersistedState parse_persisted_state(const std::string& text) {
     if (!std::isfinite(offset)) invalid("tare");
   s.nudges_enabled = j.at("nudges_enabled").get<bool>();
   s.snoozed_until_wall = optional_field(j, "snoozed_until_wall", wall_time);
+  if (j.contains("chair_id") && !j["chair_id"].is_null()) {
+    s.chair_id = j["chair_id"].get<std::string>();
+    if (!mqtt::valid_chair_id(s.chair_id)) invalid("chair_id");
+  }
   return s;
 }
 

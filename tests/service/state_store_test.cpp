@@ -46,10 +46,12 @@ PersistedState full_state() {
   s.tare = {{"seat_fl", 8123.5}, {"seat_fr", -412.0}, {"seat_bl", 1e-7}, {"seat_br", 0}};
   s.nudges_enabled = false;
   s.snoozed_until_wall = 1763718000.5;
+  s.chair_id = "chair-5e1f03c2";
   return s;
 }
 
 void expect_same(const PersistedState& a, const PersistedState& b) {
+  EXPECT_EQ(a.chair_id, b.chair_id);
   EXPECT_EQ(a.session_start_wall, b.session_start_wall);
   if (a.session_start_wall) {
     EXPECT_EQ(a.session_seated_s, b.session_seated_s);

@@ -190,6 +190,38 @@ TEST(StateStore, ACorruptFileGivesAFreshStateAndAWarningNamingTheFile) {
   }
 }
 
+// Numbers out of what the daemon can have written are damage like any other: a fresh start with
+// a warning, never a dashboard showing them.
+TEST(StateStore, OutOfRangeNumbersGiveAFreshStateAndAWarning) {
+  const std::string good = serialize_persisted_state(full_state());
+  auto replace = [&](const std::string& from, const std::string& to) {
+    std::string text = good;
+    const auto at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    return text.replace(at, from.size(), to);
+  };
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"negative session time", replace("\"seated_s\": 1834.5", "\"seated_s\": -999999997")},
+      {"seated longer than the session", replace("\"seated_s\": 1834.5", "\"seated_s\": 1900")},
+      {"a session that starts after the save", replace("\"start_wall\": 1763715302.125", "\"start_wall\": 1763727136.75")},
+      {"negative day total", replace("\"sitting_s\": 12345.25", "\"sitting_s\": -1")},
+      {"a day total of centuries", replace("\"sitting_s\": 12345.25", "\"sitting_s\": 1e10")},
+      {"more breaks than minutes", replace("\"breaks\": 7", "\"breaks\": 2000000")},
+      {"a centre of pressure off the seat", replace("\"cop_x\": -0.0625", "\"cop_x\": -7")},
+      {"a bad chair id", replace("\"chair-5e1f03c2\"", "\"chair/../x\"")},
+  };
+  for (const auto& [name, text] : cases) {
+    SCOPED_TRACE(name);
+    TempDir dir;
+    StateStore store(dir.path());
+    write_text(store.file(), text);
+    std::string warning;
+    expect_fresh(store.load(warning));
+    EXPECT_NE(warning.find(store.file().string()), std::string::npos) << warning;
+    EXPECT_NE(warning.find("starting afresh"), std::string::npos) << warning;
+  }
+}
+
 TEST(StateStore, AnUnreadableFileGivesAWarningNotACrash) {
   TempDir dir;
   StateStore store(dir.path());

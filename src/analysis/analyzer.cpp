@@ -206,9 +206,11 @@ void Analyzer::update(const Sample& sample, std::vector<Event>& out) {
     }
   }
 
-  const bool was_active = session_.active();
+  const auto session_before = session_.start();
   const bool break_due_now = session_.update(t, state_.occupied, posture_.held(), out);
-  if (was_active && !session_.active() && baseline_source_ == BaselineSource::auto_learnt) {
+  // ended by a break, or by a gap in time after which a new session may have begun at once
+  const bool session_ended = session_before && session_.start() != session_before;
+  if (session_ended && baseline_source_ == BaselineSource::auto_learnt) {
     // A real break ended the session: the next sitter may be someone else, so learn afresh.
     baseline_source_.reset();
     baseline_ = Baseline{};
@@ -216,7 +218,7 @@ void Analyzer::update(const Sample& sample, std::vector<Event>& out) {
     baseline_.cop_y = cfg_.baseline.default_cop_y;
     prepare_departure();
   }
-  if (!session_.active()) {
+  if (session_ended || !session_.active()) {
     auto_sums_ = {};
     auto_s_ = 0;
   }
@@ -225,7 +227,7 @@ void Analyzer::update(const Sample& sample, std::vector<Event>& out) {
     update_posture(t, out);
     update_feet(t, out);
   }
-  update_baseline(t, dt, out);
+  update_baseline(t, session_ended ? 0 : dt, out);  // a gap is not time spent sitting upright
   update_state(t);
 
   NudgeInputs in;

@@ -1,5 +1,8 @@
 #include "analysis/sit_session.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 namespace chairhub {
 
 std::vector<Movement> default_movements() {
@@ -69,6 +72,12 @@ const Movement* SitSession::pick_movement(double sitting_s) {
 
 bool SitSession::update(double t, bool occupied, std::optional<Posture> posture, std::vector<Event>& out) {
   const double dt = last_t_ ? t - *last_t_ : 0;
+  // A gap as long as a break: whoever sat may have left, so the session ends as after a break.
+  if (start_ && dt >= cfg_->min_break_s) {
+    out.emplace_back(t, BreakTaken{t - away_since_.value_or(*last_t_), seated_s_});
+    reset(t);
+    was_occupied_ = false;
+  }
   const bool stayed = occupied && was_occupied_;
   last_t_ = t;
   was_occupied_ = occupied;
@@ -84,7 +93,8 @@ bool SitSession::update(double t, bool occupied, std::optional<Posture> posture,
     const double session = t - *start_;
     const double next_due = cfg_->interval_s + due_count_ * cfg_->repeat_s;
     if (session >= next_due) {
-      ++due_count_;
+      // after a jump the reminders passed in it are skipped rather than raised one per sample
+      due_count_ = std::max(due_count_ + 1, std::floor((session - cfg_->interval_s) / cfg_->repeat_s) + 1);
       BreakDue due{seated_s_, session, {}};
       if (const Movement* m = pick_movement(session)) due.movement = {m->name, m->how};
       out.emplace_back(t, std::move(due));

@@ -2,6 +2,9 @@
 // Sit time and breaks. A session starts when the person sits down; an absence shorter than the
 // minimum break does not end it. `break_due` comes when the session reaches the break interval,
 // then again every repeat interval; `break_taken` when an absence reaches the minimum break.
+// Time comes from the samples and may jump (a recorder that paused, a log with a hole): a jump
+// is a gap nobody watched, so it raises at most one `break_due`, and a gap as long as the
+// minimum break ends the session like a break.
 #include <array>
 #include <optional>
 #include <string>
@@ -58,7 +61,9 @@ class SitSession {
   std::optional<double> last_t_;
   bool was_occupied_ = false;
   double seated_s_ = 0;
-  int due_count_ = 0;       // break_due events raised in this session
+  // Reminders of this session, counting those a jump in time skipped; a double so that any
+  // jump, however far, fits.
+  double due_count_ = 0;
   std::size_t picks_ = 0;   // rotates among equally fitting movements
   std::array<double, std::size(kAllPostures)> posture_s_{};  // time per posture this session
 };

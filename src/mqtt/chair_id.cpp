@@ -1,5 +1,6 @@
 #include "mqtt/chair_id.hpp"
 
+#include <systemd/sd-id128.h>
 #include <unistd.h>
 
 #include <cctype>
@@ -12,6 +13,10 @@
 namespace chairhub::mqtt {
 
 namespace {
+
+// chairhub's application id for sd_id128_get_machine_app_specific(); fixed forever, since
+// changing it changes every chair's id.
+constexpr sd_id128_t kAppId = SD_ID128_MAKE(80, b9, ac, ec, 99, c1, 4a, c1, 8d, a2, 9e, 3c, 46, 62, 43, 8a);
 
 // FNV-1a: stable across builds and platforms, unlike std::hash.
 std::uint32_t fnv1a(std::string_view text) {
@@ -34,10 +39,31 @@ std::string sanitize(std::string_view text) {
   return out.substr(0, 40);
 }
 
+std::string from_host_name(const ChairIdSources& sources) {
+  if (sources.hostname) {
+    if (auto host = sources.hostname(); host) {
+      std::string clean = sanitize(std::string(trim(*host)));
+      if (!clean.empty()) return "chair-" + clean;
+    }
+  }
+  return "chair";
+}
+
 }  // namespace
 
 ChairIdSources system_chair_id_sources() {
   return {
+      [] () -> std::optional<std::string> {
+        sd_id128_t id;
+        if (sd_id128_get_machine_app_specific(kAppId, &id) < 0) return std::nullopt;
+        char hex[SD_ID128_STRING_MAX];
+        return std::string(sd_id128_to_string(id, hex));
+      },
+      [] () -> std::optional<std::string> {
+        char buf[256] = {};
+        if (gethostname(buf, sizeof buf - 1) != 0 || buf[0] == '\0') return std::nullopt;
+        return std::string(buf);
+      },
       [] () -> std::optional<std::string> {
         std::ifstream in("/etc/machine-id");
         std::string line;
@@ -46,15 +72,18 @@ ChairIdSources system_chair_id_sources() {
         if (line.empty()) return std::nullopt;
         return line;
       },
-      [] () -> std::optional<std::string> {
-        char buf[256] = {};
-        if (gethostname(buf, sizeof buf - 1) != 0 || buf[0] == '\0') return std::nullopt;
-        return std::string(buf);
-      },
   };
 }
 
 std::string default_chair_id(const ChairIdSources& sources) {
+  if (sources.app_machine_id) {
+    // the keyed hash is already unlinkable; its first 32 bits are enough to tell chairs apart
+    if (auto id = sources.app_machine_id(); id && trim(*id).size() >= 8) return "chair-" + std::string(trim(*id).substr(0, 8));
+  }
+  return from_host_name(sources);
+}
+
+std::string legacy_chair_id(const ChairIdSources& sources) {
   if (sources.machine_id) {
     if (auto id = sources.machine_id(); id && !trim(*id).empty()) {
       char hex[9];
@@ -62,13 +91,7 @@ std::string default_chair_id(const ChairIdSources& sources) {
       return std::string("chair-") + hex;
     }
   }
-  if (sources.hostname) {
-    if (auto host = sources.hostname(); host) {
-      std::string clean = sanitize(std::string(trim(*host)));
-      if (!clean.empty()) return "chair-" + clean;
-    }
-  }
-  return "chair";
+  return from_host_name(sources);
 }
 
 bool valid_chair_id(std::string_view id) {

@@ -22,7 +22,7 @@ bool answerable_op(const std::string& op) {
 CommandRouter::CommandRouter(Link& link, const Topics& topics, CommandHandler handler, Logger logger)
     : link_(link), topics_(topics), handler_(std::move(handler)), log_(or_silent(std::move(logger))) {}
 
-bool CommandRouter::handle(const std::string& topic, const std::string& payload) {
+bool CommandRouter::handle(const std::string& topic, const std::string& payload, bool retained) {
   std::string response_op;
   ParsedCommand parsed;
   if (topic == topics_.set()) {
@@ -33,6 +33,10 @@ bool CommandRouter::handle(const std::string& topic, const std::string& payload)
     if (answerable_op(op)) response_op = op;
   } else {
     return false;
+  }
+  if (retained) {
+    ignore_retained(topic);
+    return true;
   }
   if (parsed.command) {
     CommandOutcome outcome;
@@ -48,6 +52,14 @@ bool CommandRouter::handle(const std::string& topic, const std::string& payload)
   if (!parsed.command) log_(LogLevel::warning, "command on " + topic + " rejected: " + parsed.error);
   answer(response_op, parsed);
   return true;
+}
+
+void CommandRouter::ignore_retained(const std::string& topic) {
+  // bounded: a hostile client could leave stored messages on many request/<op> topics
+  constexpr std::size_t max_remembered = 64;
+  if (warned_retained_.size() >= max_remembered || !warned_retained_.insert(topic).second) return;
+  log_(LogLevel::warning, "retained command on " + topic +
+                              " ignored: commands must be sent without the retain flag (clear it with an empty retained message)");
 }
 
 void CommandRouter::answer(const std::string& response_op, const ParsedCommand& parsed) {

@@ -3,6 +3,7 @@
 // on `response/<op>` (`response/set` for `set`). A bad command is answered and logged, and
 // nothing else happens.
 #include <functional>
+#include <set>
 #include <string>
 
 #include "mqtt/commands.hpp"
@@ -19,16 +20,20 @@ class CommandRouter {
  public:
   CommandRouter(Link& link, const Topics& topics, CommandHandler handler, Logger logger);
 
-  // False if the topic is not a command topic of this chair.
-  bool handle(const std::string& topic, const std::string& payload);
+  // False if the topic is not a command topic of this chair. A retained command is ignored
+  // and not answered: it was stored by the broker for whoever connects next, so running it
+  // would repeat it at every reconnect.
+  bool handle(const std::string& topic, const std::string& payload, bool retained = false);
 
  private:
   void answer(const std::string& response_op, const ParsedCommand& parsed);
+  void ignore_retained(const std::string& topic);
 
   Link& link_;
   const Topics& topics_;
   CommandHandler handler_;
   Logger log_;
+  std::set<std::string> warned_retained_;  // topics already logged, so a stored command warns once
 };
 
 }  // namespace chairhub::mqtt

@@ -215,8 +215,9 @@ void Connection::on_message_cb(mosquitto*, void* obj, const mosquitto_message* m
   auto* self = static_cast<Connection*>(obj);
   std::string topic = msg->topic ? msg->topic : "";
   std::string payload(static_cast<const char*>(msg->payload), static_cast<std::size_t>(msg->payloadlen));
-  self->post([self, topic = std::move(topic), payload = std::move(payload)] {
-    if (self->handlers_.message) self->handlers_.message(topic, payload);
+  const bool retained = msg->retain;
+  self->post([self, topic = std::move(topic), payload = std::move(payload), retained] {
+    if (self->handlers_.message) self->handlers_.message(topic, payload, retained);
   });
 }
 

@@ -47,7 +47,8 @@ class Connection : public Link {
     std::function<void()> connected;              // after every successful CONNACK
     std::function<void()> disconnected;
     std::function<void(int mid)> acked;           // PUBACK of a QoS 1 publish
-    std::function<void(const std::string& topic, const std::string& payload)> message;
+    // `retained` is the broker's flag: a stored message, not one sent now
+    std::function<void(const std::string& topic, const std::string& payload, bool retained)> message;
   };
 
   Connection(boost::asio::io_context& io, ConnectionOptions options, Handlers handlers, Logger logger);

@@ -47,7 +47,7 @@ MqttService::MqttService(boost::asio::io_context& io, MqttConfig config, Service
   h.connected = [this] { on_connected(); };
   h.disconnected = [this] { sink_->disconnected(); };
   h.acked = [this](int mid) { sink_->acked(mid); };
-  h.message = [this](const std::string& t, const std::string& p) { on_message(t, p); };
+  h.message = [this](const std::string& t, const std::string& p, bool retained) { on_message(t, p, retained); };
   connection_ = std::make_unique<Connection>(io_, std::move(c), std::move(h), log_);
 
   const auto dir = options_.state_dir;
@@ -120,7 +120,7 @@ void MqttService::publish_discovery_and_state() {
   state_->republish();
 }
 
-void MqttService::on_message(const std::string& topic, const std::string& payload) {
+void MqttService::on_message(const std::string& topic, const std::string& payload, bool retained) {
   if (topic == topics_.ha_status()) {
     if (payload != "online") return;
     // every device answers HA's restart at once otherwise; spread them out
@@ -133,7 +133,7 @@ void MqttService::on_message(const std::string& topic, const std::string& payloa
     });
     return;
   }
-  router_->handle(topic, payload);
+  router_->handle(topic, payload, retained);
 }
 
 bool run_until_idle(boost::asio::io_context& io, const MqttService& service, std::chrono::milliseconds timeout) {

@@ -78,7 +78,7 @@ class MqttService {
 
  private:
   void on_connected();
-  void on_message(const std::string& topic, const std::string& payload);
+  void on_message(const std::string& topic, const std::string& payload, bool retained);
   void publish_discovery_and_state();
 
   boost::asio::io_context& io_;

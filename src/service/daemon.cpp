@@ -247,6 +247,8 @@ struct Daemon::Impl {
     keeper = std::make_unique<SessionKeeper>(dir, journal);
     keeper->load();
     keeper->apply_tare(cfg.chair.layout);
+    // decided (and kept) even while MQTT is off, so a chair's id does not depend on when it was enabled
+    const std::string chair_id = keeper->chair_id(mqtt::system_chair_id_sources());
 
     sources = std::make_unique<SourceFactory>(cfg.service, cfg.chair.layout, std::exchange(cfg.scenario, std::nullopt),
                                               cfg.hardware, cfg.chair.path);
@@ -261,7 +263,9 @@ struct Daemon::Impl {
       mo.state_dir = dir;
       mo.logger = journal.logger();
       mo.on_command = [this](const mqtt::Command& c) { return on_command(c); };
-      mqtt = std::make_unique<mqtt::MqttService>(io, cfg.mqtt, std::move(mo));
+      auto mqtt_cfg = cfg.mqtt;
+      if (mqtt_cfg.chair_id.empty()) mqtt_cfg.chair_id = chair_id;
+      mqtt = std::make_unique<mqtt::MqttService>(io, mqtt_cfg, std::move(mo));
       mqtt->start();
       sinks.push_back(&mqtt->events());
       publish_control();

@@ -1,6 +1,8 @@
 #include "service/session_keeper.hpp"
 
 #include <ctime>
+#include <exception>
+#include <system_error>
 #include <utility>
 
 namespace chairhub {
@@ -25,9 +27,24 @@ SessionKeeper::SessionKeeper(const std::filesystem::path& dir, const Journal& jo
     : store_(dir), journal_(journal) {}
 
 void SessionKeeper::load() {
+  std::error_code ec;
+  had_file_ = std::filesystem::exists(store_.file(), ec);
   std::string warning;
   persisted_ = store_.load(warning);
   if (!warning.empty()) journal_(LogLevel::warning, warning);
+}
+
+std::string SessionKeeper::chair_id(const mqtt::ChairIdSources& sources) {
+  if (!persisted_.chair_id.empty()) return persisted_.chair_id;
+  persisted_.chair_id = had_file_ ? mqtt::legacy_chair_id(sources) : mqtt::default_chair_id(sources);
+  if (had_file_)
+    journal_(LogLevel::notice, "keeping this chair's id " + persisted_.chair_id + " (from before ids were keyed)");
+  try {
+    store_.save(persisted_);
+  } catch (const std::exception&) {
+    // kept in memory and saved with the state; a save failing for good is said there
+  }
+  return persisted_.chair_id;
 }
 
 void SessionKeeper::apply_tare(ChannelLayout& layout) const {

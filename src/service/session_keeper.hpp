@@ -12,6 +12,7 @@
 #include "analysis/analyzer.hpp"
 #include "core/channel.hpp"
 #include "events/event.hpp"
+#include "mqtt/chair_id.hpp"
 #include "service/journal.hpp"
 #include "service/state_store.hpp"
 
@@ -37,6 +38,11 @@ class SessionKeeper {
   // Writes the state file (nothing to save before the analysis has had a sample).
   void save(const Analyzer& analyzer);
 
+  // The chair id for MQTT when the config names none: the one kept in the state file; else,
+  // when there is a state file from a version that did not keep it, the unkeyed id that version
+  // used; else (a first start) the keyed one. Saved at once, so it stays.
+  std::string chair_id(const mqtt::ChairIdSources& sources);
+
   // What the commands change.
   void record_tare(const std::string& channel, double offset) { persisted_.tare[channel] = offset; }
   void snooze(Analyzer& analyzer, double t, double seconds);
@@ -50,6 +56,7 @@ class SessionKeeper {
   std::optional<double> last_t_;  // the latest sample analysed
   bool restored_ = false;
   bool save_failing_ = false;  // the last save failed (and said so)
+  bool had_file_ = false;      // a state file was there at load
 };
 
 }  // namespace chairhub

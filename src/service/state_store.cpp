@@ -1,5 +1,6 @@
 #include "service/state_store.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <fstream>
@@ -8,6 +9,7 @@
 #include <sstream>
 
 #include "core/atomic_file.hpp"
+#include "mqtt/chair_id.hpp"
 
 namespace chairhub {
 namespace {
@@ -23,6 +25,19 @@ double finite_number(const nlohmann::json& j, const char* key) {
   if (!std::isfinite(v)) invalid(key);
   return v;
 }
+
+// A number within what the daemon itself can have written; anything else is damage.
+double number_in(const nlohmann::json& j, const char* key, double lo, double hi) {
+  const double v = finite_number(j, key);
+  if (v < lo || v > hi) invalid(key);
+  return v;
+}
+
+// Durations kept across restarts: none is negative, none near a year (a fast replay driven as
+// if live can sum days of samples into one day's total, so the bound is loose on purpose).
+constexpr double kMaxKeptSeconds = 366.0 * 86400;
+// Breaks in that time: one a minute at the very most.
+constexpr int kMaxDayBreaks = static_cast<int>(kMaxKeptSeconds / 60);
 
 // Wall-clock seconds since the epoch, up to the year 2100.
 double wall_time(const nlohmann::json& j, const char* key) {
@@ -86,6 +101,7 @@ std::string serialize_persisted_state(const PersistedState& s) {
   j["tare"] = s.tare;
   j["nudges_enabled"] = s.nudges_enabled;
   j["snoozed_until_wall"] = s.snoozed_until_wall ? nlohmann::ordered_json(*s.snoozed_until_wall) : nullptr;
+  j["chair_id"] = s.chair_id.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s.chair_id);
   return j.dump(2) + "\n";
 }
 
@@ -97,16 +113,20 @@ PersistedState parse_persisted_state(const std::string& text) {
   s.saved_at_wall = wall_time(j, "saved_at_wall");
   if (const auto& session = j.at("session"); !session.is_null()) {
     s.session_start_wall = wall_time(session, "start_wall");
-    s.session_seated_s = finite_number(session, "seated_s");
+    // seated for at most as long as the session had lasted when it was saved
+    const double lasted = s.saved_at_wall - *s.session_start_wall;
+    if (lasted < -1) invalid("start_wall");
+    s.session_seated_s = number_in(session, "seated_s", 0, std::min(lasted + 1, kMaxKeptSeconds));
   }
   const auto& day = j.at("day");
   s.day = day.at("date").get<std::string>();
-  s.day_sitting_s = finite_number(day, "sitting_s");
+  s.day_sitting_s = number_in(day, "sitting_s", 0, kMaxKeptSeconds);
   s.day_breaks = whole_count(day, "breaks");
+  if (s.day_breaks > kMaxDayBreaks) invalid("breaks");
   if (const auto& b = j.at("baseline"); !b.is_null()) {
     Baseline baseline;
-    baseline.cop_x = finite_number(b, "cop_x");
-    baseline.cop_y = finite_number(b, "cop_y");
+    baseline.cop_x = number_in(b, "cop_x", -1, 1);  // seat coordinates
+    baseline.cop_y = number_in(b, "cop_y", -1, 1);
     baseline.lumbar = optional_field(b, "lumbar", finite_number);
     baseline.seat_kg = optional_field(b, "seat_kg", finite_number);
     baseline.feet = optional_field(b, "feet", finite_number);
@@ -124,6 +144,10 @@ PersistedState parse_persisted_state(const std::string& text) {
     if (!std::isfinite(offset)) invalid("tare");
   s.nudges_enabled = j.at("nudges_enabled").get<bool>();
   s.snoozed_until_wall = optional_field(j, "snoozed_until_wall", wall_time);
+  if (j.contains("chair_id") && !j["chair_id"].is_null()) {
+    s.chair_id = j["chair_id"].get<std::string>();
+    if (!mqtt::valid_chair_id(s.chair_id)) invalid("chair_id");
+  }
   return s;
 }
 

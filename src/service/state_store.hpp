@@ -26,6 +26,9 @@ struct PersistedState {
   std::map<std::string, double> tare;
   bool nudges_enabled = true;
   std::optional<double> snoozed_until_wall;
+  // The chair id derived for MQTT when the config names none; kept so that the id never
+  // changes. Empty in the files of versions that did not keep it.
+  std::string chair_id;
 };
 
 class StateStore {

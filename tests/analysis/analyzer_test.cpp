@@ -55,7 +55,9 @@ class Chair {
   void hold(const Pose& p, double seconds) { hold(p, seconds, {}); }
   void hold(const Pose& p, double seconds, std::size_t channel, double value) { hold(p, seconds, {{channel, value}}); }
 
-  double t() const { return i_ / 10.0; }
+  double t() const { return skipped_ + i_ / 10.0; }
+  // The samples' time jumps forward (a recorder that paused).
+  void jump(double seconds) { skipped_ += seconds; }
   Analyzer& analyzer() { return analyzer_; }
   const ChairState& state() const { return analyzer_.state(); }
   const std::vector<Event>& events() const { return events_; }
@@ -98,6 +100,7 @@ class Chair {
   Analyzer analyzer_;
   std::vector<Event> events_;
   int i_ = 0;
+  double skipped_ = 0;
 };
 
 constexpr double kAdult = 60;  // seat load of a 75 kg sitter
@@ -240,6 +243,20 @@ TEST(Analyzer, AutoBaselineForgottenAfterABreak) {
   ASSERT_EQ(chair.of(EventType::break_taken).size(), 1u);
   EXPECT_FALSE(chair.analyzer().has_own_baseline());
   EXPECT_DOUBLE_EQ(chair.analyzer().baseline().cop_x, 0);
+}
+
+TEST(Analyzer, JumpsInTimeRaiseNoFloodOfBreaks) {
+  for (const double jump : {2 * 3600.0, 10 * 86400.0, 1e15}) {
+    Chair chair;
+    chair.hold(pose(Posture::upright, kAdult), 50 * 60);  // one break_due at 45 min
+    ASSERT_EQ(chair.of(EventType::break_due).size(), 1u);
+    chair.jump(jump);
+    chair.hold(pose(Posture::upright, kAdult), 10 * 60);
+    EXPECT_EQ(chair.of(EventType::break_due).size(), 1u) << jump;
+    ASSERT_EQ(chair.of(EventType::break_taken).size(), 1u) << jump;  // the gap ended the session
+    EXPECT_TRUE(chair.state().occupied);
+    EXPECT_EQ(chair.of(EventType::stood_up).size(), 0u);  // the sensors never saw anyone leave
+  }
 }
 
 TEST(Analyzer, CaptureBaselineWindow) {

@@ -213,6 +213,59 @@ TEST_F(SitSessionTest, ResumeContinuesAnEarlierSession) {
   EXPECT_DOUBLE_EQ(to_json(*due[0])["sitting_s"].get<double>(), 550);
 }
 
+// Time jumps forward (a recorder that paused, a log with a hole): the jump is a gap, not sitting.
+TEST_F(SitSessionTest, TwoHourJumpWhileSeatedEndsTheSessionLikeABreak) {
+  run(0, 700, true);  // break_due at 600
+  run(7900, 8000, true);  // the clock jumped 2 h forward; seated on both sides of the jump
+  ASSERT_EQ(of(EventType::break_due).size(), 1u);
+  const auto taken = of(EventType::break_taken);
+  ASSERT_EQ(taken.size(), 1u);
+  EXPECT_DOUBLE_EQ(taken[0]->t, 7900);
+  EXPECT_DOUBLE_EQ(to_json(*taken[0])["away_s"].get<double>(), 7201);  // from the last sample before it
+  EXPECT_DOUBLE_EQ(to_json(*taken[0])["sitting_s"].get<double>(), 699);
+  EXPECT_EQ(session.start(), 7900);  // a new session from the first sample after the gap
+  EXPECT_DOUBLE_EQ(session.sitting_s(), 99);
+  EXPECT_FALSE(session.break_due());
+}
+
+TEST_F(SitSessionTest, GapWhileAwayCountsAsPartOfTheBreak) {
+  run(0, 300, true);
+  run(300, 330, false);  // left 30 s before the recorder paused
+  run(7330, 7400, true);
+  const auto taken = of(EventType::break_taken);
+  ASSERT_EQ(taken.size(), 1u);
+  EXPECT_DOUBLE_EQ(to_json(*taken[0])["away_s"].get<double>(), 7030);
+  EXPECT_TRUE(of(EventType::break_due).empty());
+}
+
+TEST_F(SitSessionTest, TenDaysOrAHugeTimeRaiseNoFlood) {
+  for (const double jump : {10 * 86400.0, 1e300}) {
+    events.clear();
+    session.reset(0);
+    run(0, 700, true);
+    for (int k = 0; k < 100; ++k) session.update(jump + k, true, Posture::upright, events);
+    EXPECT_EQ(of(EventType::break_due).size(), 1u) << jump;  // the one at 600, before the jump
+    EXPECT_EQ(of(EventType::break_taken).size(), 1u) << jump;
+  }
+}
+
+TEST_F(SitSessionTest, JumpShorterThanABreakRaisesOneReminderPerRepeat) {
+  cfg.min_break_s = 3600;  // so a 40-minute jump does not end the session
+  run(0, 700, true);       // break_due at 600; the next would be at 900, 1200, ... 3000
+  run(3000, 3400, true);
+  const auto due = of(EventType::break_due);
+  ASSERT_EQ(due.size(), 3u);
+  EXPECT_DOUBLE_EQ(due[1]->t, 3000);  // one for all those the jump passed
+  EXPECT_DOUBLE_EQ(due[2]->t, 3300);  // then every repeat interval again
+  EXPECT_TRUE(of(EventType::break_taken).empty());
+}
+
+TEST_F(SitSessionTest, ResumedSessionFarInThePastRaisesOneReminder) {
+  session.resume(0, 100);
+  for (int k = 0; k < 100; ++k) session.update(1e12 + k, true, Posture::upright, events);
+  EXPECT_EQ(of(EventType::break_due).size(), 1u);
+}
+
 TEST(DefaultMovements, CoverEverySituation) {
   const auto m = default_movements();
   for (const char* when : {"slouching", "leaning", "forward", "reclined", "long_sit", "any"}) {

@@ -1,6 +1,6 @@
 // Against a real mosquitto on 127.0.0.1: discovery, retained state, the will after kill -9,
 // no lost events across a broker restart and across a chair restart during an outage, and
-// bad commands.
+// bad commands, and commands left retained on the broker.
 #include <gtest/gtest.h>
 
 #include "support/broker_harness.hpp"
@@ -234,6 +234,57 @@ TEST_F(BrokerTest, BadCommandsAreAnsweredAndHarmless) {
   EXPECT_EQ(ordered_json::parse(sub.on("chairhub/cmd/response/snooze").back().payload),
             ordered_json::parse(R"({"status":"ok","command":"snooze","id":"r1"})"));
   EXPECT_EQ(applied, std::vector<std::string>{"snooze"});
+}
+
+// A command left retained (by a mistaken client or dashboard) is stored by the broker and sent
+// to the chair at every (re)connect; it must not run there, nor be answered.
+TEST_F(BrokerTest, RetainedCommandsAreIgnoredAtEveryConnect) {
+  Subscriber sub(broker.port(), {"chairhub/ret/response/#", "chairhub/ret/request/#", "chairhub/ret/set"});
+  ASSERT_TRUE(sub.wait_subscribed());
+  sub.publish("chairhub/ret/request/reset_session", R"({"id":"old"})", true);
+  sub.publish("chairhub/ret/set", R"({"command":"nudges","on":false})", true);
+  // both came back from the broker, so it stores them before the chair connects
+  ASSERT_TRUE(test::wait_until([&] {
+    return sub.on("chairhub/ret/request/reset_session").size() == 1 && sub.on("chairhub/ret/set").size() == 1;
+  }, 5000ms));
+
+  std::vector<std::string> applied;
+  auto chair = service("ret", [&](const Command& c) {
+    applied.emplace_back(command_name(c));
+    return CommandOutcome{};
+  });
+  chair->start();
+  ASSERT_TRUE(run_until([&] { return chair->connected(); }));
+  run_until([] { return false; }, 500ms);  // the stored commands have arrived by now
+  ASSERT_TRUE(log.has("retained command on chairhub/ret/request/reset_session ignored"));
+  ASSERT_TRUE(log.has("retained command on chairhub/ret/set ignored"));
+
+  // a reconnect brings them again: still nothing runs, and the log does not repeat itself
+  broker.stop();
+  ASSERT_TRUE(run_until([&] { return !chair->connected(); }));
+  broker.start();
+  ASSERT_TRUE(run_until([&] { return chair->connected(); }));
+  run_until([] { return false; }, 500ms);
+  EXPECT_TRUE(applied.empty());
+  EXPECT_TRUE(sub.on("chairhub/ret/response/reset_session").empty());
+  EXPECT_TRUE(sub.on("chairhub/ret/response/set").empty());
+  std::size_t warnings = 0;
+  {
+    std::lock_guard lock(log.mutex);
+    for (const auto& [level, text] : log.lines)
+      if (text.find("retained command") != std::string::npos) {
+        ++warnings;
+        EXPECT_EQ(level, LogLevel::warning);
+      }
+  }
+  EXPECT_EQ(warnings, 2u);
+
+  // a fresh command, sent now and not retained, still runs and is answered
+  ASSERT_TRUE(sub.wait_for("chairhub/ret/set", [](auto& m) { return m.size() == 2; }));  // it is back too
+  sub.publish("chairhub/ret/request/reset_session", R"({"id":"new"})");
+  ASSERT_TRUE(run_until([&] { return !sub.on("chairhub/ret/response/reset_session").empty(); }));
+  EXPECT_EQ(ordered_json::parse(sub.on("chairhub/ret/response/reset_session").back().payload)["id"], "new");
+  EXPECT_EQ(applied, std::vector<std::string>{"reset_session"});
 }
 
 }  // namespace

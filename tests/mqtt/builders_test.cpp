@@ -1,6 +1,8 @@
 // Pure builders: timestamps, chair id, topics, state and event payloads, discovery.
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <cstdio>
 #include <set>
 
 #include "core/posture.hpp"
@@ -24,21 +26,50 @@ TEST(IsoTime, FormatsUtcWithMilliseconds) {
   EXPECT_EQ(iso8601_utc(at(-1)), "1969-12-31T23:59:59.999Z");
 }
 
-TEST(ChairId, HashesMachineIdStably) {
-  ChairIdSources s{[] { return std::optional<std::string>("0123456789abcdef0123456789abcdef\n"); },
-                   [] { return std::optional<std::string>("ignored"); }};
-  const auto id = default_chair_id(s);
-  EXPECT_EQ(id, default_chair_id(s));
+TEST(ChairId, FromTheKeyedMachineId) {
+  ChairIdSources s;
+  s.app_machine_id = [] { return std::optional<std::string>("5e1f03c2d4a94b6e8f0a1b2c3d4e5f60"); };
+  s.hostname = [] { return std::optional<std::string>("ignored"); };
+  s.machine_id = [] { return std::optional<std::string>("0123456789abcdef0123456789abcdef"); };
+  EXPECT_EQ(default_chair_id(s), "chair-5e1f03c2");
+  EXPECT_EQ(legacy_chair_id(s), legacy_chair_id(s));
+  EXPECT_NE(legacy_chair_id(s), default_chair_id(s));
+}
+
+// This machine's id through libsystemd: stable, not the unkeyed id of earlier versions, and
+// nothing of the machine id itself.
+TEST(ChairId, KeyedOnThisMachine) {
+  const auto sources = system_chair_id_sources();
+  const auto machine = sources.machine_id();
+  if (!machine || !sources.app_machine_id()) GTEST_SKIP() << "no /etc/machine-id here";
+  const auto id = default_chair_id(sources);
+  EXPECT_EQ(id, default_chair_id(system_chair_id_sources()));
   EXPECT_EQ(id.rfind("chair-", 0), 0u);
   EXPECT_EQ(id.size(), 14u);
-  EXPECT_EQ(id.find("0123456789"), std::string::npos);  // the raw machine id is not published
   EXPECT_TRUE(valid_chair_id(id));
+  EXPECT_NE(id, legacy_chair_id(sources));
+  EXPECT_EQ(machine->find(id.substr(6)), std::string::npos);
+  EXPECT_NE(*sources.app_machine_id(), *machine);
+}
+
+TEST(ChairId, LegacyIdIsTheUnkeyedHashOfEarlierVersions) {
+  ChairIdSources s;
+  s.machine_id = [] { return std::optional<std::string>("0123456789abcdef0123456789abcdef\n"); };
+  // FNV-1a of the 32 digits, as earlier versions published it
+  EXPECT_EQ(legacy_chair_id(s), "chair-" + [] {
+    std::uint32_t h = 2166136261u;
+    for (unsigned char c : std::string("0123456789abcdef0123456789abcdef")) h = (h ^ c) * 16777619u;
+    char hex[9];
+    std::snprintf(hex, sizeof hex, "%08x", h);
+    return std::string(hex);
+  }());
 }
 
 TEST(ChairId, FallsBackToSanitizedHostname) {
-  ChairIdSources s{[] { return std::optional<std::string>(); },
-                   [] { return std::optional<std::string>("Office Pi.example.com"); }};
+  ChairIdSources s;
+  s.hostname = [] { return std::optional<std::string>("Office Pi.example.com"); };
   EXPECT_EQ(default_chair_id(s), "chair-office_pi");
+  EXPECT_EQ(legacy_chair_id(s), "chair-office_pi");
   EXPECT_EQ(default_chair_id(ChairIdSources{}), "chair");
 }
 

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "config/config.hpp"
 #include "service/session_keeper.hpp"
@@ -101,6 +103,59 @@ TEST_F(SessionKeeperTest, AMeasuredBaselineIsKeptALearntOneIsNot) {
   auto analyzer = fresh_analyzer();
   keeper.prime(*analyzer);
   EXPECT_TRUE(analyzer->has_own_baseline());
+}
+
+// The chair id: a chair keeps the id it has; only a first start takes the keyed one.
+mqtt::ChairIdSources id_sources() {
+  mqtt::ChairIdSources s;
+  s.app_machine_id = [] { return std::optional<std::string>("5e1f03c2d4a94b6e8f0a1b2c3d4e5f60"); };
+  s.machine_id = [] { return std::optional<std::string>("0123456789abcdef0123456789abcdef"); };
+  return s;
+}
+
+TEST_F(SessionKeeperTest, AFirstStartTakesTheKeyedChairIdAndKeepsIt) {
+  {
+    SessionKeeper keeper(dir_.path(), journal_);
+    keeper.load();
+    EXPECT_EQ(keeper.chair_id(id_sources()), "chair-5e1f03c2");
+  }
+  ASSERT_TRUE(std::filesystem::exists(state_file()));  // stored at once
+  SessionKeeper keeper(dir_.path(), journal_);
+  keeper.load();
+  auto other = id_sources();
+  other.app_machine_id = [] { return std::optional<std::string>("ffffffffd4a94b6e8f0a1b2c3d4e5f60"); };
+  EXPECT_EQ(keeper.chair_id(other), "chair-5e1f03c2");  // the stored one wins
+}
+
+TEST_F(SessionKeeperTest, AStoredChairIdIsKept) {
+  PersistedState old;
+  old.chair_id = "chair-0ld1d123";
+  StateStore(dir_.path()).save(old);
+  SessionKeeper keeper(dir_.path(), journal_);
+  keeper.load();
+  EXPECT_EQ(keeper.chair_id(id_sources()), "chair-0ld1d123");
+}
+
+TEST_F(SessionKeeperTest, AStateFileOfAnEarlierVersionKeepsTheUnkeyedChairId) {
+  // written before the id was kept: the chair has been publishing under the unkeyed id
+  auto old = nlohmann::json::parse(serialize_persisted_state(PersistedState{}));
+  old.erase("chair_id");
+  std::ofstream(state_file()) << old.dump(2);
+  SessionKeeper keeper(dir_.path(), journal_);
+  keeper.load();
+  const auto id = keeper.chair_id(id_sources());
+  EXPECT_EQ(id, mqtt::legacy_chair_id(id_sources()));
+  EXPECT_NE(id, mqtt::default_chair_id(id_sources()));
+  std::string warning;
+  EXPECT_EQ(StateStore(dir_.path()).load(warning).chair_id, id);  // and from now on it is stored
+}
+
+TEST_F(SessionKeeperTest, ABadStoredChairIdIsADamagedStateFile) {
+  PersistedState s;
+  s.chair_id = "chair-ok";
+  auto text = serialize_persisted_state(s);
+  text.replace(text.find("chair-ok"), 8, "../evil/#");
+  EXPECT_THROW(parse_persisted_state(text), std::exception);
 }
 
 }  // namespace

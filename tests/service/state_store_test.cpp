@@ -46,10 +46,12 @@ PersistedState full_state() {
   s.tare = {{"seat_fl", 8123.5}, {"seat_fr", -412.0}, {"seat_bl", 1e-7}, {"seat_br", 0}};
   s.nudges_enabled = false;
   s.snoozed_until_wall = 1763718000.5;
+  s.chair_id = "chair-5e1f03c2";
   return s;
 }
 
 void expect_same(const PersistedState& a, const PersistedState& b) {
+  EXPECT_EQ(a.chair_id, b.chair_id);
   EXPECT_EQ(a.session_start_wall, b.session_start_wall);
   if (a.session_start_wall) {
     EXPECT_EQ(a.session_seated_s, b.session_seated_s);
@@ -185,6 +187,38 @@ TEST(StateStore, ACorruptFileGivesAFreshStateAndAWarningNamingTheFile) {
     EXPECT_NE(warning.find("starting afresh"), std::string::npos) << warning;
     // The bad file is not "repaired" behind the user's back by loading it.
     EXPECT_EQ(read_text(store.file()), text);
+  }
+}
+
+// Numbers out of what the daemon can have written are damage like any other: a fresh start with
+// a warning, never a dashboard showing them.
+TEST(StateStore, OutOfRangeNumbersGiveAFreshStateAndAWarning) {
+  const std::string good = serialize_persisted_state(full_state());
+  auto replace = [&](const std::string& from, const std::string& to) {
+    std::string text = good;
+    const auto at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    return text.replace(at, from.size(), to);
+  };
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"negative session time", replace("\"seated_s\": 1834.5", "\"seated_s\": -999999997")},
+      {"seated longer than the session", replace("\"seated_s\": 1834.5", "\"seated_s\": 1900")},
+      {"a session that starts after the save", replace("\"start_wall\": 1763715302.125", "\"start_wall\": 1763727136.75")},
+      {"negative day total", replace("\"sitting_s\": 12345.25", "\"sitting_s\": -1")},
+      {"a day total of centuries", replace("\"sitting_s\": 12345.25", "\"sitting_s\": 1e10")},
+      {"more breaks than minutes", replace("\"breaks\": 7", "\"breaks\": 2000000")},
+      {"a centre of pressure off the seat", replace("\"cop_x\": -0.0625", "\"cop_x\": -7")},
+      {"a bad chair id", replace("\"chair-5e1f03c2\"", "\"chair/../x\"")},
+  };
+  for (const auto& [name, text] : cases) {
+    SCOPED_TRACE(name);
+    TempDir dir;
+    StateStore store(dir.path());
+    write_text(store.file(), text);
+    std::string warning;
+    expect_fresh(store.load(warning));
+    EXPECT_NE(warning.find(store.file().string()), std::string::npos) << warning;
+    EXPECT_NE(warning.find("starting afresh"), std::string::npos) << warning;
   }
 }
 

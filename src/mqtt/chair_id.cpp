@@ -16,7 +16,9 @@ namespace {
 
 // chairhub's application id for sd_id128_get_machine_app_specific(); fixed forever, since
 // changing it changes every chair's id.
-constexpr sd_id128_t kAppId = SD_ID128_MAKE(80, b9, ac, ec, 99, c1, 4a, c1, 8d, a2, 9e, 3c, 46, 62, 43, 8a);
+// (80b9acec-99c1-4ac1-8da2-9e3c4662438a; spelt out because SD_ID128_MAKE is a C compound literal.)
+constexpr sd_id128_t kAppId = {{0x80, 0xb9, 0xac, 0xec, 0x99, 0xc1, 0x4a, 0xc1, 0x8d, 0xa2, 0x9e, 0x3c, 0x46, 0x62,
+                                0x43, 0x8a}};
 
 // FNV-1a: stable across builds and platforms, unlike std::hash.
 std::uint32_t fnv1a(std::string_view text) {

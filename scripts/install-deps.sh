@@ -26,9 +26,12 @@ packages=(
   time openssl libgpiod-dev gpiod libmosquitto-dev mosquitto mosquitto-clients libsystemd-dev
   # the package checks: building the .deb, lintian, the man pages, systemd-analyze on the unit
   dpkg-dev lintian groff-base man-db systemd
-  # the test of the Node-RED example flow runs a real Node-RED (scripts/install-node-red.sh)
-  nodejs npm
 )
+# The test of the Node-RED example flow runs a real Node-RED (scripts/install-node-red.sh), with
+# node and npm: Debian's, unless the machine already has them (another Node.js package that
+# bundles npm conflicts with Debian's npm package).
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
 if [ "${1:-}" = --deep ]; then
   shift
   # libFuzzer and ThreadSanitizer (clang), static analysis, a steppable wall clock, the trixie root

@@ -51,7 +51,7 @@ void add_replay(CLI::App& app, int& status) {
     JsonLinesSink json(stdout);
     TextLinesSink text(stdout);
     const bool json_lines = args->json || ::isatty(STDOUT_FILENO) == 0;
-    EventSink& sink = json_lines ? static_cast<EventSink&>(json) : text;
+    EventSink* sink = json_lines ? static_cast<EventSink*>(&json) : &text;
     // progress on a terminal's stderr, unless JSON lines go to that same terminal
     std::optional<ProgressLine> progress;
     if (options.speed > 0 && ::isatty(STDERR_FILENO) != 0 && !(json_lines && ::isatty(STDOUT_FILENO) != 0))
@@ -63,9 +63,9 @@ void add_replay(CLI::App& app, int& status) {
       m.broker = args->broker;
       m.chair_id = args->chair_id;
       m.observe = observe;
-      mqtt::replay_to_mqtt(args->log, config, daemon_config.mqtt, options, m, &sink);
+      mqtt::replay_to_mqtt(args->log, config, daemon_config.mqtt, options, m, sink);
     } else {
-      replay_log(args->log, config, options, sink, observe);
+      replay_log(args->log, config, options, *sink, observe);
     }
     status = 0;
   });

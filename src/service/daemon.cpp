@@ -247,9 +247,8 @@ struct Daemon::Impl {
     keeper = std::make_unique<SessionKeeper>(dir, journal);
     keeper->load();
     keeper->apply_tare(cfg.chair.layout);
-    // decided (and kept) even while MQTT is off, so a chair's id does not depend on when it was enabled
+    // the chair's id, kept even while MQTT is off: it must not depend on when MQTT was enabled
     const std::string chair_id = keeper->chair_id(mqtt::system_chair_id_sources());
-
     sources = std::make_unique<SourceFactory>(cfg.service, cfg.chair.layout, std::exchange(cfg.scenario, std::nullopt),
                                               cfg.hardware, cfg.chair.path);
     if (!sources->reads_chips()) source = sources->open();  // there, or the daemon does not start
@@ -263,7 +262,7 @@ struct Daemon::Impl {
       mo.state_dir = dir;
       mo.logger = journal.logger();
       mo.on_command = [this](const mqtt::Command& c) { return on_command(c); };
-      auto mqtt_cfg = cfg.mqtt;
+      mqtt::MqttConfig mqtt_cfg = cfg.mqtt;  // a copy: a reload compares against the config as read
       if (mqtt_cfg.chair_id.empty()) mqtt_cfg.chair_id = chair_id;
       mqtt = std::make_unique<mqtt::MqttService>(io, mqtt_cfg, std::move(mo));
       mqtt->start();

@@ -192,20 +192,18 @@ std::string population_report(const std::vector<SubjectScore>& scores) {
   }
   std::vector<Summary> summaries;
   for (const auto& c : columns()) summaries.push_back(summarise(scores, c.figure));
-  std::snprintf(line, sizeof line, "%-24s %8s", "mean", "");
-  out += line;
-  for (const auto& s : summaries) {
-    std::snprintf(line, sizeof line, " %10s", percent(s.mean).c_str());
+  // One row of the summaries: their means, or their worst subjects' figures.
+  const auto summary_row = [&](const char* label, std::optional<double> Summary::*figure) {
+    std::snprintf(line, sizeof line, "%-24s %8s", label, "");
     out += line;
-  }
-  out += '\n';
-  std::snprintf(line, sizeof line, "%-24s %8s", "worst", "");
-  out += line;
-  for (const auto& s : summaries) {
-    std::snprintf(line, sizeof line, " %10s", percent(s.worst).c_str());
-    out += line;
-  }
-  out += '\n';
+    for (const auto& s : summaries) {
+      std::snprintf(line, sizeof line, " %10s", percent(s.*figure).c_str());
+      out += line;
+    }
+    out += '\n';
+  };
+  summary_row("mean", &Summary::mean);
+  summary_row("worst", &Summary::worst);
   for (std::size_t i = 0; i < summaries.size(); ++i) {
     if (!summaries[i].worst) continue;
     std::snprintf(line, sizeof line, "worst %s: %s (%s)\n", columns()[i].key, summaries[i].worst_name.c_str(),

@@ -25,6 +25,7 @@
 #include "service/session_keeper.hpp"
 #include "service/source_factory.hpp"
 #include "service/sources.hpp"
+#include "service/state_store.hpp"
 
 namespace chairhub {
 
@@ -242,8 +243,7 @@ struct Daemon::Impl {
 
   int run() {
     const std::string dir = state_dir();
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
+    make_state_folder(dir);
     keeper = std::make_unique<SessionKeeper>(dir, journal);
     keeper->load();
     keeper->apply_tare(cfg.chair.layout);

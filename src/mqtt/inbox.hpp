@@ -28,7 +28,7 @@ class Inbox {
   };
   // Of a larger payload only this much is kept: no command is near it, and the rest is not needed
   // to say it is too large.
-  static constexpr std::size_t kMaxKeptBytes = 64 * 1024;
+  static constexpr std::size_t kMaxKeptBytes = std::size_t{64} * 1024;
 
   explicit Inbox(Limits limits) : limits_(limits), tokens_(limits.burst) {}
 

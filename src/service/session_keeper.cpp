@@ -1,5 +1,6 @@
 #include "service/session_keeper.hpp"
 
+#include <cstdlib>
 #include <ctime>
 #include <exception>
 #include <system_error>
@@ -22,6 +23,18 @@ std::string local_date(double wall) {
 }
 
 }  // namespace
+
+std::string state_directory(const std::optional<std::string>& option, const std::string& configured) {
+  std::string dir = configured;
+  if (option) {
+    dir = *option;
+  } else if (const char* systemd = std::getenv("STATE_DIRECTORY")) {
+    dir = std::string(systemd).substr(0, std::string(systemd).find(':'));
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  return dir;
+}
 
 SessionKeeper::SessionKeeper(const std::filesystem::path& dir, const Journal& journal)
     : store_(dir), journal_(journal) {}

@@ -18,6 +18,10 @@
 
 namespace chairhub {
 
+// Where chairhubd keeps its state: `option` (--state-dir), else systemd's $STATE_DIRECTORY, else
+// the config's; created if missing (a folder that cannot be made shows at the first save).
+std::string state_directory(const std::optional<std::string>& option, const std::string& configured);
+
 class SessionKeeper {
  public:
   SessionKeeper(const std::filesystem::path& dir, const Journal& journal);

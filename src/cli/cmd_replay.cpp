@@ -10,14 +10,49 @@
 #include "cli/options.hpp"
 #include "cli/usage.hpp"
 #include "events/stdout_sink.hpp"
+#include "history/history_sink.hpp"
+#include "history/summary.hpp"
+#include "log/log_reader.hpp"
 #include "mqtt/replay_to_mqtt.hpp"
 #include "replay/replay.hpp"
 
 namespace chairhub::cli {
+namespace {
+
+// Every event to the printing sink and to the history.
+class BothSinks : public EventSink {
+ public:
+  BothSinks(EventSink& a, EventSink& b) : a_(a), b_(b) {}
+  void on_event(const Event& event) override {
+    a_.on_event(event);
+    b_.on_event(event);
+  }
+
+ private:
+  EventSink& a_;
+  EventSink& b_;
+};
+
+// When the log's t = 0 was: --start, else the log's "# started:" line.
+double log_origin(const std::string& start, const std::string& log, const ChannelLayout& layout) {
+  std::string text = start;
+  if (text.empty() && log != "-") {
+    const LogReader reader(log, layout);
+    if (const auto it = reader.metadata().find("started"); it != reader.metadata().end()) text = it->second;
+  }
+  if (text.empty())
+    throw CLI::ValidationError("--history needs to know when the log began: --start YYYY-MM-DDTHH:MM (or a \"# started:\" "
+                     "line in the log)");
+  const auto origin = parse_local_time(text);
+  if (!origin) throw CLI::ValidationError("--start: expected YYYY-MM-DDTHH:MM[:SS] in local time, not \"" + text + "\"");
+  return *origin;
+}
+
+}  // namespace
 
 void add_replay(CLI::App& app, int& status) {
   struct Args {
-    std::string log, config, baseline, broker, chair_id;
+    std::string log, config, baseline, broker, chair_id, history, start;
     double speed = 0;
     bool mqtt = false;
     bool json = false;
@@ -42,6 +77,10 @@ void add_replay(CLI::App& app, int& status) {
   cmd->add_option("--chair-id", args->chair_id,
                    "publish as this chair (default: the config's chair id + \"-replay\", never the live chair)")
       ->needs("--mqtt");
+  cmd->add_option("--history", args->history, "also keep the events in this history file (see `chairhub report`)");
+  cmd->add_option("--start", args->start, "with --history: when the log began, YYYY-MM-DDTHH:MM local time "
+                                          "(default: the log's \"# started:\" line)")
+      ->needs("--history");
   cmd->callback([args, &status] {
     const DaemonConfig daemon_config = config_from(args->config);
     const Config& config = daemon_config.chair;
@@ -52,6 +91,16 @@ void add_replay(CLI::App& app, int& status) {
     TextLinesSink text(stdout);
     const bool json_lines = args->json || ::isatty(STDOUT_FILENO) == 0;
     EventSink* sink = json_lines ? static_cast<EventSink*>(&json) : &text;
+    std::optional<HistoryDb> history;
+    std::optional<HistorySink> history_sink;
+    std::optional<BothSinks> both;
+    if (!args->history.empty()) {
+      const double origin = log_origin(args->start, args->log, config.layout);
+      history.emplace(HistoryOptions{.file = args->history}, stderr_logger());
+      history_sink.emplace(*history, [origin](double t) { return origin + t; }, stderr_logger());
+      both.emplace(*sink, *history_sink);
+      sink = &*both;
+    }
     // progress on a terminal's stderr, unless JSON lines go to that same terminal
     std::optional<ProgressLine> progress;
     if (options.speed > 0 && ::isatty(STDERR_FILENO) != 0 && !(json_lines && ::isatty(STDOUT_FILENO) != 0))

@@ -13,5 +13,6 @@ void add_probe(CLI::App& app, int& status);
 void add_calibrate(CLI::App& app, int& status);
 void add_record(CLI::App& app, int& status);
 void add_check_config(CLI::App& app, int& status);
+void add_report(CLI::App& app, int& status);
 
 }  // namespace chairhub::cli

@@ -9,6 +9,7 @@
 #include "service/daemon_commands.hpp"
 #include "service/daemon_config.hpp"
 #include "service/journal.hpp"
+#include "service/daemon_history.hpp"
 #include "service/live_analysis.hpp"
 #include "service/mqtt_link.hpp"
 #include "service/notifier.hpp"
@@ -41,6 +42,7 @@ struct Daemon::Impl {
   std::unique_ptr<SampleFeed> feed;
   std::unique_ptr<LiveAnalysis> analysis;
   std::unique_ptr<NudgeDriver> nudges;
+  std::unique_ptr<DaemonHistory> history;
   JournalSink journal_sink{journal};
   MqttLink mqtt;
   std::unique_ptr<DaemonCommands> commands;
@@ -151,6 +153,9 @@ struct Daemon::Impl {
     nudges = std::make_unique<NudgeDriver>(cfg.service, outputs);
     analysis->add_sink(journal_sink);
     analysis->add_sink(*nudges);
+    history = std::make_unique<DaemonHistory>(cfg.history, dir, cfg.service.source == SourceKind::hardware, *analysis,
+                                              journal);
+    if (history->sink()) analysis->add_sink(*history->sink());
     commands = std::make_unique<DaemonCommands>(*analysis, cfg.chair, *keeper, journal, mqtt);
     mqtt.start(io, cfg.mqtt, chair_id, dir, journal, [this](const mqtt::Command& c) { return commands->run(c); });
     if (mqtt.on()) {

@@ -57,6 +57,13 @@ bind sysfs /sys -t sysfs
 bind /dev /dev --rbind
 bind tmpfs /tmp -t tmpfs
 bind "$src" /src --bind
+# Certificate authorities this machine trusts beyond Debian's (a company's TLS proxy, say) are
+# trusted inside too, so that npm reaches its registry there as it does here.
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null && [ -x "$root/usr/sbin/update-ca-certificates" ]; then
+  mkdir -p "$root/usr/local/share/ca-certificates"
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  chroot "$root" /usr/sbin/update-ca-certificates >/dev/null 2>&1 || true
+fi
 
 if [ $# -eq 0 ]; then
   set -- bash -c 'cd /src && bash scripts/install-deps.sh &&
@@ -64,4 +71,5 @@ if [ $# -eq 0 ]; then
     ctest --preset trixie'
 fi
 chroot "$root" /usr/bin/env -i HOME=/root TERM="${TERM:-dumb}" LANG=C.UTF-8 \
+  NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt \
   PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin CI="${CI:-}" "$@"

@@ -31,7 +31,7 @@ Calibration load_calibration(const std::string& path, const ChannelLayout& layou
 
 // The config's [calibration] file = "PATH": resolved against the config's folder into `file`;
 // with `apply`, the file is read and its values override the layout's (file_reader.cpp).
-void read_calibration_section(const SectionReader& root, const std::string& config_path, bool apply,
+void read_calibration_section(const SectionReader& root, bool apply,
                               ChannelLayout& layout, std::string& file);
 
 // The file's text, channels in layout order; `comment` lines go on top, each prefixed "# ".

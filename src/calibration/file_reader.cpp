@@ -71,17 +71,14 @@ Calibration load_calibration(const std::string& path, const ChannelLayout& layou
   return c;
 }
 
-void read_calibration_section(const SectionReader& root, const std::string& config_path, bool apply,
+void read_calibration_section(const SectionReader& root, bool apply,
                               ChannelLayout& layout, std::string& file) {
   const auto t = root.table("calibration");
   if (!t) return;
   t->known_keys({"file"});
-  const auto name = t->string("file");
-  if (!name) return;
-  if (name->empty()) return t->problem("file", "is empty; give the calibration file's path");
-  // Relative to the config, so a config and its calibration can move together.
-  const std::filesystem::path path(*name);
-  file = path.is_absolute() ? *name : (std::filesystem::path(config_path).parent_path() / path).string();
+  const auto path = t->path("file");
+  if (!path) return;
+  file = *path;
   if (!apply) return;
   std::string why_not;
   const auto text = read_text_file(file, why_not);

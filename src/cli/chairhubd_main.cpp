@@ -19,7 +19,12 @@ int main(int argc, char** argv) try {
   app.add_option("--state-dir", state_dir, "where state is kept (default: $STATE_DIRECTORY or the config's)");
   app.add_option("--log-level", log_level, "error, warning, notice, info or debug")
       ->check(CLI::IsMember({"error", "warning", "notice", "info", "debug"}));
-  app.footer("Exit status: 0 stopped, 1 a failure, 64 a usage error, 78 a bad config (systemd does not restart then).");
+  app.footer(
+      "Examples:\n"
+      "  chairhubd --config /etc/chairhub/chairhub.toml           as the systemd unit runs it\n"
+      "  chairhubd -c my-chair.toml --state-dir /tmp/chair --log-level info\n"
+      "                                                           in a terminal: each event as a line of words\n"
+      "Exit status: 0 stopped, 1 a failure, 64 a usage error, 78 a bad config (systemd does not restart then).");
   if (const auto done = chairhub::cli::parse_or_usage_error(app, "chairhubd", argc, argv)) return *done;
   if (!state_dir.empty()) options.state_dir = state_dir;
   if (!log_level.empty()) options.log_level = log_level;

@@ -219,6 +219,11 @@ void calibrate(const CalibrateArgs& args) {
 void add_calibrate(CLI::App& app, int& status) {
   auto args = std::make_shared<CalibrateArgs>();
   auto* cmd = app.add_subcommand("calibrate", "guided calibration of the seat cells and pads; writes the calibration file");
+  cmd->footer(
+      "Examples:\n"
+      "  chairhub calibrate -c /etc/chairhub/chairhub.toml                 the whole guided calibration\n"
+      "  chairhub calibrate -c /etc/chairhub/chairhub.toml --weight 20     ...with a 20 kg known weight\n"
+      "  chairhub calibrate -c /etc/chairhub/chairhub.toml --tare          only the empty seat again");
   add_hardware_options(*cmd, args->hardware);
   cmd->add_option("--weight", args->weight, "the known weight in kg; asked for when not given")
       ->check(between(0.1, 500));

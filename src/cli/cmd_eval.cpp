@@ -78,6 +78,11 @@ void eval_population(const Args& args, const Config& config) {
 void add_eval(CLI::App& app, int& status) {
   auto args = std::make_shared<Args>();
   auto* cmd = app.add_subcommand("eval", "score occupancy and posture decisions against labelled logs");
+  cmd->footer(
+      "Examples:\n"
+      "  chairhub eval labelled/*.csv                    agreement with the labels, per log and overall\n"
+      "  chairhub eval labelled/*.csv --baseline first   each subject's own upright from its first upright stretch\n"
+      "  chairhub eval --population 200 --json           200 simulated sitters, figures as JSON");
   cmd->add_option("logs", args->logs, "logs with a 'label' column, one subject each; - for standard input");
   add_config_option(*cmd, args->config);
   cmd->add_option("--baseline", args->baseline,

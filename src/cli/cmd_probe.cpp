@@ -205,6 +205,10 @@ void add_probe(CLI::App& app, int& status) {
   };
   auto args = std::make_shared<Args>();
   auto* cmd = app.add_subcommand("probe", "check the wiring: read every sensor a few times and say what is wrong");
+  cmd->footer(
+      "Examples:\n"
+      "  chairhub probe -c /etc/chairhub/chairhub.toml              every sensor, in plain words\n"
+      "  chairhub probe -c /etc/chairhub/chairhub.toml --outputs    ...and blink the LED, chirp the buzzer");
   add_hardware_options(*cmd, args->hardware);
   cmd->add_option("--reads", args->reads, "reads per sensor")->check(between(1, 10000))->capture_default_str();
   cmd->add_flag("--outputs", args->outputs, "also blink each LED and chirp each buzzer, one after the other");

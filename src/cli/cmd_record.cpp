@@ -166,6 +166,10 @@ void add_record(CLI::App& app, int& status) {
   };
   auto args = std::make_shared<Args>();
   auto* cmd = app.add_subcommand("record", "read the sensors and write a raw log that `replay` can run");
+  cmd->footer(
+      "Examples:\n"
+      "  chairhub record -c /etc/chairhub/chairhub.toml -o today.csv              until Ctrl-C\n"
+      "  chairhub record -c /etc/chairhub/chairhub.toml --duration 600 | chairhub replay -");
   add_hardware_options(*cmd, args->hardware);
   cmd->add_option("-o,--output", args->output, "the log to write; default (or -) standard output");
   cmd->add_option("--duration", args->duration, "stop after this many seconds; default: until Ctrl-C or SIGTERM")

@@ -74,6 +74,11 @@ void add_simulate(CLI::App& app, int& status) {
   };
   auto args = std::make_shared<Args>();
   auto* cmd = app.add_subcommand("simulate", "write the log of a synthetic sitter described by a scenario file");
+  cmd->footer(
+      "Examples:\n"
+      "  chairhub simulate config/scenarios/demo.toml -o workday.csv\n"
+      "  chairhub simulate config/scenarios/demo.toml | chairhub replay -\n"
+      "  chairhub simulate --population 50 -o people.csv            50 simulated sitters, labelled");
   cmd->add_option("scenario", args->scenario, "scenario (TOML, see config/scenarios/)");
   add_config_option(*cmd, args->config);
   cmd->add_option("-o,--output", args->output,

@@ -17,7 +17,7 @@ void add_hardware_options(CLI::App& cmd, HardwareArgs& args) {
 }
 
 DaemonConfig wiring_config(const HardwareArgs& args) {
-  return load_daemon_config(args.config, {.apply_calibration = false, .check_source = false});
+  return load_daemon_config(args.config, {.apply_calibration = false, .check_runtime = false});
 }
 
 ChairHardware::ChairHardware(const DaemonConfig& config, const std::string& simulate) : config_(config.chair) {

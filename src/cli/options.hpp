@@ -17,7 +17,7 @@ inline void add_config_option(CLI::App& cmd, std::string& path) {
 // do not run the daemon's source, so its scenario is not read.
 inline DaemonConfig config_from(const std::string& path, bool apply_calibration = true) {
   if (path.empty()) return DaemonConfig{};
-  return load_daemon_config(path, {.apply_calibration = apply_calibration, .check_source = false});
+  return load_daemon_config(path, {.apply_calibration = apply_calibration, .check_runtime = false});
 }
 
 }  // namespace chairhub::cli

@@ -11,7 +11,7 @@ Config read_config(const SectionReader& root, bool apply_calibration) {
   root.known_keys({"channel", "signal", "health", "occupancy", "posture", "feet", "baseline", "breaks", "nudges",
                    "eval", "hardware", "mqtt", "service", "calibration"});
   read_channels(root, config.layout);
-  read_calibration_section(root, config.path, apply_calibration, config.layout, config.calibration_file);
+  read_calibration_section(root, apply_calibration, config.layout, config.calibration_file);
   read_analysis(root, config.analysis);
   read_eval_labels(root, config.eval_labels);
   return config;

@@ -130,6 +130,18 @@ std::optional<std::string> SectionReader::string(std::string_view key) const {
   return v;
 }
 
+std::optional<std::string> SectionReader::path(std::string_view key) const {
+  auto text = string(key);
+  if (!text) return std::nullopt;
+  if (text->empty()) {
+    problem(key, "must not be empty");
+    return std::nullopt;
+  }
+  const std::filesystem::path p(*text);
+  if (p.is_relative()) return (std::filesystem::path(file()).parent_path() / p).string();
+  return text;
+}
+
 std::optional<bool> SectionReader::boolean(std::string_view key) const {
   const toml::node* found = get(key);
   if (!found) return std::nullopt;

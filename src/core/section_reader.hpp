@@ -6,6 +6,7 @@
 // problems are reported together.
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <initializer_list>
 #include <optional>
 #include <span>
@@ -68,6 +69,9 @@ class SectionReader {
   std::optional<std::int64_t> integer(std::string_view key, std::int64_t min, std::int64_t max) const;
   std::optional<std::string> string(std::string_view key) const;
   std::optional<bool> boolean(std::string_view key) const;
+  // A file's path: not empty, and relative paths taken from the config file's folder, so that a
+  // config and the files beside it can move together.
+  std::optional<std::string> path(std::string_view key) const;
   // The same, into `out` when present and good.
   void read(std::string_view key, double& out, double min, double max) const;
   void read(std::string_view key, std::string& out) const;

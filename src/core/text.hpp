@@ -1,5 +1,6 @@
 #pragma once
 // Small text helpers shared by the readers of outside files (logs, credentials, host names).
+#include <istream>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,22 @@ inline std::string_view trim(std::string_view s) {
 inline std::string excerpt(std::string_view s, std::size_t max = 40) {
   if (s.size() <= max) return std::string(s);
   return std::string(s.substr(0, max)) + "...";
+}
+
+// The next line of `in` into `line`, like std::getline but never longer than `max`: the rest of a
+// longer line is skipped and `too_long` set, so an endless line (a file that is /dev/zero) cannot
+// fill the memory. False at the end of the input.
+inline bool read_line_within(std::istream& in, std::string& line, std::size_t max, bool& too_long) {
+  line.clear();
+  too_long = false;
+  bool any = false;
+  for (int c; (c = in.get()) != std::char_traits<char>::eof();) {
+    any = true;
+    if (c == '\n') return true;
+    if (line.size() < max) line.push_back(static_cast<char>(c));
+    else too_long = true;
+  }
+  return any;
 }
 
 }  // namespace chairhub

@@ -68,8 +68,7 @@ Command build(std::string_view name, const ordered_json& args) {
 // Shared by both entry points: size check, JSON parse, object check.
 std::optional<ordered_json> parse_object(std::string_view payload, bool empty_is_object, ParsedCommand& out) {
   if (payload.size() > kMaxCommandBytes) {
-    out.error = "payload too large (" + std::to_string(payload.size()) + " bytes, limit " +
-                std::to_string(kMaxCommandBytes) + ")";
+    out.error = "payload too large (over the limit of " + std::to_string(kMaxCommandBytes) + " bytes)";
     return std::nullopt;
   }
   if (payload.empty() && empty_is_object) return ordered_json::object();

@@ -1,5 +1,7 @@
 #include "mqtt/config.hpp"
 
+#include "core/file_checks.hpp"
+#include "core/input_error.hpp"
 #include "mqtt/chair_id.hpp"
 #include "mqtt/commands.hpp"
 #include "mqtt/topics.hpp"
@@ -9,12 +11,8 @@ namespace {
 
 constexpr const char* kTopicRule = "must be a topic without wildcards or empty levels";
 
-// A file's path: given, it must not be empty.
 void read_path(const SectionReader& r, std::string_view key, std::filesystem::path& out) {
-  const auto v = r.string(key);
-  if (!v) return;
-  if (v->empty()) return r.problem(key, "must not be empty");
-  out = *v;
+  if (auto p = r.path(key)) out = std::move(*p);
 }
 
 void read_broker(const SectionReader& r, MqttConfig& c) {
@@ -74,6 +72,25 @@ MqttConfig read_mqtt_config(const SectionReader& root) {
   r->read("state_interval_s", c.state_interval_s, 1, 3600);
   r->read_integer("snooze_minutes", c.snooze_minutes, kMinSnoozeMinutes, kMaxSnoozeMinutes);
   return c;
+}
+
+void check_mqtt_files(const SectionReader& root, const MqttConfig& c) {
+  const auto r = root.table("mqtt");
+  if (!r || !c.enabled) return;
+  const auto check = [&](std::string_view key, const std::filesystem::path& file, bool secret) {
+    if (file.empty()) return;
+    if (const auto why = unreadable_file(file)) return r->problem(key, "\"" + file.string() + "\" " + *why);
+    try {
+      if (secret) check_private_file(file, key, c.credentials_permissions, {});
+      if (key == "credentials_file") read_credentials(file, c.credentials_permissions, {});
+    } catch (const InputError& e) {
+      r->problem(key, e.problems().front());
+    }
+  };
+  check("ca_file", c.ca_file, false);
+  check("cert_file", c.cert_file, false);
+  check("key_file", c.key_file, true);
+  check("credentials_file", c.credentials_file, true);
 }
 
 MqttConfig mqtt_config_from_toml(const toml::table& root, const std::string& place) {

@@ -39,6 +39,10 @@ struct MqttConfig {
 // out of range or unknown key is recorded as "<file>:<line>: mqtt.<key>: ...".
 MqttConfig read_mqtt_config(const SectionReader& root);
 // The same alone; throws ConfigError with every problem of the section.
+// The files [mqtt] names, checked as the daemon will use them: the TLS files readable, the
+// client key and the credentials file private when credentials_permissions = "refuse", the
+// credentials file well formed; each problem names its key.
+void check_mqtt_files(const SectionReader& root, const MqttConfig& c);
 MqttConfig mqtt_config_from_toml(const toml::table& root, const std::string& place);
 
 }  // namespace chairhub::mqtt

@@ -2,13 +2,17 @@
 
 #include <mosquitto.h>
 #include <mqtt_protocol.h>
+#include <netdb.h>
 
 #include <boost/asio/post.hpp>
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <stdexcept>
 #include <utility>
+
+#include "mqtt/tls_diagnosis.hpp"
 
 namespace chairhub::mqtt {
 
@@ -27,6 +31,7 @@ std::string without_full_stop(std::string text) {
 
 std::string error_text(int rc) {
   if (rc == MOSQ_ERR_ERRNO) return std::strerror(errno);
+  if (rc == MOSQ_ERR_EAI) return std::string("cannot look up the host: ") + gai_strerror(errno);
   return without_full_stop(mosquitto_strerror(rc));
 }
 
@@ -59,8 +64,14 @@ std::string refusal_text(int connack, bool has_username) {
 
 }  // namespace
 
-Connection::Connection(boost::asio::io_context& io, ConnectionOptions options, Handlers handlers, Logger logger)
-    : io_(io), options_(std::move(options)), handlers_(std::move(handlers)), log_(or_silent(std::move(logger))) {
+Connection::Connection(boost::asio::io_context& io, ConnectionOptions options, Handlers handlers, Logger logger,
+                       Inbox::Limits inbox_limits)
+    : io_(io),
+      options_(std::move(options)),
+      handlers_(std::move(handlers)),
+      log_(or_silent(std::move(logger))),
+      inbox_(inbox_limits),
+      inbox_timer_(io) {
   init_library_once();
 }
 
@@ -109,6 +120,7 @@ void Connection::start() {
   mosquitto_disconnect_callback_set(mosq_, &Connection::on_disconnect_cb);
   mosquitto_publish_callback_set(mosq_, &Connection::on_publish_cb);
   mosquitto_message_callback_set(mosq_, &Connection::on_message_cb);
+  mosquitto_log_callback_set(mosq_, &Connection::on_log_cb);
   stopping_ = false;
   thread_ = std::thread([this] { run(); });
 }
@@ -119,7 +131,13 @@ void Connection::start() {
 void Connection::run() {
   int delay = options_.reconnect_min_s;
   while (!stopping_) {
-    int rc = mosquitto_connect(mosq_, options_.host.c_str(), options_.port, options_.keepalive_s);
+    {
+      std::lock_guard lock(attempt_log_mutex_);
+      attempt_log_.clear();
+    }
+    // Asynchronous: the TCP handshake goes on in mosquitto_loop, which returns every 500 ms, so
+    // a host that drops the connection attempt cannot hold up a stop for minutes.
+    int rc = mosquitto_connect_async(mosq_, options_.host.c_str(), options_.port, options_.keepalive_s);
     if (rc == MOSQ_ERR_SUCCESS) {
       std::optional<std::chrono::steady_clock::time_point> give_up;
       while (rc == MOSQ_ERR_SUCCESS) {
@@ -133,15 +151,33 @@ void Connection::run() {
       }
     }
     if (stopping_) break;
-    if (session_up_.exchange(false)) delay = options_.reconnect_min_s;
+    const bool answered = session_up_.exchange(false);
+    if (answered) delay = options_.reconnect_min_s;
     const int refusal = std::exchange(refusal_, 0);
     log_(refusal ? LogLevel::error : LogLevel::warning,
          "broker " + options_.host + ":" + std::to_string(options_.port) + ": " +
-             (refusal ? refusal_text(refusal, !options_.username.empty()) : error_text(rc)) + "; retrying in " +
-             std::to_string(delay) + " s");
+             (refusal ? refusal_text(refusal, !options_.username.empty()) : failure_text(rc, answered)) +
+             "; retrying in " + std::to_string(delay) + " s");
     wait_backoff(delay);
     delay = std::min(delay * 2, options_.reconnect_max_s);
   }
+}
+
+// Why an attempt or a session ended, in plain words where libmosquitto's code says too little.
+std::string Connection::failure_text(int rc, bool answered) {
+  std::string logged;
+  {
+    std::lock_guard lock(attempt_log_mutex_);
+    logged = attempt_log_;
+  }
+  if (!options_.ca_file.empty() && !answered) {
+    const TlsSetup setup{options_.host, options_.port, options_.ca_file, options_.cert_file};
+    if (auto why = explain_tls_failure(logged, setup)) return *why;
+  }
+  if (!answered && rc == MOSQ_ERR_KEEPALIVE)
+    return "no answer within " + std::to_string(options_.keepalive_s) +
+           " s (a firewall dropping the connection, or not an MQTT broker?)";
+  return error_text(rc);
 }
 
 void Connection::wait_backoff(int seconds) {
@@ -211,14 +247,50 @@ void Connection::on_publish_cb(mosquitto*, void* obj, int mid) {
   });
 }
 
+void Connection::on_log_cb(mosquitto*, void* obj, int level, const char* text) {
+  if ((level & MOSQ_LOG_ERR) == 0 || text == nullptr) return;
+  auto* self = static_cast<Connection*>(obj);
+  std::lock_guard lock(self->attempt_log_mutex_);
+  if (self->attempt_log_.size() < 4096) self->attempt_log_.append(text).append("\n");
+}
+
 void Connection::on_message_cb(mosquitto*, void* obj, const mosquitto_message* msg) {
   auto* self = static_cast<Connection*>(obj);
-  std::string topic = msg->topic ? msg->topic : "";
-  std::string payload(static_cast<const char*>(msg->payload), static_cast<std::size_t>(msg->payloadlen));
-  const bool retained = msg->retain;
-  self->post([self, topic = std::move(topic), payload = std::move(payload), retained] {
-    if (self->handlers_.message) self->handlers_.message(topic, payload, retained);
-  });
+  if (self->inbox_.push(msg->topic ? msg->topic : "", static_cast<const char*>(msg->payload),
+                        static_cast<std::size_t>(std::max(0, msg->payloadlen)), msg->retain))
+    self->schedule_inbox();
+}
+
+// Any thread: makes sure a drain is on its way while messages wait.
+void Connection::schedule_inbox() {
+  if (!inbox_scheduled_.exchange(true)) post([this] { drain_inbox(); });
+}
+
+// io_context thread: one message now, the next one after the other work queued meanwhile.
+void Connection::drain_inbox() {
+  const auto now = std::chrono::steady_clock::now();
+  // said at most every 10 s, so that a flood does not flood the journal too
+  dropped_unsaid_ += inbox_.take_dropped();
+  if (dropped_unsaid_ > 0 && (!drops_said_ || now - *drops_said_ > std::chrono::seconds(10))) {
+    log_(LogLevel::warning, std::to_string(std::exchange(dropped_unsaid_, 0)) +
+                                " message(s) from the broker dropped: more arrived than the chair takes (a flood of "
+                                "commands?)");
+    drops_said_ = now;
+  }
+  std::chrono::steady_clock::duration wait{};
+  if (auto m = inbox_.pop(now, wait)) {
+    if (handlers_.message) handlers_.message(m->topic, m->payload, m->retained);
+  }
+  if (wait > std::chrono::steady_clock::duration::zero()) {
+    inbox_timer_.expires_after(wait);
+    inbox_timer_.async_wait([this, alive = alive_](const boost::system::error_code& ec) {
+      if (!ec && alive->load()) drain_inbox();
+    });
+    return;
+  }
+  if (!inbox_.empty()) return post([this] { drain_inbox(); });
+  inbox_scheduled_ = false;
+  if (!inbox_.empty()) schedule_inbox();  // a message that came in just now
 }
 
 }  // namespace chairhub::mqtt

@@ -1,9 +1,9 @@
 #include "mqtt/discovery_publisher.hpp"
 
-#include <fstream>
 #include <system_error>
 
 #include "core/atomic_file.hpp"
+#include "core/section_reader.hpp"
 
 namespace chairhub::mqtt {
 
@@ -41,9 +41,10 @@ void DiscoveryPublisher::remove_device() {
 DiscoveryPublisher::Record DiscoveryPublisher::load_record() const {
   Record r;
   if (record_file_.empty()) return r;
-  std::ifstream in(record_file_);
-  if (!in) return r;
-  auto j = nlohmann::json::parse(in, nullptr, false);
+  std::string why_not;
+  const auto text = read_text_file(record_file_.string(), why_not);  // within the 1 MiB limit
+  if (!text) return r;
+  auto j = nlohmann::json::parse(*text, nullptr, false);
   if (!j.is_object()) return r;
   if (j.contains("topic") && j["topic"].is_string()) r.topic = j["topic"].get<std::string>();
   if (j.contains("cmps") && j["cmps"].is_object()) {

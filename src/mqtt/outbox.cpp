@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/atomic_file.hpp"
+#include "core/text.hpp"
 
 namespace chairhub::mqtt {
 
@@ -56,24 +57,43 @@ Outbox::~Outbox() {
 }
 
 void Outbox::load() {
-  std::ifstream in(options_.file);
-  if (!in) return;  // first run
+  std::error_code ec;
+  const auto status = std::filesystem::status(options_.file, ec);
+  if (!std::filesystem::exists(status)) return;  // first run
+  if (!std::filesystem::is_regular_file(status)) {
+    log_(LogLevel::warning, "outbox " + options_.file.string() + ": not a regular file, ignored");
+    return;
+  }
+  std::ifstream in(options_.file, std::ios::binary);
+  if (!in) return;
   std::map<std::uint64_t, std::string> live;
   std::string line;
-  std::size_t lineno = 0, bad = 0;
-  while (std::getline(in, line)) {
-    ++lineno;
+  std::size_t bad = 0;
+  std::uintmax_t read = 0;
+  const std::uintmax_t budget = max_file_bytes();
+  bool too_long = false;
+  while (read < budget && read_line_within(in, line, kMaxLineBytes, too_long)) {
+    read += line.size() + 1;
+    if (too_long) {
+      ++bad;
+      continue;
+    }
     auto j = nlohmann::json::parse(line, nullptr, false);
     if (j.is_object() && j.contains("a") && j["a"].is_number_unsigned() && j["a"].get<std::uint64_t>() < kMaxSeq &&
         j.contains("p") && j["p"].is_string()) {
       live[j["a"].get<std::uint64_t>()] = j["p"].get<std::string>();
       next_seq_ = std::max(next_seq_, j["a"].get<std::uint64_t>() + 1);
+      if (live.size() > options_.capacity) live.erase(live.begin());  // the oldest would be dropped anyway
     } else if (j.is_object() && j.contains("d") && j["d"].is_number_unsigned()) {
       live.erase(j["d"].get<std::uint64_t>());
     } else {
       ++bad;  // typically the last line, torn by a crash mid-write
     }
   }
+  if (read >= budget)
+    log_(LogLevel::warning, "outbox " + options_.file.string() + ": larger than " + std::to_string(budget >> 20) +
+                                " MiB, far more than " + std::to_string(options_.capacity) +
+                                " events need; the rest is ignored");
   if (bad > 0) log_(LogLevel::warning, "outbox " + options_.file.string() + ": ignored " + std::to_string(bad) +
                                            " unreadable line(s)");
   for (auto& [seq, payload] : live) entries_.push_back({seq, std::move(payload)});

@@ -29,8 +29,13 @@ class Outbox {
     std::string payload;
   };
 
+  // The longest line read back: an event is a few hundred bytes.
+  static constexpr std::size_t kMaxLineBytes = std::size_t{64} * 1024;
+
   // Loads what an earlier run left in `options.file`. A torn last line (crash mid-write) is
-  // ignored; a file that cannot be opened is logged and the outbox runs from memory.
+  // ignored; a file that cannot be opened is logged and the outbox runs from memory. Read
+  // within bounds: lines up to kMaxLineBytes, the file up to max_file_bytes(), never more than
+  // `capacity` events kept, and a file that is not a regular file (a device) is ignored.
   Outbox(OutboxOptions options, Logger logger);
   ~Outbox();
   Outbox(const Outbox&) = delete;
@@ -41,6 +46,9 @@ class Outbox {
 
   // Removes the entry (no-op if it is already gone, e.g. dropped while in flight).
   void ack(std::uint64_t seq);
+
+  // 16 MiB, plus 2 KiB for every event the outbox may hold.
+  std::uintmax_t max_file_bytes() const { return (std::uintmax_t{16} << 20) + options_.capacity * 2048; }
 
   const std::deque<Entry>& entries() const { return entries_; }
   bool empty() const { return entries_.empty(); }

@@ -35,6 +35,7 @@ MqttService::MqttService(boost::asio::io_context& io, MqttConfig config, Service
   c.ca_file = config_.ca_file;
   c.cert_file = config_.cert_file;
   c.key_file = config_.key_file;
+  if (!c.key_file.empty()) check_private_file(c.key_file, "TLS client key file", config_.credentials_permissions, log_);
   if (!config_.credentials_file.empty()) {
     const auto creds = read_credentials(config_.credentials_file, config_.credentials_permissions, log_);
     c.username = creds.username;
@@ -93,6 +94,12 @@ void MqttService::stop() {
   ha_timer_.cancel();
   // a clean disconnect suppresses the will, so say "offline" ourselves
   if (connection_->connected()) connection_->publish(topics_.status(), "offline", 1, true);
+  if (const auto waiting = outbox_->size(); waiting > 0)
+    log_(LogLevel::notice, std::to_string(waiting) + " event(s) not yet delivered (" +
+                               (connection_->connected() ? "the broker did not acknowledge them in time"
+                                                         : "no connection to the broker") +
+                               (options_.state_dir.empty() ? "); they are dropped, as nothing keeps them"
+                                                           : "); they stay in the outbox for the next start"));
   connection_->stop();
   work_.reset();
 }

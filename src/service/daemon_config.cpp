@@ -42,9 +42,11 @@ DaemonConfig read_daemon_config(const SectionReader& root, const DaemonConfigOpt
     // The wiring is checked against channels that read well, so one mistake is said once.
     if (chair_ok && problems.size() == before) hw::check_hardware_config(*c.hardware, c.chair.layout, problems);
   }
-  if (options.check_source) {
+  if (options.check_runtime) {
     check_hardware_wiring(root, c);
     if (chair_ok) read_daemon_scenario(c, problems);
+    check_service_files(root, c.service);
+    mqtt::check_mqtt_files(root, c.mqtt);
   }
   return c;
 }

@@ -23,7 +23,7 @@ struct DaemonConfig {
   mqtt::MqttConfig mqtt;
   std::optional<hw::HardwareConfig> hardware;  // when the file has a [hardware] table
   // simulated and devices sources: the sitter, the built-in one or [service] scenario (only when
-  // read with `check_source`).
+  // read with `check_runtime`).
   std::optional<Scenario> scenario;
 
   const std::string& path() const { return chair.path; }
@@ -32,9 +32,10 @@ struct DaemonConfig {
 struct DaemonConfigOptions {
   // Read the [calibration] file and apply it (not before `chairhub calibrate` has made it).
   bool apply_calibration = true;
-  // Check what the daemon's source needs (the [hardware] wiring, the scenario of a simulated
-  // source): chairhubd and check-config do; commands that do not run the daemon's source need not.
-  bool check_source = true;
+  // Check what the running daemon needs: the [hardware] wiring, the scenario of a simulated
+  // source, and that the files and folders the config names are there and usable. chairhubd and
+  // check-config do; commands that do not run the daemon need not.
+  bool check_runtime = true;
 };
 
 // Reads a config file; throws ConfigError listing every problem, each "file:line: key: what"

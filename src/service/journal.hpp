@@ -25,14 +25,16 @@ class Journal {
   std::atomic<LogLevel> level_{LogLevel::notice};  // the MQTT network thread logs here too
 };
 
-// Every event as its JSON line, at info.
+// Every event at info: its JSON line for the journal, a pipe or a file; on a terminal, the clock
+// time and the event in words (events/event_text.hpp).
 class JournalSink : public EventSink {
  public:
-  explicit JournalSink(const Journal& journal) : journal_(journal) {}
+  explicit JournalSink(const Journal& journal);
   void on_event(const Event& event) override;
 
  private:
   const Journal& journal_;
+  bool readable_;
 };
 
 }  // namespace chairhub

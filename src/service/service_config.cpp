@@ -1,10 +1,11 @@
 #include "service/service_config.hpp"
 
 #include <algorithm>
-#include <filesystem>
-
 #include <cstdio>
+#include <filesystem>
 #include <utility>
+
+#include "core/file_checks.hpp"
 
 namespace chairhub {
 
@@ -68,11 +69,8 @@ int parse_clock(const std::string& text, bool& ok) {
   return ok ? h * 60 + m : 0;  // a huge hour must not overflow
 }
 
-// A file named beside the config: relative paths are taken from the config's folder.
 void read_path(const SectionReader& t, std::string_view key, std::string& out) {
-  t.read(key, out);
-  if (!out.empty() && std::filesystem::path(out).is_relative())
-    out = (std::filesystem::path(t.file()).parent_path() / out).string();
+  if (auto p = t.path(key)) out = std::move(*p);
 }
 
 void read_source(const SectionReader& t, ServiceConfig& c) {
@@ -126,7 +124,8 @@ ServiceConfig read_service_config(const SectionReader& root) {
   t->known_keys({"source", "scenario", "log", "speed", "state_dir", "log_level", "quiet_hours", "escalate_within_min",
                  "save_interval_s", "watchdog_stale_s", "hardware_retry_s", "devices_present_file"});
   read_source(*t, c);
-  t->read("state_dir", c.state_dir);
+  t->read("state_dir", c.state_dir);  // as written: a folder of its own, not a file beside the config
+  if (c.state_dir.empty()) t->problem("state_dir", "must not be empty");
   t->read("log_level", c.log_level);
   static const char* levels[] = {"error", "warning", "notice", "info", "debug"};
   if (std::find(std::begin(levels), std::end(levels), c.log_level) == std::end(levels))
@@ -137,6 +136,15 @@ ServiceConfig read_service_config(const SectionReader& root) {
   t->read("watchdog_stale_s", c.watchdog_stale_s, 0.1, 3600);
   t->read("hardware_retry_s", c.hardware_retry_s, 0.1, 3600);
   return c;
+}
+
+void check_service_files(const SectionReader& root, const ServiceConfig& c) {
+  const auto t = root.table("service");
+  if (!t) return;
+  if (c.source == SourceKind::log && !c.log.empty())
+    if (const auto why = unreadable_file(c.log)) t->problem("log", "\"" + c.log + "\" " + *why);
+  if (t->has("state_dir"))
+    if (const auto why = unusable_folder(c.state_dir)) t->problem("state_dir", "\"" + c.state_dir + "\" " + *why);
 }
 
 ServiceConfig service_config_from_toml(const toml::table& root, const std::string& config_path) {

@@ -25,15 +25,12 @@ std::string local_date(double wall) {
 }  // namespace
 
 std::string state_directory(const std::optional<std::string>& option, const std::string& configured) {
-  std::string dir = configured;
-  if (option) {
-    dir = *option;
-  } else if (const char* systemd = std::getenv("STATE_DIRECTORY")) {
-    dir = std::string(systemd).substr(0, std::string(systemd).find(':'));
+  if (option) return *option;
+  if (const char* systemd = std::getenv("STATE_DIRECTORY")) {
+    const std::string dirs(systemd);
+    return dirs.substr(0, dirs.find(':'));  // the first of its folders
   }
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  return dir;
+  return configured;
 }
 
 SessionKeeper::SessionKeeper(const std::filesystem::path& dir, const Journal& journal)

@@ -19,7 +19,7 @@
 namespace chairhub {
 
 // Where chairhubd keeps its state: `option` (--state-dir), else systemd's $STATE_DIRECTORY, else
-// the config's; created if missing (a folder that cannot be made shows at the first save).
+// the config's (made by make_state_folder, state_store.hpp).
 std::string state_directory(const std::optional<std::string>& option, const std::string& configured);
 
 class SessionKeeper {

@@ -3,12 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <fstream>
 #include <limits>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "core/atomic_file.hpp"
+#include "core/file_checks.hpp"
+#include "core/input_error.hpp"
+#include "core/section_reader.hpp"
 #include "mqtt/chair_id.hpp"
 
 namespace chairhub {
@@ -153,12 +154,16 @@ PersistedState parse_persisted_state(const std::string& text) {
 
 PersistedState StateStore::load(std::string& warning) const {
   warning.clear();
-  std::ifstream in(file(), std::ios::binary);
-  if (!in) return {};  // no state yet: a first start
-  std::ostringstream text;
-  text << in.rdbuf();
+  std::error_code ec;
+  if (!std::filesystem::exists(file(), ec)) return {};  // no state yet: a first start
+  std::string why_not;
+  const auto text = read_text_file(file().string(), why_not);  // within the 1 MiB limit
+  if (!text) {
+    warning = file().string() + ": unusable state file, starting afresh (" + why_not + ")";
+    return {};
+  }
   try {
-    return parse_persisted_state(text.str());
+    return parse_persisted_state(*text);
   } catch (const std::exception& e) {
     warning = file().string() + ": unusable state file, starting afresh (" + e.what() + ")";
     return {};
@@ -167,6 +172,17 @@ PersistedState StateStore::load(std::string& warning) const {
 
 void StateStore::save(const PersistedState& state) const {
   write_file_atomically(file(), serialize_persisted_state(state));
+}
+
+void make_state_folder(const std::filesystem::path& dir) {
+  const auto refuse = [&](const std::string& why) {
+    throw ConfigError({"the state folder " + dir.string() + " " + why +
+                       " (it comes from --state-dir, $STATE_DIRECTORY or [service] state_dir)"});
+  };
+  if (const auto why = unusable_folder(dir)) refuse(*why);
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) refuse("cannot be made: " + ec.message());
 }
 
 }  // namespace chairhub

@@ -104,7 +104,7 @@ TEST(ConfigCalibration, MissingFileIsAProblemAtTheConfigLine) {
 
 TEST(ConfigCalibration, SectionProblems) {
   auto p = problems_of("[calibration]\nfile = \"\"\n");
-  EXPECT_TRUE(has_problem(p, "cfg.toml:2: calibration.file: is empty")) << joined(p);
+  EXPECT_TRUE(has_problem(p, "cfg.toml:2: calibration.file: must not be empty")) << joined(p);
   p = problems_of("[calibration]\nfile = 3\npath = \"x\"\n");
   EXPECT_TRUE(has_problem(p, "cfg.toml:2: calibration.file: expected a string")) << joined(p);
   EXPECT_TRUE(has_problem(p, "cfg.toml:3: calibration.path: unknown key")) << joined(p);

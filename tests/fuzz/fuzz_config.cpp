@@ -8,7 +8,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace chairhub;
   try {
-    parse_daemon_config(fuzz::as_text(data, size), "fuzz.toml", {.apply_calibration = false, .check_source = false});
+    parse_daemon_config(fuzz::as_text(data, size), "fuzz.toml", {.apply_calibration = false, .check_runtime = false});
   } catch (const ConfigError&) {
   }
   return 0;

@@ -30,7 +30,7 @@ inputs = { lumbar_l = 0, lumbar_r = 1, foot_l = 2, foot_r = 3 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace chairhub;
-  static const DaemonConfig chair = parse_daemon_config(kChair, "chair.toml", {.check_source = false});
+  static const DaemonConfig chair = parse_daemon_config(kChair, "chair.toml", {.check_runtime = false});
   const ChannelLayout& layout = chair.chair.layout;
   Scenario scenario;
   try {

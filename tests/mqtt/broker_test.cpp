@@ -3,6 +3,11 @@
 // bad commands, and commands left retained on the broker.
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include "support/broker_harness.hpp"
 #include "mqtt/service.hpp"
 
@@ -285,6 +290,61 @@ TEST_F(BrokerTest, RetainedCommandsAreIgnoredAtEveryConnect) {
   ASSERT_TRUE(run_until([&] { return !sub.on("chairhub/ret/response/reset_session").empty(); }));
   EXPECT_EQ(ordered_json::parse(sub.on("chairhub/ret/response/reset_session").back().payload)["id"], "new");
   EXPECT_EQ(applied, std::vector<std::string>{"reset_session"});
+}
+
+// A host that drops the connection attempt: a listener that never accepts, its queue full, so
+// the kernel ignores further handshakes and a connect() would wait for minutes.
+class SilentHost {
+ public:
+  SilentHost() {
+    listener_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof a;
+    if (::bind(listener_, reinterpret_cast<sockaddr*>(&a), len) != 0 || ::listen(listener_, 0) != 0 ||
+        ::getsockname(listener_, reinterpret_cast<sockaddr*>(&a), &len) != 0)
+      throw std::runtime_error("cannot make a listener");
+    port_ = ntohs(a.sin_port);
+    for (int i = 0; i < 3; ++i) {  // fill the queue
+      const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+      (void)::connect(fd, reinterpret_cast<sockaddr*>(&a), len);  // in progress or queued: either fills it
+      fillers_.push_back(fd);
+    }
+  }
+  ~SilentHost() {
+    for (int fd : fillers_) ::close(fd);
+    ::close(listener_);
+  }
+  SilentHost(const SilentHost&) = delete;
+  SilentHost& operator=(const SilentHost&) = delete;
+  int port() const { return port_; }
+
+ private:
+  int listener_ = -1;
+  int port_ = 0;
+  std::vector<int> fillers_;
+};
+
+// A planned stop does not wait on a broker that never answers, and what was not delivered stays
+// in the outbox: a later start delivers it.
+TEST_F(BrokerTest, AStopIsNotHeldUpByAHostThatNeverAnswers) {
+  SilentHost silent;
+  {
+    test::Child chair({CHAIRHUB_TEST_CHAIR, std::to_string(silent.port()), "sh", state.path().string(), "1", "3"},
+                      true);
+    ASSERT_TRUE(chair.wait_for_line("queued", 10000ms));
+    std::this_thread::sleep_for(1500ms);  // inside the connection attempt
+    chair.kill(SIGTERM);
+    EXPECT_TRUE(chair.wait(10000ms)) << "the stop waited on the silent host";
+  }
+  Subscriber sub(broker.port(), {"chairhub/sh/event"}, "watcher-sh", false);
+  ASSERT_TRUE(sub.wait_subscribed());
+  test::Child chair({CHAIRHUB_TEST_CHAIR, std::to_string(broker.port()), "sh", state.path().string(), "4", "1"}, true);
+  ASSERT_TRUE(sub.wait_for("chairhub/sh/event", [&](auto& m) { return m.size() >= 4u; }, 20000ms));
+  expect_all_in_order(numbers(sub.on("chairhub/sh/event")), 1, 4);
+  chair.kill(SIGTERM);
+  EXPECT_TRUE(chair.wait(5000ms));
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <sys/resource.h>
 
 #include <csignal>
+#include <filesystem>
 #include <fstream>
 
 #include "mqtt/outbox.hpp"
@@ -85,6 +86,33 @@ TEST(Outbox, IgnoresATornLastLine) {
   EXPECT_TRUE(log.has("ignored 1 unreadable line"));
   // and the file was compacted clean
   EXPECT_EQ(line_count(file), 1u);
+}
+
+// Read back within bounds: an endless line is skipped, not held; a device in the file's place
+// (/dev/zero) is ignored, not read for ever.
+TEST(Outbox, ReadsItsFileWithinBounds) {
+  test::TempDir dir;
+  const auto file = dir.path() / "outbox.jsonl";
+  {
+    Outbox box({10, file, false}, {});
+    box.push("one");
+  }
+  {
+    std::ofstream out(file, std::ios::app);
+    out << std::string(Outbox::kMaxLineBytes * 3, 'x') << "\n" << R"({"a":9,"p":"two"})" << "\n";
+  }
+  test::LogCatcher log;
+  {
+    Outbox box({10, file, false}, log.logger());
+    EXPECT_EQ(payloads(box), (std::vector<std::string>{"one", "two"}));
+    EXPECT_TRUE(log.has("ignored 1 unreadable line"));
+  }
+  std::filesystem::remove(file);
+  std::filesystem::create_symlink("/dev/zero", file);
+  test::LogCatcher device_log;
+  Outbox box({10, file, false}, device_log.logger());
+  EXPECT_TRUE(box.empty());
+  EXPECT_TRUE(device_log.has("not a regular file, ignored"));
 }
 
 TEST(Outbox, ShrinkingCapacityOnLoadDropsOldest) {

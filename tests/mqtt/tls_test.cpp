@@ -2,6 +2,7 @@
 // Certificates are made on the fly with the openssl tool (the test skips without it).
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 
 #include "support/broker_harness.hpp"
@@ -37,16 +38,20 @@ class TlsTest : public ::testing::Test {
     test::Child tool(args, false, true);
     return tool.wait(20000ms);
   }
-  std::unique_ptr<MqttService> chair(const std::string& ca) {
+  // A chair trusting `ca`, with the client certificate "office" unless `key` is empty.
+  std::unique_ptr<MqttService> chair(const std::string& ca, const std::string& host = "127.0.0.1",
+                                     const std::string& key = "office.key") {
     const auto d = broker.dir();
     MqttConfig c;
     c.enabled = true;
-    c.host = "127.0.0.1";
+    c.host = host;
     c.port = broker.port();
     c.chair_id = "office";
     c.ca_file = d / ca;
-    c.cert_file = d / "office.crt";
-    c.key_file = d / "office.key";
+    if (!key.empty()) {
+      c.cert_file = d / "office.crt";
+      c.key_file = d / key;
+    }
     c.reconnect_min_s = 1;
     c.reconnect_max_s = 1;
     ServiceOptions o;
@@ -80,11 +85,43 @@ TEST_F(TlsTest, ConnectsWithCaAndClientCertificate) {
   EXPECT_NE(text.find("u'office'"), std::string::npos) << text.substr(text.size() > 2000 ? text.size() - 2000 : 0);
 }
 
+// Each TLS problem is said in plain words naming the setting to fix, not as libmosquitto's
+// "A TLS error occurred" or "The connection was lost".
 TEST_F(TlsTest, RefusesABrokerItsCaDidNotSign) {
   auto office = chair("other.crt");
   office->start();
   EXPECT_TRUE(run_until([&] { return log.has("retrying"); }));
   EXPECT_FALSE(office->connected());
+  EXPECT_TRUE(log.has("the broker's TLS certificate is not signed by the CA in mqtt.ca_file (" +
+                      (broker.dir() / "other.crt").string() + ")"));
+}
+
+TEST_F(TlsTest, SaysWhenTheCertificateIsForAnotherHostName) {
+  auto office = chair("ca.crt", "localhost");  // the broker's certificate names 127.0.0.1 only
+  office->start();
+  EXPECT_TRUE(run_until([&] { return log.has("retrying"); }));
+  EXPECT_FALSE(office->connected());
+  EXPECT_TRUE(log.has("the broker's TLS certificate is not made for the host name \"localhost\""));
+}
+
+TEST_F(TlsTest, SaysWhenTheBrokerWantsAClientCertificate) {
+  auto office = chair("ca.crt", "127.0.0.1", "");
+  office->start();
+  EXPECT_TRUE(run_until([&] { return log.has("retrying"); }));
+  EXPECT_FALSE(office->connected());
+  EXPECT_TRUE(log.has("the broker wants a client certificate: set mqtt.cert_file and mqtt.key_file"));
+}
+
+// A client key others may read is a secret in the open, like a readable credentials file.
+TEST_F(TlsTest, WarnsOfAClientKeyOthersCanRead) {
+  const auto d = broker.dir();
+  std::filesystem::copy_file(d / "office.key", d / "open.key");
+  std::filesystem::permissions(d / "open.key", std::filesystem::perms::others_read, std::filesystem::perm_options::add);
+  auto office = chair("ca.crt", "127.0.0.1", "open.key");
+  office->start();
+  EXPECT_TRUE(run_until([&] { return office->connected(); }));
+  EXPECT_TRUE(log.has("TLS client key file is readable by group or others (chmod 600 it)"));
+  office->stop();
 }
 
 }  // namespace

@@ -190,5 +190,53 @@ TEST_F(CheckConfigTest, AMissingScenarioFileIsAProblem) {
   EXPECT_NE(problems[0].find("no-such-scenario.toml"), std::string::npos) << all(problems);
 }
 
+// The files a config names are checked as chairhubd would use them, each problem at the key
+// that names the file, so that chairhubd exits 78 (a config problem) instead of failing later.
+TEST_F(CheckConfigTest, FilesTheConfigNamesAreCheckedAtTheirKeys) {
+  const auto file = [&](const std::string& name, const std::string& text, std::filesystem::perms perms) {
+    const auto p = dir_.path() / name;
+    std::ofstream(p) << text;
+    std::filesystem::permissions(p, perms);
+    return p.string();
+  };
+  using std::filesystem::perms;
+  const auto owner_only = perms::owner_read | perms::owner_write;
+  const std::string open_creds = file("open.credentials", "username=a\npassword=b\n", owner_only | perms::others_read);
+  const std::string bad_creds = file("bad.credentials", "user a\n", owner_only);
+  const std::string open_key = file("chair.key", "key", owner_only | perms::group_read);
+  const std::string state_file = file("state-is-a-file", "", owner_only);
+  std::filesystem::create_directory(dir_.path() / "a-folder");
+  struct Case {
+    std::string section, key, where;
+  };
+  const Case cases[] = {
+      {"[service]\nsource = \"log\"\n", "log", "missing.csv"},
+      {"[service]\nsource = \"log\"\n", "log", "a-folder"},
+      {"[service]\nsource = \"simulated\"\n", "state_dir", state_file},
+      {"[service]\nsource = \"simulated\"\n", "state_dir", state_file + "/below"},
+      {"[service]\nsource = \"simulated\"\n[mqtt]\nca_file = \"missing-ca.crt\"\n", "", ""},
+      {"[service]\nsource = \"simulated\"\n[mqtt]\n", "credentials_file", "missing.credentials"},
+      {"[service]\nsource = \"simulated\"\n[mqtt]\n", "credentials_file", bad_creds},
+      {"[service]\nsource = \"simulated\"\n[mqtt]\ncredentials_permissions = \"refuse\"\n", "credentials_file",
+       open_creds},
+      {"[service]\nsource = \"simulated\"\n[mqtt]\ncredentials_permissions = \"refuse\"\nca_file = \"" + open_key +
+           "\"\ncert_file = \"" + open_key + "\"\n",
+       "key_file", open_key},
+  };
+  for (const auto& c : cases) {
+    const std::string text = c.section + (c.key.empty() ? "" : c.key + " = \"" + c.where + "\"\n");
+    SCOPED_TRACE(text);
+    const auto problems = check_config_file(write(text));
+    const std::string key = c.key.empty() ? "ca_file" : c.key;
+    const std::string section = key == "log" || key == "state_dir" ? "service." : "mqtt.";
+    ASSERT_EQ(problems.size(), 1u) << all(problems);
+    EXPECT_NE(problems[0].find(": " + section + key + ": "), std::string::npos) << all(problems);
+  }
+  // The same files with the default "warn" are fine for the config; the daemon warns.
+  const auto fine = check_config_file(write("[service]\nsource = \"simulated\"\n[mqtt]\ncredentials_file = \"" +
+                                            open_creds + "\"\n"));
+  EXPECT_TRUE(fine.empty()) << all(fine);
+}
+
 }  // namespace
 }  // namespace chairhub

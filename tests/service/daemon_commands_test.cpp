@@ -201,5 +201,28 @@ TEST_F(DaemonCommandsTest, ASnoozeSurvivesARestart) {
   }
 }
 
+// A flood of valid commands (each saves the state) neither starves the samples and systemd's
+// watchdog, which share the daemon's loop, nor grows memory: commands are taken at a limited
+// rate from a bounded queue, the excess dropped with a warning, and the daemon still answers.
+TEST_F(DaemonCommandsTest, AFloodOfCommandsDoesNotStarveTheWatchdog) {
+  NotifySocket notify(dir_.path() / "notify.sock");
+  Subscriber client(broker_.port(), {"chairhub/c1/response/#"});
+  ASSERT_TRUE(client.wait_subscribed());
+  Daemon daemon(write_config(), notify, dir_.path() / "chairhubd.log");
+  ASSERT_TRUE(notify.wait_for("READY=1", 10s)) << log();
+  const auto pings_before = notify.count("WATCHDOG=1");
+  for (int i = 0; i < 2000; ++i)
+    client.publish("chairhub/c1/set", i % 2 ? R"({"command":"nudges","on":true})" : R"({"command":"nudges","on":false})");
+  std::this_thread::sleep_for(3s);
+  // the watchdog is asked for every 200 ms (WATCHDOG_USEC=400000): most of those 3 s had pings
+  EXPECT_GE(notify.count("WATCHDOG=1") - pings_before, 7u) << log();
+  EXPECT_NE(log().find("message(s) from the broker dropped"), std::string::npos) << log();
+  ASSERT_TRUE(client.wait_for("chairhub/c1/response/set", [](const auto& m) { return !m.empty(); }, 10s));
+  auto r = command(client, "chairhub/c1/request/snooze", R"({"minutes":5})", "chairhub/c1/response/snooze");
+  EXPECT_EQ(r.value("status", ""), "ok") << r;
+  daemon.signal(SIGTERM);
+  EXPECT_EQ(daemon.wait(10s), 0) << log();
+}
+
 }  // namespace
 }  // namespace chairhub

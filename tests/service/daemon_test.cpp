@@ -119,6 +119,21 @@ TEST_F(DaemonTest, RefusesABadConfigWithExitStatus78) {
   EXPECT_NE(text.find("chairhub.toml:11: occupancy.bogus: unknown key"), std::string::npos) << text;
 }
 
+// A state folder that cannot be one (here systemd's, with a file in its place) is a config
+// problem: exit 78, so systemd does not restart the daemon in a loop, and a line naming it.
+TEST_F(DaemonTest, AStateFolderThatIsAFileIsRefusedWithExitStatus78) {
+  const auto config = write_config();
+  static std::string blocked;  // read in the child, where only async-signal-safe calls are allowed
+  blocked = (dir_.path() / "state-is-a-file").string();
+  std::ofstream(blocked) << "";
+  NotifySocket notify(dir_.path() / "notify.sock");
+  Daemon daemon(config, notify, dir_.path() / "chairhubd.log", [] { ::setenv("STATE_DIRECTORY", blocked.c_str(), 1); });
+  EXPECT_EQ(daemon.wait(5s), kExitConfig);
+  std::ifstream in(dir_.path() / "chairhubd.log");
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("the state folder " + blocked + " is a file, not a folder"), std::string::npos) << text;
+}
+
 // chairhubd lists the same problems as `chairhub check-config`: every one of every section.
 TEST(DaemonConfigProblems, EveryProblemOfEverySectionLikeCheckConfig) {
   mqtt::test::TempDir dir;

@@ -231,6 +231,21 @@ TEST(StateStore, AnUnreadableFileGivesAWarningNotACrash) {
   EXPECT_NE(warning.find(store.file().string()), std::string::npos) << warning;
 }
 
+// The file is read within the config files' 1 MiB limit: a runaway file (or /dev/zero linked in
+// its place) is a warning and a fresh start, not all of the memory.
+TEST(StateStore, AnOversizedFileOrADeviceIsAFreshStartWithAWarning) {
+  TempDir dir;
+  StateStore store(dir.path());
+  std::ofstream(store.file()) << std::string((std::size_t{1} << 20) + 10, ' ');
+  std::string warning;
+  expect_fresh(store.load(warning));
+  EXPECT_NE(warning.find("larger than 1024 KiB"), std::string::npos) << warning;
+  fs::remove(store.file());
+  fs::create_symlink("/dev/zero", store.file());
+  expect_fresh(store.load(warning));
+  EXPECT_NE(warning.find("larger than 1024 KiB"), std::string::npos) << warning;
+}
+
 TEST(StateStore, SaveLeavesNoTemporaryFileAndReplacesTheOldFileByRename) {
   TempDir dir;
   StateStore store(dir.path());

@@ -69,6 +69,14 @@ class NotifySocket {
   std::optional<std::string> wait_for_prefix(const std::string& prefix, std::chrono::milliseconds timeout) {
     return wait_for_line([&](const std::string& l) { return l.rfind(prefix, 0) == 0; }, timeout);
   }
+  // How many datagrams so far contained `line` (e.g. "WATCHDOG=1").
+  std::size_t count(const std::string& line) const {
+    std::lock_guard lock(mutex_);
+    std::size_t n = 0;
+    for (const auto& m : messages_)
+      if (("\n" + m + "\n").find("\n" + line + "\n") != std::string::npos) ++n;
+    return n;
+  }
   const std::filesystem::path& path() const { return path_; }
 
  private:
@@ -95,7 +103,7 @@ class NotifySocket {
 
   std::filesystem::path path_;
   int fd_ = -1;
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
   std::vector<std::string> messages_;
   std::size_t seen_ = 0;
   std::atomic<bool> quit_{false};

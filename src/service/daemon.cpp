@@ -18,7 +18,6 @@
 #include "service/sample_feed.hpp"
 #include "service/session_keeper.hpp"
 #include "service/signals.hpp"
-#include "service/state_store.hpp"
 
 namespace chairhub {
 
@@ -141,7 +140,6 @@ struct Daemon::Impl {
 
   int run() {
     const std::string dir = state_directory(options.state_dir, cfg.service.state_dir);
-    make_state_folder(dir);
     keeper = std::make_unique<SessionKeeper>(dir, journal);
     keeper->load();
     keeper->apply_tare(cfg.chair.layout);

@@ -116,7 +116,9 @@ struct Daemon::Impl {
 
   // Only a loop that still gets samples is alive; a stalled reader lets systemd restart us.
   // Waiting for chips that are not there is healthy too: a restart would not bring them.
-  bool alive() const { return feed->waiting_for_chips() || feed->seconds_since_sample() <= cfg.service.watchdog_stale_s; }
+  bool alive() const {
+    return feed->waiting_for_chips() || feed->seconds_since_sample() <= cfg.service.watchdog_stale_s;
+  }
 
   void start_saver() {
     const auto period = std::chrono::duration<double>(cfg.service.save_interval_s);
@@ -145,10 +147,9 @@ struct Daemon::Impl {
     keeper->apply_tare(cfg.chair.layout);
     // the chair's id, kept even while MQTT is off: it must not depend on when MQTT was enabled
     const std::string chair_id = keeper->chair_id(mqtt::system_chair_id_sources());
-    feed = std::make_unique<SampleFeed>(io, cfg.service,
-                                        SourceFactory(cfg.service, cfg.chair.layout, std::exchange(cfg.scenario, std::nullopt),
-                                                      cfg.hardware, cfg.chair.path),
-                                        journal, outputs, feed_handlers());
+    SourceFactory sources(cfg.service, cfg.chair.layout, std::exchange(cfg.scenario, std::nullopt), cfg.hardware,
+                          cfg.chair.path);
+    feed = std::make_unique<SampleFeed>(io, cfg.service, std::move(sources), journal, outputs, feed_handlers());
     analysis = std::make_unique<LiveAnalysis>(cfg.chair, feed->units(), *keeper);
     nudges = std::make_unique<NudgeDriver>(cfg.service, outputs);
     analysis->add_sink(journal_sink);

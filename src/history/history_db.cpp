@@ -89,12 +89,16 @@ void HistoryDb::open_or_start_afresh() {
   const std::string name = options_.file.string();
   for (int attempt = 0; attempt < 2; ++attempt) {
     std::string why;
+    bool damaged = false;
     const int flags = options_.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     if (sqlite3_open_v2(name.c_str(), &db_, flags, nullptr) == SQLITE_OK) {
       try {
         if (!options_.read_only) exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
         Statement check(db_, "PRAGMA quick_check");
-        if (check.step() && check.text(0) != "ok") throw std::runtime_error(check.text(0));
+        if (check.step() && check.text(0) != "ok") {
+          damaged = true;
+          throw std::runtime_error(check.text(0));
+        }
         if (!options_.read_only) exec(kSchema);
         return;
       } catch (const std::exception& e) {
@@ -103,10 +107,14 @@ void HistoryDb::open_or_start_afresh() {
     } else {
       why = sqlite3_errmsg(db_);
     }
+    // Only a file that is not a sound database is damaged; a full disk or a folder without
+    // permission is not the file's fault, and it stays as it is.
+    const int code = sqlite3_errcode(db_) & 0xff;
+    damaged = damaged || code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
     sqlite3_close(db_);
     db_ = nullptr;
     if (options_.read_only) throw std::runtime_error(name + ": cannot read the history: " + why);
-    if (attempt == 1) break;
+    if (!damaged || attempt == 1) throw std::runtime_error(name + ": cannot open the history: " + why);
     // Set aside, never deleted: the rows may still be worth something to someone.
     std::error_code ec;
     std::filesystem::path aside = options_.file;
@@ -116,7 +124,6 @@ void HistoryDb::open_or_start_afresh() {
     log_(LogLevel::warning, name + ": the history is damaged (" + why + "); kept as " + aside.string() +
                                 " and started afresh");
   }
-  throw std::runtime_error(name + ": cannot open or make the history file");
 }
 
 void HistoryDb::exec(const char* sql) const {

@@ -24,6 +24,8 @@ double next_midnight(double midnight, int days) {
 }  // namespace
 
 std::optional<double> parse_local_time(std::string_view text) {
+  const bool utc = text.size() == 20 && text.back() == 'Z';  // as `chairhub record` writes its start
+  if (utc) text.remove_suffix(1);
   if (text.size() > 19) return std::nullopt;
   const std::string s(text);
   std::tm tm{};
@@ -41,7 +43,8 @@ std::optional<double> parse_local_time(std::string_view text) {
   tm.tm_min = mi;
   tm.tm_sec = sec;
   tm.tm_isdst = -1;
-  const std::time_t t = std::mktime(&tm);
+  if (utc && !with_time) return std::nullopt;
+  const std::time_t t = utc ? timegm(&tm) : std::mktime(&tm);
   if (t == static_cast<std::time_t>(-1) || tm.tm_mday != d) return std::nullopt;  // 31 February
   return static_cast<double>(t);
 }

@@ -25,7 +25,8 @@ struct DaySummary {
   std::vector<Moment> moments;
 };
 
-// Local time "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM[:SS]" (a space for the T too) to wall seconds.
+// Local time "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM[:SS]" (a space for the T too), or UTC
+// "YYYY-MM-DDTHH:MM:SSZ", to wall seconds.
 std::optional<double> parse_local_time(std::string_view text);
 // The local date of a wall time, "YYYY-MM-DD".
 std::string local_date(double wall);

@@ -133,6 +133,8 @@ TEST(History, LocalTimesAreCheckedStrictly) {
   EXPECT_TRUE(parse_local_time("2026-11-30T09:00"));
   EXPECT_TRUE(parse_local_time("2026-11-30 09:00:30"));
   EXPECT_EQ(*parse_local_time("2026-11-30T09:00") - *parse_local_time("2026-11-30"), 9 * 3600);
+  EXPECT_EQ(*parse_local_time("2026-11-30T09:00:00Z"), 1796029200);  // UTC, as `chairhub record` writes it
+  EXPECT_FALSE(parse_local_time("2026-11-30Z"));
   for (const char* bad : {"", "2026-11-31", "2026-13-01", "2026-11-30T25:00", "30.11.2026", "2026-11-30T09:00x",
                           "yesterday"})
     EXPECT_FALSE(parse_local_time(bad)) << bad;

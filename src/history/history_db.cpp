@@ -61,6 +61,13 @@ class Statement {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
+std::string said(const std::string& file, const char* what, const std::string& why) {
+  std::string text = file;
+  text += what;
+  text += why;
+  return text;
+}
+
 template <class Kind, std::size_t N>
 Kind kind_from(const std::string& name, const std::array<const char*, N>& names) {
   for (std::size_t i = 0; i < N; ++i)
@@ -113,17 +120,21 @@ void HistoryDb::open_or_start_afresh() {
     damaged = damaged || code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
     sqlite3_close(db_);
     db_ = nullptr;
-    if (options_.read_only) throw std::runtime_error(name + ": cannot read the history: " + why);
-    if (!damaged || attempt == 1) throw std::runtime_error(name + ": cannot open the history: " + why);
-    // Set aside, never deleted: the rows may still be worth something to someone.
-    std::error_code ec;
-    std::filesystem::path aside = options_.file;
-    aside += ".damaged";
-    std::filesystem::rename(options_.file, aside, ec);
-    for (const char* suffix : {"-wal", "-shm"}) std::filesystem::remove(name + suffix, ec);
-    log_(LogLevel::warning, name + ": the history is damaged (" + why + "); kept as " + aside.string() +
-                                " and started afresh");
+    if (options_.read_only) throw std::runtime_error(said(name, ": cannot read the history: ", why));
+    if (!damaged || attempt == 1) throw std::runtime_error(said(name, ": cannot open the history: ", why));
+    set_aside(why);
   }
+}
+
+// A damaged file is set aside, never deleted: its rows may still be worth something to someone.
+void HistoryDb::set_aside(const std::string& why) {
+  const std::string name = options_.file.string();
+  std::error_code ec;
+  const std::string aside = name + ".damaged";
+  std::filesystem::rename(options_.file, aside, ec);
+  std::filesystem::remove(name + "-wal", ec);
+  std::filesystem::remove(name + "-shm", ec);
+  log_(LogLevel::warning, name + ": the history is damaged (" + why + "); kept as " + aside + " and started afresh");
 }
 
 void HistoryDb::exec(const char* sql) const {

@@ -77,6 +77,7 @@ class HistoryDb {
 
  private:
   void open_or_start_afresh();
+  void set_aside(const std::string& why);
   void exec(const char* sql) const;
   std::uint64_t size_bytes() const;
 

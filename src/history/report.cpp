@@ -136,9 +136,10 @@ std::string day_svg(const DaySummary& day) {
                                : i.kind == IntervalKind::break_ ? "#00897b"
                                : i.kind == IntervalKind::fault  ? "#b71c1c"
                                                                 : "#455a64";
-      svg += "<rect x=\"" + x(i.start) + "\" y=\"" + y + "\" width=\"" + w(i.start, i.end) +
-             "\" height=\"22\" fill=\"" + fill + "\"><title>" + escaped(i.name.empty() ? rows[r].second : i.name) + " " +
-             duration(i.end - i.start) + "</title></rect>\n";
+      const std::string title = escaped(i.name.empty() ? rows[r].second : i.name) + " " + duration(i.end - i.start);
+      svg += "<rect x=\"" + x(i.start) + "\" y=\"" + y + "\" width=\"" + w(i.start, i.end) + "\" height=\"22\" fill=\"";
+      svg += fill;
+      svg += "\"><title>" + title + "</title></rect>\n";
     }
   }
   for (const auto& m : day.moments) {
@@ -148,9 +149,10 @@ std::string day_svg(const DaySummary& day) {
            "</title></line>\n";
   }
   svg += "<text x=\"0\" y=\"150\">nudges</text>\n";
-  for (double h = from; h <= to + 1; h += 3600) {
-    const auto t = static_cast<long long>(std::llround((h - day.start) / 3600));
-    svg += "<text x=\"" + x(h) + "\" y=\"175\" text-anchor=\"middle\">" + std::to_string(t) + ":00</text>\n";
+  const auto first_hour = std::llround((from - day.start) / 3600), last_hour = std::llround((to - day.start) / 3600);
+  for (long long hour = first_hour; hour <= last_hour; ++hour) {
+    const double h = day.start + static_cast<double>(hour) * 3600;
+    svg += "<text x=\"" + x(h) + "\" y=\"175\" text-anchor=\"middle\">" + std::to_string(hour) + ":00</text>\n";
   }
   svg += "</svg>\n";
   return svg;

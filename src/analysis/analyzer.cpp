@@ -37,7 +37,10 @@ Analyzer::Analyzer(AnalysisConfig cfg, ChannelLayout layout, Units units)
       session_(cfg_.breaks),
       nudges_(cfg_.nudges) {
   for (const auto& c : layout_.channels) {
-    paths_.push_back({SensorHealth(cfg_.health, limits_for(c, units)), SignalFilter(cfg_.smoothing_s)});
+    // A cell on the centre line counts half to each side.
+    const auto half = [](bool whole, bool centre) { return whole ? 1.0 : centre ? 0.5 : 0.0; };
+    paths_.push_back({SensorHealth(cfg_.health, limits_for(c, units)), SignalFilter(cfg_.smoothing_s),
+                      half(c.x < 0, c.x == 0), half(c.y > 0, c.y == 0)});
     state_.channels.push_back({c.name, std::nullopt});
   }
   pattern_.assign(layout_.size(), kMissing);
@@ -85,7 +88,8 @@ void Analyzer::condition_channels(const Sample& sample, std::vector<Event>& out)
 }
 
 void Analyzer::compute_features() {
-  Features f;
+  Features& f = features_;  // filled in place: no copy per sample
+  f = Features{};
   std::size_t seat_cells = 0, seat_ok = 0;
   double kg = 0, mx = 0, my = 0, left = 0, front = 0;
   double lumbar = 0, feet = 0;
@@ -104,9 +108,8 @@ void Analyzer::compute_features() {
         kg += v;
         mx += v * c.x;
         my += v * c.y;
-        // A cell on the centre line counts half to each side.
-        left += c.x < 0 ? v : c.x == 0 ? v / 2 : 0;
-        front += c.y > 0 ? v : c.y == 0 ? v / 2 : 0;
+        left += v * path.left;  // exactly v, v / 2 or nothing
+        front += v * path.front;
         break;
       case Role::back:
         lumbar += v;
@@ -135,7 +138,6 @@ void Analyzer::compute_features() {
     f.pads_flat = pads_flat;
     f.feet = feet / pads_n;
   }
-  features_ = f;
 }
 
 void Analyzer::update_posture(double t, std::vector<Event>& out) {

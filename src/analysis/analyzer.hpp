@@ -70,6 +70,9 @@ class Analyzer {
   struct ChannelPath {
     SensorHealth health;
     SignalFilter filter;
+    // A seat cell's part in the left and front halves: 1, 0 or, on the centre line, 0.5;
+    // worked out once from its position, not per sample.
+    double left = 0, front = 0;
   };
   // Sums for averaging a baseline over a stretch of upright sitting, and the spread of each
   // channel's pattern value over it.

@@ -25,6 +25,8 @@ struct mosquitto_message;
 
 namespace chairhub::mqtt {
 
+struct MosquittoLibrary;
+
 struct ConnectionOptions {
   std::string host = "localhost";
   int port = 1883;
@@ -80,6 +82,7 @@ class Connection : public Link {
   static void on_publish_cb(mosquitto*, void*, int);
   static void on_message_cb(mosquitto*, void*, const ::mosquitto_message*);
 
+  const MosquittoLibrary& lib_;  // loaded by the first connection (mosquitto_library.hpp)
   boost::asio::io_context& io_;
   ConnectionOptions options_;
   Handlers handlers_;

@@ -31,16 +31,16 @@ void StatePublisher::republish() { publish_if_due(true); }
 
 void StatePublisher::publish_if_due(bool force) {
   if (!state_ || !link_.connected()) return;
-  auto payload = state_payload(*state_, control_, wall_at_sample_time(), options_, hardware_problem_,
-                               diagnostics_ ? diagnostics_() : Diagnostics{});
+  auto now = published_state(*state_, control_, options_, hardware_problem_);
   const double t = state_->t;
   // t going backwards means a new replay or a restarted clock: publish
-  const bool due = force || !last_published_ || state_is_news(*last_published_, payload) || t < last_publish_t_ ||
+  const bool due = force || !last_published_ || state_is_news(*last_published_, now) || t < last_publish_t_ ||
                    t - last_publish_t_ >= interval_s_;
   if (!due) return;
+  const auto payload = state_payload(now, t, wall_at_sample_time(), diagnostics_ ? diagnostics_() : Diagnostics{});
   if (!link_.publish(topic_, payload.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace), 1, true))
     return;
-  last_published_ = std::move(payload);
+  last_published_ = std::move(now);
   last_publish_t_ = t;
 }
 

@@ -30,6 +30,15 @@ bool moved(const std::optional<T>& a, const std::optional<T>& b, double step) {
   return a.has_value() != b.has_value();
 }
 
+// The same channels in the same health: the faults compared, not the names (which do not change
+// while the program runs), so that this is cheap enough for every sample.
+bool same_health(const std::vector<ChannelStatus>& a, const std::vector<ChannelStatus>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i].fault != b[i].fault) return false;
+  return true;
+}
+
 template <class T>
 ordered_json or_null(const std::optional<T>& value) {
   if (!value) return nullptr;
@@ -43,25 +52,38 @@ WallTime wall_at(WallTime now, double now_t, double t) {
 
 }  // namespace
 
-PublishedState published_state(const ChairState& state, const ControlState& control, const StatePayloadOptions& options,
-                               const std::optional<std::string>& hardware_problem) {
-  PublishedState p;
+void apply_control(PublishedState& out, const ControlState& control) {
+  out.nudges = control.nudges_enabled;
+  out.snoozed_until = control.snoozed_until;
+}
+
+void update_published_state(PublishedState& p, const ChairState& state, const ControlState& control,
+                            const StatePayloadOptions& options, const std::optional<std::string>& hardware_problem) {
   p.occupied = state.occupied;
   p.posture = state.posture;
   p.feet_flat = state.feet_flat;
   p.session_start = state.session_start;
   p.sitting_s = std::lround(state.sitting_s);
+  p.since_break_s.reset();
   if (state.since_break_s) p.since_break_s = std::lround(*state.since_break_s);
   p.break_due = state.break_due;
   p.left_pct = percent_while_seated(state.left_share, state.occupied);
   p.front_pct = percent_while_seated(state.front_share, state.occupied);
+  p.lumbar.reset();
   if (state.lumbar && state.occupied) p.lumbar = rounded(std::clamp(*state.lumbar, 0.0, 1.0), 2);
+  p.lumbar_contact.reset();
   if (state.occupied) p.lumbar_contact = state.lumbar_contact;
-  p.nudges = control.nudges_enabled;
-  p.snoozed_until = control.snoozed_until;
+  apply_control(p, control);
+  p.seat_kg.reset();
   if (options.publish_weight) p.seat_kg = rounded(std::max(state.seat_kg, 0.0), 1);
-  p.channels = state.channels;
-  p.hardware_problem = hardware_problem;
+  if (!same_health(p.channels, state.channels)) p.channels = state.channels;
+  if (p.hardware_problem != hardware_problem) p.hardware_problem = hardware_problem;
+}
+
+PublishedState published_state(const ChairState& state, const ControlState& control, const StatePayloadOptions& options,
+                               const std::optional<std::string>& hardware_problem) {
+  PublishedState p;
+  update_published_state(p, state, control, options, hardware_problem);
   return p;
 }
 
@@ -113,7 +135,7 @@ bool state_is_news(const PublishedState& published, const PublishedState& now) {
          moved(a.seat_kg, b.seat_kg, 2) || a.occupied != b.occupied || a.posture != b.posture ||
          a.feet_flat != b.feet_flat || a.session_start != b.session_start || a.break_due != b.break_due ||
          a.lumbar_contact != b.lumbar_contact || a.nudges != b.nudges || a.snoozed_until != b.snoozed_until ||
-         a.channels != b.channels || a.hardware_problem != b.hardware_problem;
+         !same_health(a.channels, b.channels) || a.hardware_problem != b.hardware_problem;
 }
 
 ordered_json event_payload(const Event& event, WallTime raised_at) {

@@ -55,6 +55,13 @@ struct PublishedState {
 
 PublishedState published_state(const ChairState& state, const ControlState& control, const StatePayloadOptions& options,
                                const std::optional<std::string>& hardware_problem = std::nullopt);
+// The same in place, for a publisher that decides on every sample: the channel list (names and
+// health) is copied only when a channel's health changed. Channel names do not change while
+// the program runs (a new channel needs a restart).
+void update_published_state(PublishedState& out, const ChairState& state, const ControlState& control,
+                            const StatePayloadOptions& options, const std::optional<std::string>& hardware_problem);
+// Only the application's part (the nudge switch, a snooze).
+void apply_control(PublishedState& out, const ControlState& control);
 
 // The `state` payload. `now` is the wall-clock time that corresponds to sample time `t`; the
 // session start is reported as a wall-clock time derived from it. A hardware problem becomes

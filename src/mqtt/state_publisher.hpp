@@ -41,7 +41,9 @@ class StatePublisher {
   WallClock clock_;
   StatePayloadOptions options_;
   double interval_s_;
-  std::optional<ChairState> state_;
+  // The last state as it would be published, updated in place, and its sample time.
+  std::optional<PublishedState> state_;
+  double t_ = 0;
   ControlState control_;
   std::optional<std::string> hardware_problem_;
   std::function<Diagnostics()> diagnostics_;

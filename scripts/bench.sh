@@ -29,7 +29,7 @@ trap cleanup EXIT
 # ratio NAME VALUE REFERENCE LIMIT: one line of the summary
 ratio() {
   awk -v n="$1" -v v="$2" -v r="$3" -v l="$4" \
-    'BEGIN { x = v / r; printf "%-48s %6.2f  (limit %s)%s\n", n, x, l, x > l ? "  OVER THE LIMIT" : "" }'
+    'BEGIN { x = v / r; printf "%-48s %6.2f  (limit %s)%s\n", n, x, l, (x > l ? "  OVER THE LIMIT" : "") }'
 }
 
 echo "== throughput (Google Benchmark, eight-hour logs; argument 0 raw, 1 calibrated)"
@@ -64,7 +64,7 @@ valgrind --tool=callgrind --callgrind-out-file="$work/replay.callgrind" $bin rep
 valgrind --tool=callgrind --callgrind-out-file="$work/reference.callgrind" $reference "$work/8h.csv" >/dev/null 2>&1
 # inclusive instructions of the first function matching a pattern, or of the whole program
 instructions() {
-  callgrind_annotate --inclusive=yes "$1" | awk -v p="$2" '$0 ~ p { gsub(",", "", $1); print $1; exit }'
+  callgrind_annotate --inclusive=yes "$1" | awk -v p="$2" '!found && $0 ~ p { gsub(",", "", $1); print $1; found = 1 }'
 }
 per_row=$(($(instructions "$work/reference.callgrind" "PROGRAM TOTALS") / rows))
 analysis=$(($(instructions "$work/replay.callgrind" "Analyzer::update\\(") / rows))
@@ -110,5 +110,5 @@ for log in 1h 8h; do
   kib=$(peak $bin replay "$work/$log.csv")
   awk -v n="replay peak memory, $log log" -v k="$kib" -v r="$ref_kib" 'BEGIN {
     printf "%-48s %6.1f MB (limit 6.0), %.2fx the reference program (%.1f MB)%s\n",
-      n, k / 1024, k / r, r / 1024, k / 1024 > 6 ? "  OVER THE LIMIT" : "" }'
+      n, k / 1024, k / r, r / 1024, (k / 1024 > 6 ? "  OVER THE LIMIT" : "") }'
 done

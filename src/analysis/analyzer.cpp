@@ -63,27 +63,32 @@ void Analyzer::reconfigure(const AnalysisConfig& cfg, const ChannelLayout& layou
 }
 
 void Analyzer::condition_channels(const Sample& sample, std::vector<Event>& out) {
-  for (std::size_t i = 0; i < paths_.size(); ++i) {
+  // read once, not per channel: this loop runs for every channel of every sample
+  const double t = sample.t;
+  const std::size_t channels = paths_.size();
+  const std::size_t readings = std::min(sample.values.size(), channels);
+  const bool raw = units_ == Units::raw;
+  for (std::size_t i = 0; i < channels; ++i) {
     auto& path = paths_[i];
     const Channel& channel = layout_.channels[i];
-    const double reading = i < sample.values.size() ? sample.values[i] : kMissing;
-    switch (path.health.update(sample.t, reading)) {
+    const double reading = i < readings ? sample.values[i] : kMissing;
+    switch (path.health.update(t, reading)) {
       case SensorHealth::Change::raised: {
         const Fault fault = *path.health.fault();
-        out.emplace_back(sample.t, SensorFault{channel.name, fault});
+        out.emplace_back(t, SensorFault{channel.name, fault});
         state_.channels[i].fault = fault;
         path.filter.reset();
         break;
       }
       case SensorHealth::Change::cleared:
-        out.emplace_back(sample.t, SensorOk{channel.name});
+        out.emplace_back(t, SensorOk{channel.name});
         state_.channels[i].fault.reset();
         path.filter.reset();
         break;
       case SensorHealth::Change::none: break;
     }
     if (std::isnan(reading) || path.health.fault()) continue;
-    path.filter.update(sample.t, units_ == Units::raw ? calibrate(channel, reading) : reading);
+    path.filter.update(t, raw ? calibrate(channel, reading) : reading);
   }
 }
 
@@ -95,7 +100,8 @@ void Analyzer::compute_features() {
   double lumbar = 0, feet = 0;
   int lumbar_n = 0, pads_n = 0;
   bool pads_flat = true;
-  for (std::size_t i = 0; i < paths_.size(); ++i) {
+  const std::size_t channels = paths_.size();
+  for (std::size_t i = 0; i < channels; ++i) {
     const Channel& c = layout_.channels[i];
     const auto& path = paths_[i];
     const bool usable = !path.health.fault() && path.filter.has_value();

@@ -57,27 +57,27 @@ void apply_control(PublishedState& out, const ControlState& control) {
   out.snoozed_until = control.snoozed_until;
 }
 
-void update_published_state(PublishedState& p, const ChairState& state, const ControlState& control,
+void update_published_state(PublishedState& out, const ChairState& state, const ControlState& control,
                             const StatePayloadOptions& options, const std::optional<std::string>& hardware_problem) {
-  p.occupied = state.occupied;
-  p.posture = state.posture;
-  p.feet_flat = state.feet_flat;
-  p.session_start = state.session_start;
-  p.sitting_s = std::lround(state.sitting_s);
-  p.since_break_s.reset();
-  if (state.since_break_s) p.since_break_s = std::lround(*state.since_break_s);
-  p.break_due = state.break_due;
-  p.left_pct = percent_while_seated(state.left_share, state.occupied);
-  p.front_pct = percent_while_seated(state.front_share, state.occupied);
-  p.lumbar.reset();
-  if (state.lumbar && state.occupied) p.lumbar = rounded(std::clamp(*state.lumbar, 0.0, 1.0), 2);
-  p.lumbar_contact.reset();
-  if (state.occupied) p.lumbar_contact = state.lumbar_contact;
-  apply_control(p, control);
-  p.seat_kg.reset();
-  if (options.publish_weight) p.seat_kg = rounded(std::max(state.seat_kg, 0.0), 1);
-  if (!same_health(p.channels, state.channels)) p.channels = state.channels;
-  if (p.hardware_problem != hardware_problem) p.hardware_problem = hardware_problem;
+  out.occupied = state.occupied;
+  out.posture = state.posture;
+  out.feet_flat = state.feet_flat;
+  out.session_start = state.session_start;
+  out.sitting_s = std::lround(state.sitting_s);
+  out.since_break_s.reset();
+  if (state.since_break_s) out.since_break_s = std::lround(*state.since_break_s);
+  out.break_due = state.break_due;
+  out.left_pct = percent_while_seated(state.left_share, state.occupied);
+  out.front_pct = percent_while_seated(state.front_share, state.occupied);
+  out.lumbar.reset();
+  if (state.lumbar && state.occupied) out.lumbar = rounded(std::clamp(*state.lumbar, 0.0, 1.0), 2);
+  out.lumbar_contact.reset();
+  if (state.occupied) out.lumbar_contact = state.lumbar_contact;
+  apply_control(out, control);
+  out.seat_kg.reset();
+  if (options.publish_weight) out.seat_kg = rounded(std::max(state.seat_kg, 0.0), 1);
+  if (!same_health(out.channels, state.channels)) out.channels = state.channels;
+  if (out.hardware_problem != hardware_problem) out.hardware_problem = hardware_problem;
 }
 
 PublishedState published_state(const ChairState& state, const ControlState& control, const StatePayloadOptions& options,

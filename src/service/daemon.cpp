@@ -17,6 +17,7 @@
 #include "service/daemon_config.hpp"
 #include "service/hardware_retry.hpp"
 #include "service/journal.hpp"
+#include "service/sitter_postures.hpp"
 #include "service/notifier.hpp"
 #include "service/nudge_driver.hpp"
 #include "service/nudge_outputs.hpp"
@@ -140,6 +141,7 @@ struct Daemon::Impl {
   void start_analysis() {
     analyzer = std::make_unique<Analyzer>(cfg.chair.analysis, cfg.chair.layout, units);
     keeper->prime(*analyzer);
+    load_sitter_postures(state_dir(), *analyzer, journal);
     last_t.reset();
     raw.clear();
   }
@@ -189,6 +191,7 @@ struct Daemon::Impl {
       cfg = std::move(fresh);
       keeper->apply_tare(cfg.chair.layout);
       analyzer->reconfigure(cfg.chair.analysis, cfg.chair.layout);
+      load_sitter_postures(state_dir(), *analyzer, journal);
       journal.set_level(log_level_from(options.log_level.value_or(cfg.service.log_level)));
       if (cfg.hardware) sources->set_wiring(*cfg.hardware);  // used when the chips are next opened
       start_saver();  // at the reloaded interval

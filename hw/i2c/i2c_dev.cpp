@@ -60,18 +60,18 @@ class I2cDev final : public I2cDevice {
 
 }  // namespace
 
+DeviceError i2c_open_error(int err, int bus) {
+  DeviceError e = device_error_from_errno(err, "opening /dev/i2c-" + std::to_string(bus));
+  if (err != ENOENT) return e;
+  return DeviceError(e.kind(), std::string(e.what()) + " (is I2C enabled and i2c-dev loaded? see hw/README.md)");
+}
+
 std::unique_ptr<I2cDevice> open_i2c_dev(int bus, std::uint8_t address,
                                         const I2cDevOptions& options) {
   const std::string path = "/dev/i2c-" + std::to_string(bus);
   const std::string what = hex_address(address) + " on " + path;
   const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
-  if (fd < 0) {
-    const int err = errno;
-    std::string hint;
-    if (err == ENOENT) hint = " (is I2C enabled and i2c-dev loaded? see hw/README.md)";
-    const DeviceError e = device_error_from_errno(err, "opening " + path);
-    throw DeviceError(e.kind(), e.what() + hint);
-  }
+  if (fd < 0) throw i2c_open_error(errno, bus);
   // Not I2C_SLAVE_FORCE: if a kernel driver owns the chip, say so instead of fighting it.
   if (::ioctl(fd, I2C_SLAVE, static_cast<unsigned long>(address)) < 0) {
     const int err = errno;

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "hw/i2c/i2c_device.hpp"
+#include "hw/util/device_error.hpp"
 
 namespace chairhub::hw {
 
@@ -25,5 +26,8 @@ constexpr std::uint16_t swap_bytes(std::uint16_t v) {
 // driver (such as the ads1115 overlay) has claimed the address.
 std::unique_ptr<I2cDevice> open_i2c_dev(int bus, std::uint8_t address,
                                         const I2cDevOptions& options = {});
+// Opening /dev/i2c-<bus> failed with errno `err`: the error, with a hint when the bus is not
+// there (also what the simulated chips say when I2C is off).
+DeviceError i2c_open_error(int err, int bus);
 
 }  // namespace chairhub::hw

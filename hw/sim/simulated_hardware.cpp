@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cmath>
 
+#include "hw/i2c/i2c_dev.hpp"
 #include "hw/sim/sim_channels.hpp"
 #include "hw/util/device_error.hpp"
 
@@ -85,6 +86,7 @@ Backends SimulatedHardware::backends() {
             if (!plugged_in_)
               throw device_error_from_errno(ENOENT,
                                             "opening /dev/i2c-" + std::to_string(bus) + " (simulated chips unplugged)");
+            if (!i2c_enabled_) throw i2c_open_error(ENOENT, bus);
             auto& device = i2c_[{bus, address}];
             if (!device) {  // nothing configured there: a chip that does not answer
               auto absent = std::make_unique<Ads1115Model>(clock_, address);

@@ -40,6 +40,8 @@ class SimulatedHardware {
   // GPIO chip or an I2C bus through backends() then fails as it does on Linux (no GPIO chip
   // found, no /dev/i2c-N). Devices already handed out are not affected.
   void set_plugged_in(bool plugged_in) { plugged_in_ = plugged_in; }
+  // False: no /dev/i2c-N, as on a Pi whose I2C is not enabled; the GPIO chip is still there.
+  void set_i2c_enabled(bool enabled) { i2c_enabled_ = enabled; }
 
   // Makes `channel` read `counts` (raw chip counts); false when the channel is not wired.
   // NaN unplugs the channel's sensor until a number comes again: its HX711 stops answering
@@ -63,6 +65,7 @@ class SimulatedHardware {
  private:
   Clock& clock_;
   bool plugged_in_ = true;
+  bool i2c_enabled_ = true;
   std::unique_ptr<SimGpioChip> chip_;
   std::map<std::string, unsigned> named_;  // line names beyond GPIO0..GPIO63
   std::map<std::string, std::unique_ptr<SimChannel>> channels_;

@@ -55,8 +55,8 @@ class Analyzer {
   bool has_own_baseline() const { return baseline_source_.has_value(); }
 
   // The sitter's posture model (posture_model.hpp), prepared; none: the rules of posture.cpp
-  // decide. Without a baseline of its own yet, the analysis takes the model's, the upright
-  // the model was learnt against.
+  // decide. The analysis takes the model's baseline, the upright its evidence was measured
+  // against (a baseline captured later, or set, replaces it as before).
   void set_posture_model(std::optional<PostureModel> model);
   const std::optional<PostureModel>& posture_model() const { return model_; }
   // What posture was judged on at the latest sample; none when it was not judged (nobody

@@ -65,7 +65,7 @@ void Analyzer::set_posture_model(std::optional<PostureModel> model) {
     std::string why;
     if (!model_->prepare(why)) model_.reset();
   }
-  if (model_ && !baseline_source_) set_baseline(model_->baseline);
+  if (model_) set_baseline(model_->baseline);
 }
 
 void Analyzer::adopt_baseline(double t, const Baseline& b, BaselineSource source, std::vector<Event>& out) {

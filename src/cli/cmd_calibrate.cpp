@@ -32,9 +32,9 @@ class Session {
   // The person's part of a step, then the readings meanwhile.
   std::vector<double> take(const CalibrationStep& step) {
     ask_.wait(step.name, step.text);
-    Scene scene{step.kg, step.x, step.y, {}};
-    if (!step.pressed.empty()) scene.pads[step.pressed] = 1.0;
-    chair_.act(scene);
+    HeldLoad load{step.kg, step.x, step.y, {}};
+    if (!step.pressed.empty()) load.pressed[step.pressed] = 1.0;
+    chair_.act(load);
     return measure(step.measuring, step.slots);
   }
 

@@ -11,7 +11,7 @@ namespace chairhub::cli {
 void add_hardware_options(CLI::App& cmd, HardwareArgs& args) {
   cmd.add_option("-c,--config", args.config, "config file with a [hardware] section")->capture_default_str();
   // Hidden: for the tests and for trying the commands without a chair.
-  cmd.add_option("--simulate", args.simulate, "a simulated chair (TOML) instead of the devices")
+  cmd.add_option("--simulate", args.simulate, "a scenario acted out on simulated chips instead of the devices")
       ->check(CLI::ExistingFile)
       ->group("");
 }
@@ -26,7 +26,8 @@ ChairHardware::ChairHardware(const DaemonConfig& config, const std::string& simu
                      "no [hardware] section: say which pins and chips the sensors are wired to (see hw/README.md)");
   }
   wiring_ = *config.hardware;
-  if (!simulate.empty()) sim_ = std::make_unique<SimChair>(simulate, wiring_, config_.layout, clock_);
+  if (!simulate.empty())
+    sim_ = std::make_unique<SimulatedDevices>(load_scenario(simulate, config_.layout), config_.layout, wiring_, clock_);
 }
 
 ChairHardware::~ChairHardware() = default;
@@ -73,12 +74,12 @@ std::unique_ptr<hw::Outputs> ChairHardware::open_outputs(const hw::HardwareConfi
 }
 
 hw::HardwareReading ChairHardware::read(hw::HardwareSource& source) {
-  if (sim_) sim_->update();
+  if (sim_) sim_->step();
   return source.read();
 }
 
-void ChairHardware::act(const Scene& scene) {
-  if (sim_) sim_->hold(scene);
+void ChairHardware::act(const HeldLoad& load) {
+  if (sim_) sim_->hold(load);
 }
 
 std::vector<std::string> ChairHardware::unwired() const {

@@ -1,19 +1,19 @@
 #pragma once
 // What `probe`, `calibrate` and `record` share: the config with its [hardware] section, the
-// devices it names (the Linux ones, or a simulated chair with the hidden --simulate FILE), and
-// reading them.
+// devices it names (the Linux ones, or with the hidden --simulate SCENARIO the software models
+// of the chips acting out a scenario, service/simulated_devices.hpp), and reading them.
 #include <CLI/CLI.hpp>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "cli/sim_chair.hpp"
 #include "config/config.hpp"
 #include "hw/config/hardware_config.hpp"
 #include "hw/output/outputs.hpp"
 #include "hw/source/hardware_source.hpp"
 #include "hw/util/clock.hpp"
 #include "service/daemon_config.hpp"
+#include "service/simulated_devices.hpp"
 
 namespace chairhub::cli {
 
@@ -22,10 +22,10 @@ inline constexpr const char* kDefaultConfig = "/etc/chairhub/chairhub.toml";
 
 struct HardwareArgs {
   std::string config = kDefaultConfig;
-  std::string simulate;  // a simulated chair (sim_chair.hpp) instead of the devices
+  std::string simulate;  // a scenario acted out on simulated chips instead of the devices
 };
 
-// --config FILE and the hidden --simulate FILE.
+// --config FILE and the hidden --simulate SCENARIO.
 void add_hardware_options(CLI::App& cmd, HardwareArgs& args);
 // The config of --config, read whole (throws ConfigError with every problem); the calibration
 // file is not read: probing, recording and calibrating come before it exists.
@@ -52,7 +52,7 @@ class ChairHardware {
   // One reading of every channel.
   hw::HardwareReading read(hw::HardwareSource& source);
   // The person did what a prompt asked; only the simulated chair takes notice.
-  void act(const Scene& scene);
+  void act(const HeldLoad& load);
 
   // Layout channels the [hardware] section does not wire.
   std::vector<std::string> unwired() const;
@@ -64,7 +64,7 @@ class ChairHardware {
 
   hw::HardwareConfig wiring_;
   hw::SteadyClock clock_;
-  std::unique_ptr<SimChair> sim_;
+  std::unique_ptr<SimulatedDevices> sim_;
   std::unique_ptr<hw::Outputs> held_outputs_;  // by open() of the whole wiring
 };
 

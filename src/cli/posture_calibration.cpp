@@ -32,13 +32,13 @@ const Hold kHolds[] = {
     {Posture::reclined, "Recline: lean back into the backrest.", 1, 0, -0.25, 0.9, 0.6},
 };
 
-Scene scene_of(const Hold& h, const ChannelLayout& layout) {
-  Scene scene{kSimulatedKg * h.seat_share, h.x, h.y, {}};
+HeldLoad load_of(const Hold& h, const ChannelLayout& layout) {
+  HeldLoad load{kSimulatedKg * h.seat_share, h.x, h.y, {}};
   for (const auto& ch : layout.channels) {
-    if (ch.role == Role::back) scene.pads[ch.name] = h.back;
-    if (ch.role == Role::foot) scene.pads[ch.name] = h.feet;
+    if (ch.role == Role::back) load.pressed[ch.name] = h.back;
+    if (ch.role == Role::foot) load.pressed[ch.name] = h.feet;
   }
-  return scene;
+  return load;
 }
 
 }  // namespace
@@ -60,7 +60,7 @@ void calibrate_postures(const HardwareArgs& hardware, const std::string& output,
   for (const Hold& hold : kHolds) {
     const std::string name(to_string(hold.posture));
     ask.wait(name, std::to_string(++step) + ". " + hold.ask);
-    chair.act(scene_of(hold, config.layout));
+    chair.act(load_of(hold, config.layout));
     // The first hold is longer: sitting down must be seen first (occupancy's debounce).
     const double seconds = step == 1 ? hold_s + config.analysis.occupancy.debounce_s + 1 : hold_s;
     std::printf("  hold it...");

@@ -85,4 +85,11 @@ bool same_channels(const ChannelLayout& a, const ChannelLayout& b) {
   return true;
 }
 
+DaemonConfig reload_daemon_config(const std::string& path, const DaemonConfig& running) {
+  DaemonConfig fresh = load_daemon_config(path);
+  if (!same_channels(fresh.chair.layout, running.chair.layout))
+    throw ConfigError({path + ": the channels changed: restart chairhubd for that"});
+  return fresh;
+}
+
 }  // namespace chairhub

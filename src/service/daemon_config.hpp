@@ -50,5 +50,8 @@ std::vector<std::string> check_config_file(const std::string& path);
 // A reload may change everything but the channels' names and roles (the running analysis and
 // the sensor source are built on them): true when those are the same.
 bool same_channels(const ChannelLayout& a, const ChannelLayout& b);
+// The config again, for a reload of `running`: throws ConfigError with every problem, or when the
+// channels changed (that needs a restart).
+DaemonConfig reload_daemon_config(const std::string& path, const DaemonConfig& running);
 
 }  // namespace chairhub

@@ -8,11 +8,10 @@
 #include "hw/chip/chip_devices.hpp"
 #include "hw/config/hardware_config.hpp"
 #include "hw/output/outputs.hpp"
-#include "hw/sim/simulated_hardware.hpp"
 #include "hw/source/hardware_source.hpp"
 #include "hw/util/clock.hpp"
 #include "service/sample_source.hpp"
-#include "sim/simulated_chair.hpp"
+#include "service/simulated_devices.hpp"
 
 namespace chairhub {
 
@@ -64,15 +63,10 @@ class SimulatedDevicesSource : public ChipSampleSource {
   hw::Clock& clock() override { return clock_; }
 
  private:
-  Scenario scenario_;
-  const ChannelLayout& layout_;
   std::string present_file_;
   hw::SteadyClock clock_;
-  hw::SimulatedHardware devices_;
+  SimulatedDevices devices_;
   HardwareSampleSource source_;
-  std::unique_ptr<SimulatedChair> chair_;
-  Sample load_;
-  std::string label_;
 };
 
 }  // namespace chairhub

@@ -1,9 +1,13 @@
 #include "service/session_keeper.hpp"
 
+#include <cstdlib>
 #include <ctime>
 #include <exception>
 #include <system_error>
 #include <utility>
+
+#include "core/file_checks.hpp"
+#include "core/input_error.hpp"
 
 namespace chairhub {
 namespace {
@@ -22,6 +26,26 @@ std::string local_date(double wall) {
 }
 
 }  // namespace
+
+std::string state_directory(const std::optional<std::string>& option, const std::string& configured) {
+  std::string dir = configured;
+  std::string named_by = "[service] state_dir";
+  if (option) {
+    dir = *option;
+    named_by = "--state-dir";
+  } else if (const char* systemd = std::getenv("STATE_DIRECTORY")) {
+    dir = std::string(systemd).substr(0, std::string(systemd).find(':'));
+    named_by = "systemd's $STATE_DIRECTORY";
+  }
+  const auto refuse = [&](const std::string& why) {
+    throw ConfigError({"the state folder " + dir + " (from " + named_by + ") " + why});
+  };
+  if (const auto why = unusable_folder(dir)) refuse(*why);
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) refuse("cannot be made: " + ec.message());
+  return dir;
+}
 
 SessionKeeper::SessionKeeper(const std::filesystem::path& dir, const Journal& journal)
     : store_(dir), journal_(journal) {}

@@ -18,6 +18,11 @@
 
 namespace chairhub {
 
+// Where chairhubd keeps its state: `option` (--state-dir), else systemd's $STATE_DIRECTORY, else
+// the config's; created if missing. Throws ConfigError (chairhubd exits 78, so systemd does not
+// restart it in a loop) when it cannot be a folder, e.g. a file is in its place.
+std::string state_directory(const std::optional<std::string>& option, const std::string& configured);
+
 class SessionKeeper {
  public:
   SessionKeeper(const std::filesystem::path& dir, const Journal& journal);

@@ -7,22 +7,23 @@
 
 namespace chairhub {
 
-void load_sitter_postures(const std::string& state_dir, Analyzer& analyzer, const Journal& journal) {
+std::optional<PostureModel> load_sitter_postures(const std::string& state_dir,
+                                                 const std::optional<PostureModel>& current, const Journal& journal) {
   const std::string path = (std::filesystem::path(state_dir) / kPostureModelFile).string();
   std::error_code error;
   if (!std::filesystem::exists(path, error)) {
-    if (analyzer.posture_model()) journal(LogLevel::notice, path + " is gone: posture by the rules again");
-    analyzer.set_posture_model(std::nullopt);
-    return;
+    if (current) journal(LogLevel::notice, path + " is gone: posture by the rules again");
+    return std::nullopt;
   }
   try {
     PostureModel model = load_posture_model(path);
     journal(LogLevel::notice, "posture model " + path + ": " + std::to_string(model.classes.size()) + " postures");
-    analyzer.set_posture_model(std::move(model));
+    return model;
   } catch (const InputError& e) {
     for (const auto& p : e.problems()) journal(LogLevel::error, p);
-    journal(LogLevel::error, analyzer.posture_model() ? "keeping the posture model read before"
-                                                      : "posture by the rules until the model file is made again");
+    journal(LogLevel::error, current ? "keeping the posture model read before"
+                                     : "posture by the rules until the model file is made again");
+    return current;
   }
 }
 

@@ -7,8 +7,6 @@
 #include <nlohmann/json.hpp>
 
 #include "core/atomic_file.hpp"
-#include "core/file_checks.hpp"
-#include "core/input_error.hpp"
 #include "core/section_reader.hpp"
 #include "mqtt/chair_id.hpp"
 
@@ -172,17 +170,6 @@ PersistedState StateStore::load(std::string& warning) const {
 
 void StateStore::save(const PersistedState& state) const {
   write_file_atomically(file(), serialize_persisted_state(state));
-}
-
-void make_state_folder(const std::filesystem::path& dir) {
-  const auto refuse = [&](const std::string& why) {
-    throw ConfigError({"the state folder " + dir.string() + " " + why +
-                       " (it comes from --state-dir, $STATE_DIRECTORY or [service] state_dir)"});
-  };
-  if (const auto why = unusable_folder(dir)) refuse(*why);
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) refuse("cannot be made: " + ec.message());
 }
 
 }  // namespace chairhub

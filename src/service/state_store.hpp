@@ -46,10 +46,6 @@ class StateStore {
   std::filesystem::path dir_;
 };
 
-// Makes the state folder when it is not there yet; throws ConfigError (chairhubd exits 78, so
-// systemd does not restart it in a loop) when it cannot be one, e.g. a file is in its place.
-void make_state_folder(const std::filesystem::path& dir);
-
 // Parses the JSON text of a state file; throws std::exception when it is not a valid one.
 PersistedState parse_persisted_state(const std::string& text);
 std::string serialize_persisted_state(const PersistedState& state);

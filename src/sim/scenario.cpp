@@ -6,6 +6,7 @@ namespace chairhub {
 namespace {
 
 const toml::table kNoTable;
+const toml::array kNoLines;
 
 // [sitter] and [log] may be left out: their defaults.
 SectionReader optional_table(const SectionReader& root, std::string_view key) {
@@ -77,8 +78,67 @@ ScenarioFault read_fault(const SectionReader& t, const ChannelLayout& layout) {
   return f;
 }
 
+// The channel `name` of the layout, or a problem saying why not: not one, or not a seat cell when
+// `seat` (else not a pad).
+const Channel* channel_of(const SectionReader& t, const toml::node& n, const std::string& name,
+                          const ChannelLayout& layout, std::optional<bool> seat) {
+  const auto i = layout.find(name);
+  if (!i) {
+    t.problem_at(n, name, "not a channel of the config");
+    return nullptr;
+  }
+  const Channel& c = layout.channels[*i];
+  if (!seat || (c.role == Role::seat) == *seat) return &c;
+  t.problem_at(n, name, "is a " + std::string(to_string(c.role)) + " channel");
+  return nullptr;
+}
+
+// [sensors]: channel = { offset, per_kg } for a seat cell, { empty, full } for a pad.
+void read_sensors(const SectionReader& t, const ChannelLayout& layout, Scenario& s) {
+  for (const auto& [key, node] : t.node()) {
+    const std::string name(key.str());
+    const Channel* c = channel_of(t, node, name, layout, std::nullopt);
+    const auto sensor = c ? t.table(name) : std::nullopt;
+    if (!sensor) continue;
+    SensorTruth& truth = s.sensors[name];
+    if (c->role == Role::seat) {
+      sensor->known_keys({"offset", "per_kg"});
+      truth.offset = sensor->number("offset", -1e7, 1e7);
+      truth.per_kg = sensor->number("per_kg", 1, 1e7);
+    } else {
+      sensor->known_keys({"empty", "full"});
+      truth.empty = sensor->number("empty", -1e7, 1e7);
+      truth.full = sensor->number("full", -1e7, 1e7);
+    }
+  }
+}
+
+// [devices]: the chips' own troubles, from the start.
+void read_devices(const SectionReader& t, const ChannelLayout& layout, ScenarioDevices& d) {
+  t.known_keys({"faults", "no_i2c_bus", "taken_lines"});
+  t.read("no_i2c_bus", d.no_i2c_bus);
+  if (const toml::node* lines = t.get("taken_lines")) {
+    const toml::array* list = lines->as_array();
+    if (!list) t.problem_at(*lines, "taken_lines", "expected a list of line numbers, e.g. [16]");
+    for (const toml::node& line : list ? *list : kNoLines) {
+      const auto number = line.value_exact<std::int64_t>();
+      if (number && *number >= 0 && *number <= 63) d.taken_lines.push_back(static_cast<unsigned>(*number));
+      else t.problem_at(line, "taken_lines", "expected line numbers 0..63");
+    }
+  }
+  const auto faults = t.table("faults");
+  if (!faults) return;
+  for (const auto& [key, node] : faults->node()) {
+    const std::string name(key.str());
+    if (!channel_of(*faults, node, name, layout, std::nullopt)) continue;
+    const auto kind = node.value_exact<std::string>();
+    if (!kind) faults->problem_at(node, name, "expected a fault's name, e.g. \"never_ready\"");
+    else d.faults.push_back({name, *kind, t.file(), static_cast<int>(node.source().begin.line)});
+  }
+}
+
 Scenario read_scenario(const SectionReader& root, const ChannelLayout& layout) {
-  root.known_keys({"sitter", "log", "step", "fault"});
+  root.known_keys({"sitter", "log", "step", "fault", "sensors", "devices"});
   Scenario s;
   read_sitter(unnamed(optional_table(root, "sitter")), s);
   read_log_table(unnamed(optional_table(root, "log")), s);
@@ -86,6 +146,8 @@ Scenario read_scenario(const SectionReader& root, const ChannelLayout& layout) {
   if (s.steps.empty() && !root.has("step")) root.problems().add(root.file(), 0, "step", "the scenario has no [[step]]");
   for (const auto& t : root.tables("fault", false, "expected [[fault]] tables"))
     s.faults.push_back(read_fault(unnamed(t), layout));
+  if (const auto t = root.table("sensors")) read_sensors(*t, layout, s);
+  if (const auto t = root.table("devices")) read_devices(*t, layout, s.devices);
   return s;
 }
 

@@ -1,7 +1,10 @@
 #pragma once
-// A scripted sitter for `chairhub simulate`: who sits, how, for how long, and what goes wrong
-// with the sensors. Read from a TOML scenario file (see config/scenarios/).
+// A scripted sitter for `chairhub simulate`, the daemon's simulated sources and the wiring
+// commands' --simulate: who sits, how, for how long, what goes wrong with the sensors, and on
+// simulated chips the chair's own sensor constants and chip faults. Read from a TOML scenario
+// file (see config/scenarios/demo.toml); the one format of every simulation.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +39,29 @@ struct BodyGeometry {
   double back_firmness = 1.0;  // how firmly the back meets the pads, as a factor of typical
 };
 
+// A sensor of the simulated chair in chip counts, where it differs from the config's channel:
+// what calibrating this chair should find. Used for raw samples only.
+struct SensorTruth {
+  std::optional<double> offset, per_kg;  // a seat cell: counts when empty, counts per kg on it
+  std::optional<double> empty, full;     // a pad: counts untouched and fully pressed
+};
+
+// A chip fault for the whole run, on the simulated chips only (the `devices` source and the
+// wiring commands' --simulate). The chip's model knows its faults (hw/sim); the file and line
+// are kept so a fault it does not know is reported where the scenario says it.
+struct DeviceFault {
+  std::string channel;
+  std::string kind;  // HX711: never_ready, stuck_low, unplugged; ADS1115: absent
+  std::string file;
+  int line = 0;
+};
+
+struct ScenarioDevices {
+  std::vector<DeviceFault> faults;
+  bool no_i2c_bus = false;           // /dev/i2c-N is not there (I2C not enabled)
+  std::vector<unsigned> taken_lines;  // GPIO lines another program holds
+};
+
 struct Scenario {
   double mass_kg = 75;
   double offset_x = 0, offset_y = 0;  // the sitter's habitual upright position on the seat
@@ -50,6 +76,8 @@ struct Scenario {
   double move_s = 1.5;             // how long a change of posture takes
   std::vector<ScenarioStep> steps;
   std::vector<ScenarioFault> faults;
+  std::map<std::string, SensorTruth> sensors;  // by channel name
+  ScenarioDevices devices;
 };
 
 // Reads a scenario; throws InputError with every problem, each naming file, line and key. Fault

@@ -34,6 +34,12 @@ PostureModel model(Posture p, const BodyGeometry& b) {
 
 SimulatedChair::SimulatedChair(const Scenario& scenario, const ChannelLayout& layout)
     : scenario_(scenario), layout_(layout), rng_(scenario.seed), drift_(layout.size()), held_(layout.size()) {
+  for (const Channel& c : layout_.channels) {
+    const auto truth = scenario_.sensors.find(c.name);
+    const SensorTruth t = truth == scenario_.sensors.end() ? SensorTruth{} : truth->second;
+    counts_.push_back({t.offset.value_or(c.offset), t.per_kg ? 1 / *t.per_kg : c.scale, t.empty.value_or(c.empty),
+                       t.full.value_or(c.full)});
+  }
   for (const auto& s : scenario_.steps) total_s_ += s.duration_s;
   // Each seat cell drifts at its own rate, up to the scenario's figure.
   for (std::size_t i = 0; i < layout_.size(); ++i)
@@ -75,8 +81,7 @@ double SimulatedChair::fault_value(std::size_t channel, double t, double value, 
   return value;
 }
 
-bool SimulatedChair::next(Sample& sample, std::string& label) {
-  const double t = static_cast<double>(index_) / scenario_.rate_hz;
+bool SimulatedChair::advance(double t) {
   while (step_ < scenario_.steps.size() && t >= step_start_ + scenario_.steps[step_].duration_s) {
     step_start_ += scenario_.steps[step_].duration_s;
     ++step_;
@@ -84,12 +89,9 @@ bool SimulatedChair::next(Sample& sample, std::string& label) {
     from_t_ = t;
   }
   if (step_ >= scenario_.steps.size()) return false;
-  ++index_;
-  const ScenarioStep& step = scenario_.steps[step_];
-
   // Move from the last pose to this step's over move_s; sitting down or standing up moves the
   // load but not the place, so an empty chair's pose keeps the place of the person.
-  const Pose goal = target(step);
+  const Pose goal = target(scenario_.steps[step_]);
   const double k = scenario_.move_s > 0 ? std::min(1.0, (t - from_t_) / scenario_.move_s) : 1.0;
   auto blend = [k](double a, double b) { return a + (b - a) * k; };
   current_.seat_kg = blend(from_.seat_kg, goal.seat_kg);
@@ -98,6 +100,45 @@ bool SimulatedChair::next(Sample& sample, std::string& label) {
   current_.y = placed ? blend(from_.y, goal.y) : goal.seat_kg > 0 ? goal.y : from_.y;
   current_.lumbar = blend(from_.lumbar, goal.lumbar);
   current_.feet = blend(from_.feet, goal.feet);
+  return true;
+}
+
+double SimulatedChair::seat_value(std::size_t i, double t, double sway_x, double sway_y, bool spike) {
+  const Channel& c = layout_.channels[i];
+  // A held weight rests where it was put; a sitter sways.
+  const double kg = held_load_ ? held_load_->kg : current_.seat_kg;
+  const double x = held_load_ ? held_load_->x : current_.x + sway_x;
+  const double y = held_load_ ? held_load_->y : current_.y + sway_y;
+  // Bilinear share of the load by distance from the cell, so the centre of pressure the
+  // analysis computes is the one modelled here.
+  double v = kg * (1 + c.x * x) / 2 * (1 + c.y * y) / 2;
+  v += drift_[i] * t + scenario_.noise_kg * gaussian();
+  if (spike) v += (unit() < 0.5 ? -1 : 1) * (40 + 60 * unit());
+  if (scenario_.units == Units::raw)
+    v = std::round(std::clamp(v / counts_[i].scale + counts_[i].offset, c.raw_min, c.raw_max));
+  return v;
+}
+
+double SimulatedChair::pad_value(std::size_t i) {
+  const Channel& c = layout_.channels[i];
+  double contact = c.role == Role::back ? current_.lumbar : current_.feet;
+  if (held_load_) {
+    const auto pressed = held_load_->pressed.find(c.name);
+    contact = pressed == held_load_->pressed.end() ? 0.0 : pressed->second;
+  }
+  double v = std::clamp(contact + scenario_.noise_contact * gaussian(), 0.0, 1.0);
+  if (contact <= 0.001 && scenario_.units == Units::calibrated) v = 0;  // nothing touches the pad
+  if (scenario_.units == Units::raw) {
+    const Counts& k = counts_[i];
+    v = std::round(std::clamp(k.empty + v * (k.full - k.empty) + 20 * gaussian(), c.raw_min, c.raw_max));
+  }
+  return v;
+}
+
+bool SimulatedChair::next(Sample& sample, std::string& label) {
+  const double t = static_cast<double>(index_) / scenario_.rate_hz;
+  if (!held_load_ && !advance(t)) return false;
+  ++index_;
   // A sitter is never perfectly still: a slow sway of the centre of pressure.
   const double sway_x = 0.015 * std::sin(t * 0.7), sway_y = 0.015 * std::sin(t * 0.43 + 1);
 
@@ -106,26 +147,16 @@ bool SimulatedChair::next(Sample& sample, std::string& label) {
   const bool spike = scenario_.spikes_per_hour > 0 && unit() < scenario_.spikes_per_hour / 3600 / scenario_.rate_hz;
   const std::size_t spike_cell = static_cast<std::size_t>(unit() * static_cast<double>(layout_.size()));
   for (std::size_t i = 0; i < layout_.size(); ++i) {
-    const Channel& c = layout_.channels[i];
-    double v = 0;
-    if (c.role == Role::seat) {
-      // Bilinear share of the load by distance from the cell, so the centre of pressure the
-      // analysis computes is the one modelled here.
-      const double x = current_.x + sway_x, y = current_.y + sway_y;
-      v = current_.seat_kg * (1 + c.x * x) / 2 * (1 + c.y * y) / 2;
-      v += drift_[i] * t + scenario_.noise_kg * gaussian();
-      if (spike && i == spike_cell) v += (unit() < 0.5 ? -1 : 1) * (40 + 60 * unit());
-      if (scenario_.units == Units::raw) v = std::round(std::clamp(v / c.scale + c.offset, c.raw_min, c.raw_max));
-    } else {
-      const double contact = c.role == Role::back ? current_.lumbar : current_.feet;
-      v = std::clamp(contact + scenario_.noise_contact * gaussian(), 0.0, 1.0);
-      if (contact <= 0.001 && scenario_.units == Units::calibrated) v = 0;  // nothing touches the pad
-      if (scenario_.units == Units::raw)
-        v = std::round(std::clamp(c.empty + v * (c.full - c.empty) + 20 * gaussian(), c.raw_min, c.raw_max));
-    }
+    const double v = layout_.channels[i].role == Role::seat ? seat_value(i, t, sway_x, sway_y, spike && i == spike_cell)
+                                                            : pad_value(i);
     sample.values[i] = fault_value(i, t, v, held_[i]);
   }
-  label = step.posture ? std::string(to_string(*step.posture)) : "empty";
+  if (held_load_) {
+    label = "held";
+  } else {
+    const ScenarioStep& step = scenario_.steps[step_];
+    label = step.posture ? std::string(to_string(*step.posture)) : "empty";
+  }
   return true;
 }
 

@@ -1,5 +1,5 @@
-// The commands for the person wiring a chair, run as the real binary against the simulated
-// chair (--simulate): probe's verdicts, a calibrate session fed through standard input, and a
+// The commands for the person wiring a chair, run as the real binary against a scenario acted
+// out on the simulated chips (--simulate): probe's verdicts, a calibrate session fed through standard input, and a
 // recording replayed with and without the calibration it made.
 #include <fcntl.h>
 #include <sys/wait.h>
@@ -50,28 +50,36 @@ line = 20
 const std::string kOccupancy = "[occupancy]\ndebounce_s = 0.5\n";
 const std::string kConfig = "[calibration]\nfile = \"cal.toml\"\n" + kOccupancy + kHardware;
 
-// Cells far from the default calibration: seat_bl alone reads 19 kg on an empty seat with the
-// default offset 0 and 21000 counts per kg.
-const std::string kCells = R"(noise = 25
-[cells]
+// The chair's own sensors, far from the default calibration: seat_bl alone reads 19 kg on an
+// empty seat with the default offset 0 and 21000 counts per kg. A scenario (the format of every
+// simulation, sim/scenario.hpp) acted out on the simulated chips.
+const std::string kSensors = R"([log]
+noise_kg = 0.0005
+noise_contact = 0
+move_s = 0.5
+[sensors]
 seat_fl = { offset = 8000, per_kg = 20000 }
 seat_fr = { offset = -3000, per_kg = 22500 }
 seat_bl = { offset = 400000, per_kg = 19000 }
 seat_br = { offset = 500, per_kg = 21000 }
-[pads]
 lumbar_l = { empty = 900, full = 22000 }
 lumbar_r = { empty = 1100, full = 20000 }
 foot_l = { empty = 700, full = 25000 }
 foot_r = { empty = 800, full = 23000 }
 )";
 
+// Nobody on the chair.
+const std::string kCells = kSensors + "[[step]]\nposture = \"away\"\nminutes = 60\n";
+
 // Someone sits down 1.5 s after the start.
-const std::string kSitter = kCells + R"(
-[[scene]]
-at = 1.5
-kg = 70
-y = 0.1
-pads = { lumbar_l = 0.6, lumbar_r = 0.6, foot_l = 1, foot_r = 1 }
+const std::string kSitter = kSensors + R"([sitter]
+mass_kg = 85
+[[step]]
+posture = "away"
+seconds = 1.5
+[[step]]
+posture = "upright"
+minutes = 60
 )";
 
 struct Result {
@@ -188,7 +196,7 @@ TEST(Probe, AllSensorsAnswer) {
 TEST(Probe, SaysWhatIsWrongInPlainWords) {
   TempDir dir;
   dir.write("chair.toml", kConfig);
-  dir.write("sim.toml", kCells + "[faults]\nseat_fr = \"stuck_low\"\nseat_bl = \"never_ready\"\nfoot_l = \"absent\"\n");
+  dir.write("sim.toml", kCells + "[devices.faults]\nseat_fr = \"stuck_low\"\nseat_bl = \"never_ready\"\nfoot_l = \"absent\"\n");
   const Result r = run(dir, {"probe", "-c", "chair.toml", "--simulate", "sim.toml"});
   EXPECT_EQ(r.status, 1) << r.out << r.err;
   EXPECT_TRUE(has(r.out, "HX711 seat_fr: data line stuck low")) << r.out;
@@ -201,7 +209,7 @@ TEST(Probe, SaysWhatIsWrongInPlainWords) {
 TEST(Probe, NoI2cBusAndAnUnpluggedBoard) {
   TempDir dir;
   dir.write("chair.toml", kConfig);
-  dir.write("sim.toml", "[faults]\ni2c = \"no_bus\"\nseat_br = \"unplugged\"\n");
+  dir.write("sim.toml", kCells + "[devices]\nno_i2c_bus = true\n[devices.faults]\nseat_br = \"unplugged\"\n");
   const Result r = run(dir, {"probe", "-c", "chair.toml", "--simulate", "sim.toml"});
   EXPECT_EQ(r.status, 1) << r.out << r.err;
   EXPECT_TRUE(has(r.out, "opening /dev/i2c-1: No such file or directory (is I2C enabled")) << r.out;
@@ -212,7 +220,7 @@ TEST(Probe, NoI2cBusAndAnUnpluggedBoard) {
 TEST(Probe, LinesHeldByAnotherProgram) {
   TempDir dir;
   dir.write("chair.toml", kConfig);
-  dir.write("sim.toml", kCells + "[faults]\ntaken = [20]\n");
+  dir.write("sim.toml", kCells + "[devices]\ntaken_lines = [20]\n");
   const Result r = run(dir, {"probe", "-c", "chair.toml", "--simulate", "sim.toml", "--outputs", "--reads", "2"});
   EXPECT_EQ(r.status, 1) << r.out << r.err;
   EXPECT_TRUE(has(r.out, "GPIO line 20 on ")) << r.out;
@@ -264,10 +272,16 @@ TEST(Probe, BadInputNamesFileAndLine) {
   EXPECT_TRUE(has(r.err, "chairhub: chair.toml:" + line + ": hardware.hx711.rate: must be 10 or 80")) << r.err;
 
   dir.write("chair.toml", kConfig);
-  dir.write("sim.toml", "noise = 1\n[cells]\nseat_zz = { offset = 1 }\n");
+  dir.write("sim.toml", "[sensors]\nseat_zz = { offset = 1 }\n[[step]]\nminutes = 1\n");
   r = run(dir, {"probe", "-c", "chair.toml", "--simulate", "sim.toml"});
   EXPECT_EQ(r.status, 1);
-  EXPECT_TRUE(has(r.err, "chairhub: sim.toml:3: seat_zz: not a channel of the config")) << r.err;
+  EXPECT_TRUE(has(r.err, "chairhub: sim.toml:2: sensors.seat_zz: not a channel of the config")) << r.err;
+  // A chip fault the wired chip does not have: its model says which it has, where the file says it.
+  dir.write("sim.toml", kCells + "[devices.faults]\nseat_fl = \"absent\"\n");
+  r = run(dir, {"probe", "-c", "chair.toml", "--simulate", "sim.toml"});
+  EXPECT_EQ(r.status, 1);
+  const auto fault_line = std::to_string(std::count(kCells.begin(), kCells.end(), '\n') + 2);
+  EXPECT_TRUE(has(r.err, "chairhub: sim.toml:" + fault_line + ": devices.faults.seat_fl: an HX711 fault is")) << r.err;
 
   r = run(dir, {"probe", "-c", "missing.toml"});
   EXPECT_EQ(r.status, 78);
@@ -396,7 +410,7 @@ TEST(Calibrate, QuitWritesNothing) {
 TEST(Calibrate, FaultyCellStopsWithItsFault) {
   TempDir dir;
   dir.write("chair.toml", kConfig);
-  dir.write("sim.toml", kCells + "[faults]\nseat_fr = \"never_ready\"\n");
+  dir.write("sim.toml", kCells + "[devices.faults]\nseat_fr = \"never_ready\"\n");
   const Result r = run(dir, {"calibrate", "-c", "chair.toml", "--simulate", "sim.toml", "--weight", "10", "--samples", "4"},
                        kTenEnters);
   EXPECT_EQ(r.status, 1) << r.out << r.err;
@@ -555,7 +569,7 @@ TEST(Record, FaultyCellLeavesItsColumnEmptyAndSaysSo) {
   TempDir dir;
   dir.write("chair.toml", kConfig);
   dir.write("cal.toml", "");
-  dir.write("sim.toml", kSitter + "[faults]\nseat_fr = \"never_ready\"\n");
+  dir.write("sim.toml", kSitter + "[devices.faults]\nseat_fr = \"never_ready\"\n");
   const Result r = run(dir, {"record", "-c", "chair.toml", "--simulate", "sim.toml", "--duration", "2", "-o", "rec.csv"});
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_TRUE(has(r.err, "HX711 seat_fr: never became ready")) << r.err;

@@ -308,7 +308,7 @@ class SilentHost {
     port_ = ntohs(a.sin_port);
     for (int i = 0; i < 3; ++i) {  // fill the queue
       const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
-      ::connect(fd, reinterpret_cast<sockaddr*>(&a), len);
+      (void)::connect(fd, reinterpret_cast<sockaddr*>(&a), len);  // in progress or queued: either fills it
       fillers_.push_back(fd);
     }
   }

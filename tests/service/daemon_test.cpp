@@ -131,7 +131,7 @@ TEST_F(DaemonTest, AStateFolderThatIsAFileIsRefusedWithExitStatus78) {
   EXPECT_EQ(daemon.wait(5s), kExitConfig);
   std::ifstream in(dir_.path() / "chairhubd.log");
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  EXPECT_NE(text.find("the state folder " + blocked + " is a file, not a folder"), std::string::npos) << text;
+  EXPECT_NE(text.find("the state folder " + blocked + " (from systemd's $STATE_DIRECTORY) is a file, not a folder"), std::string::npos) << text;
 }
 
 // chairhubd lists the same problems as `chairhub check-config`: every one of every section.

@@ -2,7 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "config/config.hpp"
+#include <filesystem>
+
 #include "config/posture_model_file.hpp"
 #include "support/temp_dir.hpp"
 
@@ -17,27 +18,26 @@ PostureModel two_postures() {
   return m;
 }
 
-TEST(SitterPostures, ReadAtStartDroppedWhenGoneKeptWhenBroken) {
+TEST(SitterPostures, ReadWhenThereDroppedWhenGoneKeptWhenBroken) {
   testing_support::TempDir dir;
-  const Config config;
-  Analyzer analyzer(config.analysis, config.layout, Units::calibrated);
   const Journal journal;
-  load_sitter_postures(dir.path(""), analyzer, journal);
-  EXPECT_FALSE(analyzer.posture_model());  // no file: the rules
+  auto model = load_sitter_postures(dir.path(""), std::nullopt, journal);
+  EXPECT_FALSE(model);  // no file: the rules
 
   write_posture_model(dir.path("postures.toml"), two_postures(), {});
-  load_sitter_postures(dir.path(""), analyzer, journal);
-  ASSERT_TRUE(analyzer.posture_model());
-  EXPECT_EQ(analyzer.posture_model()->classes.size(), 2u);
-  EXPECT_TRUE(analyzer.has_own_baseline());  // the model's, until one of the sitter's own
+  model = load_sitter_postures(dir.path(""), model, journal);
+  ASSERT_TRUE(model);
+  EXPECT_EQ(model->classes.size(), 2u);
+  EXPECT_TRUE(model->prepared());
 
   dir.write("postures.toml", "version = 1\nfeatures = [\"tilt\"]\n");
-  load_sitter_postures(dir.path(""), analyzer, journal);
-  EXPECT_TRUE(analyzer.posture_model());  // a broken file keeps the model read before
+  model = load_sitter_postures(dir.path(""), model, journal);
+  ASSERT_TRUE(model);  // a broken file keeps the model read before
+  EXPECT_EQ(model->classes.size(), 2u);
+  EXPECT_FALSE(load_sitter_postures(dir.path(""), std::nullopt, journal));  // ...or the rules
 
   std::filesystem::remove(dir.path("postures.toml"));
-  load_sitter_postures(dir.path(""), analyzer, journal);
-  EXPECT_FALSE(analyzer.posture_model());
+  EXPECT_FALSE(load_sitter_postures(dir.path(""), model, journal));
 }
 
 }  // namespace

@@ -202,5 +202,45 @@ TEST(Scenario, OtherIsNotAPostureToActOut) {
   expect_error("[[step]]\nposture = \"other\"\nseconds = 10\n", {"scn.toml", "posture", "'other'"});
 }
 
+// The simulated chips' part: the chair's own sensor constants and the chips' troubles.
+TEST(Scenario, SensorsAndDevices) {
+  const Scenario s = parse(R"([[step]]
+minutes = 1
+[sensors]
+seat_bl = { offset = 400000, per_kg = 19000 }
+foot_l = { empty = 700, full = 25000 }
+[devices]
+no_i2c_bus = true
+taken_lines = [16, 20]
+[devices.faults]
+seat_fr = "never_ready"
+)");
+  ASSERT_EQ(s.sensors.size(), 2u);
+  EXPECT_EQ(s.sensors.at("seat_bl").offset, 400000);
+  EXPECT_EQ(s.sensors.at("seat_bl").per_kg, 19000);
+  EXPECT_FALSE(s.sensors.at("seat_bl").empty);
+  EXPECT_EQ(s.sensors.at("foot_l").full, 25000);
+  EXPECT_TRUE(s.devices.no_i2c_bus);
+  EXPECT_EQ(s.devices.taken_lines, (std::vector<unsigned>{16, 20}));
+  ASSERT_EQ(s.devices.faults.size(), 1u);
+  EXPECT_EQ(s.devices.faults[0].channel, "seat_fr");
+  EXPECT_EQ(s.devices.faults[0].kind, "never_ready");
+  EXPECT_EQ(s.devices.faults[0].file, "scn.toml");
+  EXPECT_EQ(s.devices.faults[0].line, 10);
+}
+
+TEST(Scenario, BadSensorsAndDevicesNameLineAndKey) {
+  expect_error("[[step]]\nminutes = 1\n[sensors]\nseat_zz = { offset = 1 }\n",
+               {"scn.toml:4: sensors.seat_zz: not a channel of the config"});
+  expect_error("[[step]]\nminutes = 1\n[sensors]\nlumbar_l = { offset = 1 }\n",
+               {"scn.toml:4: sensors.lumbar_l.offset: unknown key"});
+  expect_error("[[step]]\nminutes = 1\n[sensors]\nseat_fl = { per_kg = 0 }\n", {"scn.toml:4:", "per_kg"});
+  expect_error("[[step]]\nminutes = 1\n[devices]\ntaken_lines = [64]\n",
+               {"scn.toml:4: devices.taken_lines: expected line numbers 0..63"});
+  expect_error("[[step]]\nminutes = 1\n[devices]\ntaken_lines = 16\n", {"scn.toml:4: devices.taken_lines: expected a list"});
+  expect_error("[[step]]\nminutes = 1\n[devices.faults]\nseat_zz = \"stuck_low\"\nseat_fl = 3\n",
+               {"scn.toml:4: devices.faults.seat_zz: not a channel", "scn.toml:5: devices.faults.seat_fl: expected a fault"});
+}
+
 }  // namespace
 }  // namespace chairhub

@@ -178,5 +178,39 @@ TEST(SimulatedChair, HeavierSitterLoadsTheSeatMore) {
   EXPECT_NEAR(seat_total(run(heavy, layout).samples.back()), 112, 1e-9);
 }
 
+// Raw counts follow the scenario's [sensors] where it names them, the channel's elsewhere.
+TEST(SimulatedChair, RawCountsFollowTheChairsOwnSensors) {
+  auto s = scenario(R"([log]
+units = "raw"
+noise_kg = 0
+[sensors]
+seat_bl = { offset = 400000, per_kg = 19000 }
+[[step]]
+posture = "away"
+seconds = 1
+)");
+  const auto r = run(s, ChannelLayout::standard());
+  EXPECT_EQ(r.samples.back().values[2], 400000);  // seat_bl: its own offset
+  EXPECT_EQ(r.samples.back().values[0], ChannelLayout::standard().channels[0].offset);
+}
+
+// A held load replaces the sitter: the weight where it was put, without sway, and only the
+// pads pressed; the scenario's end no longer ends the samples.
+TEST(SimulatedChair, AHeldLoadStaysWhereItWasPut) {
+  auto s = scenario("[log]\nnoise_kg = 0\nnoise_contact = 0\n[[step]]\nseconds = 1\n");
+  const auto layout = ChannelLayout::standard();
+  SimulatedChair chair(s, layout);
+  HeldLoad load{10, layout.channels[3].x, layout.channels[3].y, {{"foot_r", 1.0}}};
+  chair.hold(load);
+  Sample sample;
+  std::string label;
+  for (int i = 0; i < 50; ++i) ASSERT_TRUE(chair.next(sample, label)) << i;  // past the scenario's 1 s
+  EXPECT_EQ(label, "held");
+  EXPECT_NEAR(seat_total(sample), 10, 1e-9);
+  EXPECT_GT(sample.values[3], sample.values[0]);  // over seat_br
+  EXPECT_DOUBLE_EQ(sample.values[7], 1.0);        // foot_r pressed
+  EXPECT_DOUBLE_EQ(sample.values[6], 0.0);        // foot_l not
+}
+
 }  // namespace
 }  // namespace chairhub

@@ -41,11 +41,9 @@ void add_learn(CLI::App& app, int& status) {
     std::vector<std::string> comment = {"chairhub posture model (docs/posture-model.md), learnt by chairhub learn from:"};
     for (const auto& log : args->logs) comment.push_back("  " + log);
     write_posture_model(args->output, model, comment);
-    std::printf("learnt %zu postures from %zu samples:", model.classes.size(), [&] {
-      std::size_t n = 0;
-      for (const auto& c : model.classes) n += c.rows;
-      return n;
-    }());
+    std::size_t samples = 0;
+    for (const auto& c : model.classes) samples += c.rows;
+    std::printf("learnt %zu postures from %zu samples:", model.classes.size(), samples);
     for (const auto& c : model.classes) std::printf(" %s (%zu)", c.label.c_str(), c.rows);
     std::printf("\nwrote %s\n", args->output.c_str());
     status = 0;

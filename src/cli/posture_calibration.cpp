@@ -1,5 +1,6 @@
 #include "cli/posture_calibration.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>

@@ -24,6 +24,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev
   libeigen3-dev nlohmann-json3-dev libtomlplusplus-dev libboost-dev
   time openssl libgpiod-dev gpiod libmosquitto-dev mosquitto mosquitto-clients libsystemd-dev
+  libsqlite3-dev
   # the package checks: building the .deb, lintian, the man pages, systemd-analyze on the unit
   dpkg-dev lintian groff-base man-db systemd
 )

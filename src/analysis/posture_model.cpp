@@ -40,6 +40,45 @@ std::optional<double> posture_feature(PostureFeature feature, const PostureInput
   return std::nullopt;
 }
 
+namespace {
+
+// The inverse of the covariance of every subset of the features (bit i: feature i), each as a
+// d x d row-major matrix with zeros for the features left out: a marginal of a Gaussian keeps
+// the covariance's sub-matrix. False, with `why`, when one is not positive definite.
+bool invert_subsets(const Eigen::MatrixXd& s, std::vector<std::vector<double>>& precision, std::string& why) {
+  const Eigen::Index n = s.rows();
+  const auto d = static_cast<std::size_t>(n);
+  precision.assign(std::size_t{1} << d, {});
+  for (std::size_t mask = 1; mask < precision.size(); ++mask) {
+    std::vector<Eigen::Index> kept;
+    for (Eigen::Index i = 0; i < n; ++i)
+      if (mask & (std::size_t{1} << i)) kept.push_back(i);
+    const auto m = static_cast<Eigen::Index>(kept.size());
+    Eigen::MatrixXd sub(m, m);
+    for (Eigen::Index a = 0; a < m; ++a)
+      for (Eigen::Index b = 0; b < m; ++b) sub(a, b) = s(kept[static_cast<std::size_t>(a)], kept[static_cast<std::size_t>(b)]);
+    const Eigen::LDLT<Eigen::MatrixXd> ldlt(sub);
+    if (ldlt.info() != Eigen::Success || !ldlt.isPositive() || (ldlt.vectorD().array() <= 1e-12).any()) {
+      why = "the covariance is not positive definite";
+      return false;
+    }
+    const Eigen::MatrixXd inverse = ldlt.solve(Eigen::MatrixXd::Identity(m, m));
+    if (!inverse.allFinite()) {
+      why = "the covariance cannot be inverted";
+      return false;
+    }
+    auto& p = precision[mask];
+    p.assign(d * d, 0);
+    for (Eigen::Index a = 0; a < m; ++a)
+      for (Eigen::Index b = 0; b < m; ++b)
+        p[static_cast<std::size_t>(kept[static_cast<std::size_t>(a)] * n + kept[static_cast<std::size_t>(b)])] =
+            inverse(a, b);
+  }
+  return true;
+}
+
+}  // namespace
+
 bool PostureModel::prepare(std::string& why) {
   precision_.clear();
   const auto d = features.size();
@@ -75,33 +114,8 @@ bool PostureModel::prepare(std::string& why) {
     why = "the covariance is not finite";
     return false;
   }
-  // Every subset of the features: a marginal of a Gaussian keeps the covariance's sub-matrix.
-  std::vector<std::vector<double>> precision(std::size_t{1} << d);
-  for (std::size_t mask = 1; mask < precision.size(); ++mask) {
-    std::vector<Eigen::Index> kept;
-    for (Eigen::Index i = 0; i < n; ++i)
-      if (mask & (std::size_t{1} << i)) kept.push_back(i);
-    const auto m = static_cast<Eigen::Index>(kept.size());
-    Eigen::MatrixXd sub(m, m);
-    for (Eigen::Index a = 0; a < m; ++a)
-      for (Eigen::Index b = 0; b < m; ++b) sub(a, b) = s(kept[static_cast<std::size_t>(a)], kept[static_cast<std::size_t>(b)]);
-    const Eigen::LDLT<Eigen::MatrixXd> ldlt(sub);
-    if (ldlt.info() != Eigen::Success || !ldlt.isPositive() || (ldlt.vectorD().array() <= 1e-12).any()) {
-      why = "the covariance is not positive definite";
-      return false;
-    }
-    const Eigen::MatrixXd inverse = ldlt.solve(Eigen::MatrixXd::Identity(m, m));
-    if (!inverse.allFinite()) {
-      why = "the covariance cannot be inverted";
-      return false;
-    }
-    auto& p = precision[mask];
-    p.assign(d * d, 0);
-    for (Eigen::Index a = 0; a < m; ++a)
-      for (Eigen::Index b = 0; b < m; ++b)
-        p[static_cast<std::size_t>(kept[static_cast<std::size_t>(a)] * n + kept[static_cast<std::size_t>(b)])] =
-            inverse(a, b);
-  }
+  std::vector<std::vector<double>> precision;
+  if (!invert_subsets(s, precision, why)) return false;
   precision_ = std::move(precision);
   return true;
 }

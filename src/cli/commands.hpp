@@ -17,6 +17,7 @@ void add_probe(CLI::App& app, int& status);
 void add_calibrate(CLI::App& app, int& status);
 void add_record(CLI::App& app, int& status);
 void add_check_config(CLI::App& app, int& status);
+void add_report(CLI::App& app, int& status);
 void add_learn(CLI::App& app, int& status);
 
 // Rows within this long of a change of label are not counted for agreement nor learnt: the

@@ -37,23 +37,7 @@ void read_occupancy(const SectionReader& t, OccupancyConfig& o) {
   if (o.off_kg >= o.on_kg) t.problem_here("off_kg must be below on_kg");
 }
 
-void read_posture(const SectionReader& t, PostureConfig& p) {
-  t.known_keys({"dwell_s", "lateral", "forward", "slouch_back", "recline", "lumbar_contact", "lumbar_firm", "hysteresis",
-                "seat_drop", "feet_rise", "departure", "floor_share", "floor_contact"});
-  t.read("dwell_s", p.dwell_s, 0, 600);
-  t.read("lateral", p.lateral, 0.01, 2);
-  t.read("forward", p.forward, 0.01, 2);
-  t.read("slouch_back", p.slouch_back, 0, 2);
-  t.read("recline", p.recline, 0.01, 2);
-  t.read("lumbar_contact", p.lumbar_contact, 0, 1);
-  t.read("lumbar_firm", p.lumbar_firm, 0, 1);
-  t.read("hysteresis", p.hysteresis, 0, 0.5);
-  t.read("seat_drop", p.seat_drop, 0.005, 1);
-  t.read("feet_rise", p.feet_rise, 0.005, 1);
-  t.read("departure", p.departure, 0, 1000);  // 0 = off
-  t.read("floor_share", p.floor_share, 0.001, 1);
-  t.read("floor_contact", p.floor_contact, 0.001, 1);
-}
+void read_posture(const SectionReader& t, PostureConfig& p) { read_tunables(t, kPostureTunables, p); }
 
 void read_feet(const SectionReader& t, FeetConfig& f) {
   t.known_keys({"pad_contact", "dwell_s", "seat_rise"});

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <utility>
 
 namespace chairhub {
 
@@ -30,8 +31,10 @@ void write_log_line(LogLevel level, std::string_view text) {
   }
 }
 
-Logger stderr_logger() {
-  return [](LogLevel level, std::string_view text) { write_log_line(level, "mqtt: " + std::string(text)); };
+Logger stderr_logger(std::string prefix) {
+  return [prefix = std::move(prefix)](LogLevel level, std::string_view text) {
+    write_log_line(level, prefix + std::string(text));
+  };
 }
 
 Logger or_silent(Logger logger) {

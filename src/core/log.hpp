@@ -20,8 +20,8 @@ bool stderr_is_journal();
 // "warning: text" (or "error: ", nothing for the rest) for a person at a terminal or a file.
 void write_log_line(LogLevel level, std::string_view text);
 
-// write_log_line with "mqtt: " before the text.
-Logger stderr_logger();
+// write_log_line with `prefix` (e.g. "mqtt: ") before the text.
+Logger stderr_logger(std::string prefix = {});
 
 // Never empty: replaces an unset logger with one that drops everything.
 Logger or_silent(Logger logger);

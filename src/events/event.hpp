@@ -1,7 +1,9 @@
 #pragma once
 // The events the analysis raises: one type each, gathered in one variant. The analysis fills
-// them and the sinks read them by type; only events/event_json.* turns them into the public
-// JSON form (what `replay` prints and MQTT publishes).
+// them and the sinks read them by type. Each type names its published fields, in order, in its
+// `fields(out)`: its one home. events/event_json.* writes them as the public JSON form (what
+// `replay` prints and MQTT publishes): doubles rounded to milliseconds, enumerations by name, an
+// optional given as a field null when empty; a field left out is not published.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,11 +35,15 @@ std::string_view to_string(EventType type);
 // Someone sat down (after the occupancy debounce).
 struct Seated {
   static constexpr EventType kType = EventType::seated;
+  template <typename Out>
+  void fields(Out&) const {}
 };
 
 // The chair became empty.
 struct StoodUp {
   static constexpr EventType kType = EventType::stood_up;
+  template <typename Out>
+  void fields(Out&) const {}
 };
 
 // The reported posture changed; `previous` is empty for the first posture of a sitting.
@@ -45,12 +51,21 @@ struct PostureChange {
   static constexpr EventType kType = EventType::posture;
   Posture posture;
   std::optional<Posture> previous;
+  template <typename Out>
+  void fields(Out& out) const {
+    out("posture", posture);
+    out("previous", previous);  // null for the first
+  }
 };
 
 // The feet became flat on the floor, or stopped being so.
 struct FeetChange {
   static constexpr EventType kType = EventType::feet;
   bool flat;
+  template <typename Out>
+  void fields(Out& out) const {
+    out("flat", flat);
+  }
 };
 
 // A gentle movement suggested with a break.
@@ -68,6 +83,16 @@ struct BreakDue {
   // Empty when no movement fits. Not an optional: GCC 14 warns falsely (maybe-uninitialized)
   // about an optional of strings moved inside the variant.
   Suggestion movement;
+  template <typename Out>
+  void fields(Out& out) const {
+    out("sitting_s", sitting_s);
+    out("session_s", session_s);
+    if (!movement.name.empty()) {
+      out("movement", movement.name);
+      out("how", movement.how);
+    }
+    out("advice", kAdvice);
+  }
 };
 
 // An absence long enough to count as a break ended the session.
@@ -75,6 +100,11 @@ struct BreakTaken {
   static constexpr EventType kType = EventType::break_taken;
   double away_s;
   double sitting_s;  // seated in the session that ended
+  template <typename Out>
+  void fields(Out& out) const {
+    out("away_s", away_s);
+    out("sitting_s", sitting_s);
+  }
 };
 
 // The sitter is reminded of something.
@@ -83,6 +113,12 @@ struct Nudge {
   NudgeReason reason;
   std::string_view message;        // a fixed sentence for the sitter
   std::optional<Posture> posture;  // the posture a posture nudge is about
+  template <typename Out>
+  void fields(Out& out) const {
+    out("reason", reason);
+    out("message", message);
+    if (posture) out("posture", *posture);
+  }
 };
 
 // A channel's sensor became faulty.
@@ -90,12 +126,21 @@ struct SensorFault {
   static constexpr EventType kType = EventType::sensor_fault;
   std::string channel;
   Fault fault;
+  template <typename Out>
+  void fields(Out& out) const {
+    out("channel", channel);
+    out("fault", fault);
+  }
 };
 
 // A faulty channel reads well again.
 struct SensorOk {
   static constexpr EventType kType = EventType::sensor_ok;
   std::string channel;
+  template <typename Out>
+  void fields(Out& out) const {
+    out("channel", channel);
+  }
 };
 
 // Where an upright baseline came from.
@@ -112,6 +157,17 @@ struct BaselineUpdate {
   BaselineSource source;
   std::optional<Baseline> baseline;  // empty when it could not be learnt
   std::string_view error;            // why not, when `baseline` is empty
+  template <typename Out>
+  void fields(Out& out) const {
+    out("source", source);
+    if (!baseline) {
+      out("error", error);
+      return;
+    }
+    out("cop_x", baseline->cop_x);
+    out("cop_y", baseline->cop_y);
+    if (baseline->lumbar) out("lumbar", *baseline->lumbar);
+  }
 };
 
 using EventData = std::variant<Seated, StoodUp, PostureChange, FeetChange, BreakDue, BreakTaken, Nudge,

@@ -75,7 +75,7 @@ ReplayStats replay_to_mqtt(const std::string& log, const Config& config, const M
   if (mc.chair_id != live_id) mc.device_name += " (replay)";
 
   ServiceOptions so;  // no state_dir: a replay's events are not the daemon's to keep
-  so.logger = options.logger ? options.logger : stderr_logger();
+  so.logger = options.logger ? options.logger : stderr_logger("mqtt: ");
   so.outbox_sync = false;
   so.client_id = "chairhub-replay-" + mc.chair_id + "-" + std::to_string(::getpid());
   so.on_command = [](const Command&) { return CommandOutcome{false, kReplayCommandAnswer}; };

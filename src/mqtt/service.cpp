@@ -17,7 +17,7 @@ MqttService::MqttService(boost::asio::io_context& io, MqttConfig config, Service
     : io_(io),
       config_(std::move(config)),
       options_(std::move(options)),
-      log_(options_.logger ? options_.logger : stderr_logger()),
+      log_(options_.logger ? options_.logger : stderr_logger("mqtt: ")),
       topics_(config_.base_topic, resolve_chair_id(config_, options_), config_.discovery_prefix),
       ha_timer_(io),
       stop_timer_(io) {

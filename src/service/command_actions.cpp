@@ -38,6 +38,10 @@ mqtt::CommandOutcome tare(CommandTarget& to) {
   return {};
 }
 
+// False for every command type, so that one without a branch below stops the build.
+template <typename C>
+constexpr bool kNoActionFor = false;
+
 }  // namespace
 
 mqtt::CommandOutcome run_command(const mqtt::Command& command, double t, CommandTarget target) {
@@ -59,6 +63,8 @@ mqtt::CommandOutcome run_command(const mqtt::Command& command, double t, Command
         } else if constexpr (std::is_same_v<C, mqtt::ResetSessionCommand>) {
           target.analyzer.reset_session(t);
           target.journal(LogLevel::notice, "sitting session reset");
+        } else {
+          static_assert(kNoActionFor<C>, "a command of mqtt/commands.hpp without its action here");
         }
         return {};
       },

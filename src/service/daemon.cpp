@@ -9,6 +9,7 @@
 #include "service/daemon_commands.hpp"
 #include "service/daemon_config.hpp"
 #include "service/journal.hpp"
+#include "service/daemon_history.hpp"
 #include "service/live_analysis.hpp"
 #include "service/mqtt_link.hpp"
 #include "service/notifier.hpp"
@@ -41,6 +42,7 @@ struct Daemon::Impl {
   std::unique_ptr<SampleFeed> feed;
   std::unique_ptr<LiveAnalysis> analysis;
   std::unique_ptr<NudgeDriver> nudges;
+  std::unique_ptr<DaemonHistory> history;
   JournalSink journal_sink{journal};
   MqttLink mqtt;
   std::unique_ptr<DaemonCommands> commands;
@@ -114,7 +116,9 @@ struct Daemon::Impl {
 
   // Only a loop that still gets samples is alive; a stalled reader lets systemd restart us.
   // Waiting for chips that are not there is healthy too: a restart would not bring them.
-  bool alive() const { return feed->waiting_for_chips() || feed->seconds_since_sample() <= cfg.service.watchdog_stale_s; }
+  bool alive() const {
+    return feed->waiting_for_chips() || feed->seconds_since_sample() <= cfg.service.watchdog_stale_s;
+  }
 
   void start_saver() {
     const auto period = std::chrono::duration<double>(cfg.service.save_interval_s);
@@ -143,15 +147,17 @@ struct Daemon::Impl {
     keeper->apply_tare(cfg.chair.layout);
     // the chair's id, kept even while MQTT is off: it must not depend on when MQTT was enabled
     const std::string chair_id = keeper->chair_id(mqtt::system_chair_id_sources());
-    feed = std::make_unique<SampleFeed>(io, cfg.service,
-                                        SourceFactory(cfg.service, cfg.chair.layout, std::exchange(cfg.scenario, std::nullopt),
-                                                      cfg.hardware, cfg.chair.path),
-                                        journal, outputs, feed_handlers());
+    SourceFactory sources(cfg.service, cfg.chair.layout, std::exchange(cfg.scenario, std::nullopt), cfg.hardware,
+                          cfg.chair.path);
+    feed = std::make_unique<SampleFeed>(io, cfg.service, std::move(sources), journal, outputs, feed_handlers());
     analysis = std::make_unique<LiveAnalysis>(cfg.chair, feed->units(), *keeper);
     analysis->use_sitter_postures(dir, journal);
     nudges = std::make_unique<NudgeDriver>(cfg.service, outputs);
     analysis->add_sink(journal_sink);
     analysis->add_sink(*nudges);
+    history = std::make_unique<DaemonHistory>(cfg.history, dir, cfg.service.source == SourceKind::hardware, *analysis,
+                                              journal);
+    if (history->sink()) analysis->add_sink(*history->sink());
     commands = std::make_unique<DaemonCommands>(*analysis, cfg.chair, *keeper, journal, mqtt);
     mqtt.start(io, cfg.mqtt, chair_id, dir, journal, [this](const mqtt::Command& c) { return commands->run(c); });
     if (mqtt.on()) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "config/config.hpp"
+#include "history/history_config.hpp"
 #include "hw/config/hardware_config.hpp"
 #include "mqtt/config.hpp"
 #include "service/service_config.hpp"
@@ -21,6 +22,7 @@ struct DaemonConfig {
   Config chair;  // channels, calibration, analysis tunables, eval labels
   ServiceConfig service;
   mqtt::MqttConfig mqtt;
+  HistoryConfig history;
   std::optional<hw::HardwareConfig> hardware;  // when the file has a [hardware] table
   // simulated and devices sources: the sitter, the built-in one or [service] scenario (only when
   // read with `check_runtime`).

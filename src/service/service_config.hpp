@@ -49,7 +49,7 @@ struct ServiceConfig {
 ServiceConfig read_service_config(const SectionReader& root);
 // The files and folders [service] names, checked as chairhubd will use them: the log a `log`
 // source plays and the state folder when the config sets one (chairhubd checks the folder it
-// really uses at start, which systemd may choose: make_state_folder).
+// really uses at start, which systemd may choose: state_directory in session_keeper.hpp).
 void check_service_files(const SectionReader& root, const ServiceConfig& c);
 // The same alone; throws ConfigError with every problem of the section.
 ServiceConfig service_config_from_toml(const toml::table& root, const std::string& config_path);

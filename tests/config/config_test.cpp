@@ -31,6 +31,21 @@ TEST(Config, DefaultsWithoutAFile) {
   EXPECT_TRUE(c.eval_labels.empty());
 }
 
+// Each posture threshold is one row of kPostureTunables: the default a config without it gets,
+// the key the reader takes, and the range it checks, all from that row.
+TEST(Config, EveryPostureTunableIsItsRow) {
+  const PostureConfig defaults;
+  for (const auto& row : kPostureTunables) {
+    SCOPED_TRACE(std::string(row.key));
+    EXPECT_EQ(defaults.*row.field, row.fallback);
+    const std::string key(row.key);
+    const Config c = parse_config("[posture]\n" + key + " = " + std::to_string(row.max) + "\n", "p.toml");
+    EXPECT_DOUBLE_EQ(c.analysis.posture.*row.field, row.max);
+    const auto problems = problems_of("[posture]\n" + key + " = 1e9\n");
+    EXPECT_TRUE(has_problem(problems, "cfg.toml:2: posture." + key + ": must be between")) << joined(problems);
+  }
+}
+
 TEST(Config, EmptyTextGivesDefaults) {
   const Config c = parse_config("", "empty.toml");
   EXPECT_EQ(c.path, "empty.toml");

@@ -2,12 +2,15 @@
 // a notify socket standing in for systemd.
 #include <gtest/gtest.h>
 
+#include <ctime>
 #include <fstream>
+#include <thread>
 #include <nlohmann/json.hpp>
 
 #include "support/broker_harness.hpp"
 #include "core/exit_status.hpp"
 #include "support/daemon_harness.hpp"
+#include "history/history_db.hpp"
 #include "service/daemon_config.hpp"
 
 namespace chairhub {
@@ -117,6 +120,28 @@ TEST_F(DaemonTest, RefusesABadConfigWithExitStatus78) {
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   EXPECT_NE(text.find("chairhub.toml:10: occupancy.on_kg"), std::string::npos) << text;
   EXPECT_NE(text.find("chairhub.toml:11: occupancy.bogus: unknown key"), std::string::npos) << text;
+}
+
+// The daemon keeps a history in its state folder, readable by `chairhub report` while it runs.
+TEST_F(DaemonTest, KeepsAHistoryInTheStateFolder) {
+  const auto config = write_config();
+  NotifySocket notify(dir_.path() / "notify.sock");
+  {
+    Daemon daemon(config, notify, dir_.path() / "chairhubd.log");
+    ASSERT_TRUE(notify.wait_for("READY=1", 10s));
+    std::this_thread::sleep_for(6s);  // the built-in sitter sits down at once, its posture comes 3 s later
+    daemon.signal(SIGTERM);
+    ASSERT_EQ(daemon.wait(10s), 0) << std::ifstream(dir_.path() / "chairhubd.log").rdbuf();
+  }
+  const HistoryDb history({.file = dir_.path() / "state" / "history.sqlite", .read_only = true}, {});
+  const double now = static_cast<double>(std::time(nullptr));
+  int sittings = 0, postures = 0;
+  for (const auto& i : history.intervals(now - 3600, now + 3600)) {
+    sittings += i.kind == IntervalKind::sitting;
+    postures += i.kind == IntervalKind::posture;
+  }
+  EXPECT_EQ(sittings, 1);
+  EXPECT_GE(postures, 1);
 }
 
 // A state folder that cannot be one (here systemd's, with a file in its place) is a config

@@ -131,6 +131,9 @@ set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE ${CHAIRHUB_DEB_ARCH})
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# libmosquitto and libsystemd are loaded at run time (src/mqtt/mosquitto_library.hpp,
+# src/core/systemd_library.hpp), so shlibdeps cannot see them.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libmosquitto1, libsystemd0")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "mosquitto, i2c-tools")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${_chairhub_src}/cmake/debian/conffiles

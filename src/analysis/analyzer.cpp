@@ -37,7 +37,10 @@ Analyzer::Analyzer(AnalysisConfig cfg, ChannelLayout layout, Units units)
       session_(cfg_.breaks),
       nudges_(cfg_.nudges) {
   for (const auto& c : layout_.channels) {
-    paths_.push_back({SensorHealth(cfg_.health, limits_for(c, units)), SignalFilter(cfg_.smoothing_s)});
+    // A cell on the centre line counts half to each side.
+    const auto half = [](bool whole, bool centre) { return whole ? 1.0 : centre ? 0.5 : 0.0; };
+    paths_.push_back({SensorHealth(cfg_.health, limits_for(c, units)), SignalFilter(cfg_.smoothing_s),
+                      half(c.x < 0, c.x == 0), half(c.y > 0, c.y == 0)});
     state_.channels.push_back({c.name, std::nullopt});
   }
   pattern_.assign(layout_.size(), kMissing);
@@ -60,38 +63,45 @@ void Analyzer::reconfigure(const AnalysisConfig& cfg, const ChannelLayout& layou
 }
 
 void Analyzer::condition_channels(const Sample& sample, std::vector<Event>& out) {
-  for (std::size_t i = 0; i < paths_.size(); ++i) {
+  // read once, not per channel: this loop runs for every channel of every sample
+  const double t = sample.t;
+  const std::size_t channels = paths_.size();
+  const std::size_t readings = std::min(sample.values.size(), channels);
+  const bool raw = units_ == Units::raw;
+  for (std::size_t i = 0; i < channels; ++i) {
     auto& path = paths_[i];
     const Channel& channel = layout_.channels[i];
-    const double reading = i < sample.values.size() ? sample.values[i] : kMissing;
-    switch (path.health.update(sample.t, reading)) {
+    const double reading = i < readings ? sample.values[i] : kMissing;
+    switch (path.health.update(t, reading)) {
       case SensorHealth::Change::raised: {
         const Fault fault = *path.health.fault();
-        out.emplace_back(sample.t, SensorFault{channel.name, fault});
+        out.emplace_back(t, SensorFault{channel.name, fault});
         state_.channels[i].fault = fault;
         path.filter.reset();
         break;
       }
       case SensorHealth::Change::cleared:
-        out.emplace_back(sample.t, SensorOk{channel.name});
+        out.emplace_back(t, SensorOk{channel.name});
         state_.channels[i].fault.reset();
         path.filter.reset();
         break;
       case SensorHealth::Change::none: break;
     }
     if (std::isnan(reading) || path.health.fault()) continue;
-    path.filter.update(sample.t, units_ == Units::raw ? calibrate(channel, reading) : reading);
+    path.filter.update(t, raw ? calibrate(channel, reading) : reading);
   }
 }
 
 void Analyzer::compute_features() {
-  Features f;
+  Features& f = features_;  // filled in place: no copy per sample
+  f = Features{};
   std::size_t seat_cells = 0, seat_ok = 0;
   double kg = 0, mx = 0, my = 0, left = 0, front = 0;
   double lumbar = 0, feet = 0;
   int lumbar_n = 0, pads_n = 0;
   bool pads_flat = true;
-  for (std::size_t i = 0; i < paths_.size(); ++i) {
+  const std::size_t channels = paths_.size();
+  for (std::size_t i = 0; i < channels; ++i) {
     const Channel& c = layout_.channels[i];
     const auto& path = paths_[i];
     const bool usable = !path.health.fault() && path.filter.has_value();
@@ -104,9 +114,8 @@ void Analyzer::compute_features() {
         kg += v;
         mx += v * c.x;
         my += v * c.y;
-        // A cell on the centre line counts half to each side.
-        left += c.x < 0 ? v : c.x == 0 ? v / 2 : 0;
-        front += c.y > 0 ? v : c.y == 0 ? v / 2 : 0;
+        left += v * path.left;  // exactly v, v / 2 or nothing
+        front += v * path.front;
         break;
       case Role::back:
         lumbar += v;
@@ -135,7 +144,6 @@ void Analyzer::compute_features() {
     f.pads_flat = pads_flat;
     f.feet = feet / pads_n;
   }
-  features_ = f;
 }
 
 void Analyzer::update_posture(double t, std::vector<Event>& out) {

@@ -80,6 +80,9 @@ class Analyzer {
   struct ChannelPath {
     SensorHealth health;
     SignalFilter filter;
+    // A seat cell's part in the left and front halves: 1, 0 or, on the centre line, 0.5;
+    // worked out once from its position, not per sample.
+    double left = 0, front = 0;
   };
   // Sums for averaging a baseline over a stretch of upright sitting, and the spread of each
   // channel's pattern value over it.
@@ -110,11 +113,16 @@ class Analyzer {
   // Each channel's part in the sitter's pattern (Baseline::pattern) while a baseline is being
   // learnt, kept here so that no sample allocates.
   std::vector<double> pattern_;
-  // Worked out once per baseline so that no sample divides: per channel, 1 / the spread a
-  // departure from the baseline's pattern is measured in (its spread, floored; 0 leaves the
-  // channel out; empty when the baseline has no pattern), and 1 / the baseline's seat load and
-  // foot-pad contact (0 when unknown).
-  std::vector<double> departure_scale_;
+  // Worked out once per baseline so that no sample divides or looks up a channel: the channels
+  // that count towards departure(), each with its baseline pattern value and 1 / the spread a
+  // departure from it is measured in (its spread, floored; empty when the baseline has no
+  // pattern), and 1 / the baseline's seat load and foot-pad contact (0 when unknown).
+  struct DepartureTerm {
+    std::size_t channel;
+    bool seat;  // a seat cell's value counts as its share of the seat load
+    double pattern, scale;
+  };
+  std::vector<DepartureTerm> departure_terms_;
   double per_baseline_kg_ = 0, per_baseline_feet_ = 0;
   std::optional<PostureModel> model_;
   std::optional<PostureInputs> posture_inputs_;

@@ -122,26 +122,27 @@ void Analyzer::prepare_departure() {
   const auto& b = baseline_;
   per_baseline_kg_ = b.seat_kg && *b.seat_kg > cfg_.occupancy.off_kg ? 1 / *b.seat_kg : 0;
   per_baseline_feet_ = b.feet && *b.feet > cfg_.feet.pad_contact ? 1 / *b.feet : 0;
-  departure_scale_.clear();
+  departure_terms_.clear();
   if (b.pattern.size() != layout_.size() || b.spread.size() != layout_.size()) return;
   for (std::size_t i = 0; i < layout_.size(); ++i) {
-    const double floor =
-        layout_.channels[i].role == Role::seat ? cfg_.posture.floor_share : cfg_.posture.floor_contact;
-    departure_scale_.push_back(std::isnan(b.pattern[i]) ? 0 : 1 / std::max(b.spread[i], floor));
+    const bool seat = layout_.channels[i].role == Role::seat;
+    const double floor = seat ? cfg_.posture.floor_share : cfg_.posture.floor_contact;
+    const double scale = std::isnan(b.pattern[i]) ? 0 : 1 / std::max(b.spread[i], floor);
+    if (scale != 0) departure_terms_.push_back({i, seat, b.pattern[i], scale});
   }
 }
 
 // Called with the seat complete (update_posture), so a seat cell's share is its load over the
 // seat's, multiplied by the inverse once rather than divided per cell.
 double Analyzer::departure() const {
-  if (cfg_.posture.departure <= 0 || departure_scale_.empty()) return 0;
+  if (cfg_.posture.departure <= 0 || departure_terms_.empty()) return 0;
   const double per_kg = features_.seat_kg > 0 ? 1 / features_.seat_kg : 0;
   double sum = 0;
-  for (std::size_t i = 0; i < paths_.size(); ++i) {
-    const auto& path = paths_[i];
-    if (departure_scale_[i] == 0 || path.health.fault() || !path.filter.has_value()) continue;
-    const double share = layout_.channels[i].role == Role::seat ? path.filter.value() * per_kg : path.filter.value();
-    const double z = (share - baseline_.pattern[i]) * departure_scale_[i];
+  for (const auto& term : departure_terms_) {
+    const auto& path = paths_[term.channel];
+    if (path.health.fault() || !path.filter.has_value()) continue;
+    const double share = term.seat ? path.filter.value() * per_kg : path.filter.value();
+    const double z = (share - term.pattern) * term.scale;
     sum += z * z;
   }
   return std::sqrt(sum);

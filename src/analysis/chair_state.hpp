@@ -13,6 +13,7 @@ namespace chairhub {
 struct ChannelStatus {
   std::string channel;
   std::optional<Fault> fault;  // none when healthy
+  bool operator==(const ChannelStatus&) const = default;
 };
 
 struct ChairState {

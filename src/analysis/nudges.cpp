@@ -29,10 +29,6 @@ void NudgePolicy::update(double t, const NudgeInputs& in, std::vector<Event>& ou
       in.occupied && is_lean(in.posture),
       in.break_due_now,
   };
-  const std::array<double, kNudgeReasons> after = {cfg_->lumbar_after_s, cfg_->feet_after_s,
-                                                   cfg_->posture_after_s, 0};
-  const bool allowed = enabled() && !(snoozed_until_ && t < *snoozed_until_);
-
   for (std::size_t i = 0; i < kNudgeReasons; ++i) {
     auto& since = condition_since_[i];
     if (!active[i]) {
@@ -41,6 +37,10 @@ void NudgePolicy::update(double t, const NudgeInputs& in, std::vector<Event>& ou
     }
     if (!since) since = t;
     const auto reason = static_cast<NudgeReason>(i);
+    // worked out here, for an active condition only: most samples have none
+    const std::array<double, kNudgeReasons> after = {cfg_->lumbar_after_s, cfg_->feet_after_s,
+                                                     cfg_->posture_after_s, 0};
+    const bool allowed = enabled() && !(snoozed_until_ && t < *snoozed_until_);
     const bool lasted = t - *since >= after[i];
     const bool cooled = !last_nudge_[i] || t - *last_nudge_[i] >= cfg_->cooldown_s;
     // A break reminder is rate-limited by its own schedule, so only the others keep the gap.

@@ -2,6 +2,7 @@
 // Watches one channel's incoming readings for a missing, saturated or stuck sensor. A fault is
 // raised only once the condition has lasted (so one glitch is not a fault) and cleared once the
 // readings have been good for a while.
+#include <cmath>
 #include <optional>
 
 #include "core/fault.hpp"
@@ -22,21 +23,68 @@ class SensorHealth {
     double raw_min = 0, raw_max = 0;  // saturation limits; equal means "not checked"
     bool clamped = false;             // 0 and 1 may legitimately repeat (a calibrated pad at its ends)
   };
-  SensorHealth(const HealthConfig& cfg, const Limits& limits) : cfg_(cfg), limits_(limits) {}
+  SensorHealth(const HealthConfig& cfg, const Limits& limits)
+      : cfg_(cfg),
+        limits_(limits),
+        // unchecked limits never match a finite reading, so the check costs no test of its own
+        saturated_at_or_below_(limits.raw_min < limits.raw_max ? limits.raw_min : -HUGE_VAL),
+        saturated_at_or_above_(limits.raw_min < limits.raw_max ? limits.raw_max : HUGE_VAL) {}
 
   enum class Change { none, raised, cleared };
-  // Feeds one incoming reading (NaN if missing), before calibration.
-  Change update(double t, double reading);
+  // Feeds one incoming reading (NaN if missing), before calibration. Inline, as condition():
+  // they run for every channel of every sample.
+  Change update(double t, double reading) {
+    const auto now = condition(t, reading);
+    if (now != current_ || current_samples_ == 0) {
+      current_ = now;
+      current_since_ = t;
+      current_samples_ = 0;
+    }
+    ++current_samples_;
+    const double held = t - current_since_;
+
+    if (!fault_ && now) {
+      // Stuck has already waited for its own run length; missing and saturated wait here.
+      const bool lasted = now == Fault::stuck || (held >= cfg_.fault_s && current_samples_ >= cfg_.fault_samples);
+      if (lasted) {
+        fault_ = now;
+        fault_since_ = t;
+        return Change::raised;
+      }
+    } else if (fault_ && !now && held >= cfg_.recover_s && current_samples_ >= 2) {
+      fault_.reset();
+      return Change::cleared;
+    }
+    return Change::none;
+  }
 
   std::optional<Fault> fault() const { return fault_; }
   void set_config(const HealthConfig& cfg) { cfg_ = cfg; }
   double fault_since() const { return fault_since_; }
 
  private:
-  std::optional<Fault> condition(double t, double reading);
+  std::optional<Fault> condition(double t, double reading) {
+    if (std::isnan(reading)) {
+      run_samples_ = 0;
+      return Fault::missing;
+    }
+    if (run_samples_ > 0 && reading == run_value_) {
+      ++run_samples_;
+    } else {
+      run_value_ = reading;
+      run_since_ = t;
+      run_samples_ = 1;
+    }
+    if (reading <= saturated_at_or_below_ || reading >= saturated_at_or_above_)
+      return Fault::saturated;
+    const bool idle = limits_.clamped && (reading == 0.0 || reading == 1.0);
+    if (!idle && run_samples_ >= cfg_.stuck_samples && t - run_since_ >= cfg_.stuck_s) return Fault::stuck;
+    return std::nullopt;
+  }
 
   HealthConfig cfg_;
   Limits limits_;
+  double saturated_at_or_below_, saturated_at_or_above_;
   std::optional<Fault> fault_;
   double fault_since_ = 0;
   // The condition seen now and since when (and over how many samples) it has held.

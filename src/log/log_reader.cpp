@@ -1,5 +1,7 @@
 #include "log/log_reader.hpp"
 
+#include <unistd.h>
+
 #include <cerrno>
 #include <charconv>
 #include <cmath>
@@ -8,6 +10,7 @@
 
 #include "core/input_error.hpp"
 #include "core/text.hpp"
+#include "log/plain_number.hpp"
 
 namespace chairhub {
 namespace {
@@ -47,7 +50,26 @@ bool parse_reading(std::string_view field, double& value) {
 }
 
 LineSource::LineSource(std::FILE* file, std::size_t buffer_size)
-    : file_(file), buffer_(std::make_unique_for_overwrite<char[]>(buffer_size)), buffer_size_(buffer_size) {}
+    : file_(file),
+      fd_(::fileno(file)),
+      buffer_(std::make_unique_for_overwrite<char[]>(buffer_size)),
+      buffer_size_(buffer_size) {}
+
+std::size_t LineSource::fill(char* to, std::size_t room) {
+  if (fd_ < 0) {
+    const std::size_t got = std::fread(to, 1, room, file_);
+    if (got == 0 && std::ferror(file_)) read_error_ = errno;
+    return got;
+  }
+  while (true) {
+    const ssize_t got = ::read(fd_, to, room);
+    if (got >= 0) return static_cast<std::size_t>(got);
+    if (errno != EINTR) {
+      read_error_ = errno;
+      return 0;
+    }
+  }
+}
 
 bool LineSource::next(std::string_view& line) {
   long_line_.clear();
@@ -85,7 +107,7 @@ bool LineSource::next(std::string_view& line) {
       begin_ = 0;
       end_ = rest;
     }
-    const std::size_t got = std::fread(buffer_.get() + end_, 1, buffer_size_ - end_, file_);
+    const std::size_t got = fill(buffer_.get() + end_, buffer_size_ - end_);
     end_ += got;
     if (got == 0) eof_ = true;
   }
@@ -163,36 +185,64 @@ void LogReader::read_header() {
   fail("no header row (expected a line such as 't,seat_fl,seat_fr,...')");
 }
 
+void LogReader::parse_field(std::size_t column, std::string_view field, Sample& sample) {
+  if (column >= column_target_.size()) return;  // too many fields: counted, reported by the caller
+  const int target = column_target_[column];
+  if (target == -2) {
+    label_.assign(field);
+    return;
+  }
+  double value;
+  if (!parse_reading(field, value))
+    fail("column '" + (target == -1 ? std::string("t") : layout_.channels[target].name) + "': '" + excerpt(field) +
+         "' is not a number");
+  if (target == -1) sample.t = value;
+  else sample.values[target] = value;
+}
+
+bool LogReader::parse_row(std::string_view line, Sample& sample) {
+  const auto body = trim(line);
+  if (body.empty() || body.front() == '#') return false;
+  // One pass over the row: each field is a plain number taken by the fast path where it ends at
+  // a comma or the row's end, else the field is cut at its comma and parsed carefully.
+  const char* p = body.data();
+  const char* const end = p + body.size();
+  const std::size_t columns = column_target_.size();
+  std::size_t column = 0;
+  while (true) {
+    const int target = column < columns ? column_target_[column] : -2;
+    double value;
+    const char* field_end = target != -2 ? parse_plain_number(p, end, value) : nullptr;
+    if (field_end != nullptr && (field_end == end || *field_end == ',')) {
+      if (target == -1) sample.t = value;
+      else sample.values[target] = value;
+    } else {
+      const void* comma = std::memchr(p, ',', static_cast<std::size_t>(end - p));
+      field_end = comma != nullptr ? static_cast<const char*>(comma) : end;
+      parse_field(column, trim(std::string_view(p, static_cast<std::size_t>(field_end - p))), sample);
+    }
+    ++column;
+    if (field_end == end) break;
+    p = field_end + 1;
+  }
+  if (column != columns)
+    fail("expected " + std::to_string(columns) + " fields, found " + std::to_string(column));
+  return true;
+}
+
 bool LogReader::next(Sample& sample) {
   std::string_view line;
   sample.values.assign(layout_.size(), kMissing);
   while (next_line(line)) {
     ++line_number_;
-    const auto body = trim(line);
-    if (body.empty() || body.front() == '#') continue;
-    std::size_t fields = for_each_field(body, [&](std::size_t column, std::string_view field) {
-      if (column >= column_target_.size()) return;
-      const int target = column_target_[column];
-      if (target == -2) {
-        label_.assign(field);
-        return;
-      }
-      double value;
-      if (!parse_reading(field, value))
-        fail("column '" + (target == -1 ? std::string("t") : layout_.channels[target].name) +
-             "': '" + excerpt(field) + "' is not a number");
-      if (target == -1) sample.t = value;
-      else sample.values[target] = value;
-    });
-    if (fields != column_target_.size())
-      fail("expected " + std::to_string(column_target_.size()) + " fields, found " + std::to_string(fields));
+    if (!parse_row(line, sample)) continue;
     if (std::isnan(sample.t)) fail("the time 't' is missing");
     if (sample.t < last_t_)
       fail("time goes backwards (" + std::to_string(sample.t) + " after " + std::to_string(last_t_) + ")");
     last_t_ = sample.t;
     return true;
   }
-  if (std::ferror(file_.get())) fail(std::string("read error: ") + std::strerror(errno));
+  if (lines_->read_error() != 0) fail(std::string("read error: ") + std::strerror(lines_->read_error()));
   return false;
 }
 

@@ -14,26 +14,37 @@
 
 namespace chairhub {
 
-// Buffered line source over a FILE*, much faster than std::getline for large logs.
+// Buffered line source over a FILE*, much faster than std::getline for large logs. It reads
+// what is there (read(2) on the file's descriptor), so rows from a pipe or FIFO come out as
+// they arrive, not when a block of the buffer's size has filled.
 class LineSource {
  public:
-  static constexpr std::size_t kDefaultBufferSize = 1 << 20;
+  // Holds many rows (a row is about 100 bytes), so a large log costs few reads; small enough
+  // not to weigh in the replay's memory.
+  static constexpr std::size_t kDefaultBufferSize = std::size_t{64} * 1024;
   // The longest line read: far above any row or metadata line (a few hundred bytes), low enough
   // that an endless line (a log that is /dev/zero) cannot fill the memory.
   static constexpr std::size_t kMaxLineBytes = std::size_t{64} * 1024;
   // A small `buffer_size` lets the fuzzer reach the stitching of lines longer than the buffer.
+  // A stream without a descriptor (fmemopen) is read with fread.
   explicit LineSource(std::FILE* file, std::size_t buffer_size = kDefaultBufferSize);
   // Next line without its end-of-line; false at end of file. The view lives until the next call.
   // Throws std::length_error for a line longer than kMaxLineBytes.
   bool next(std::string_view& line);
+  // The errno of a failed read (the file then ends there), 0 if none failed.
+  int read_error() const { return read_error_; }
 
  private:
+  std::size_t fill(char* to, std::size_t room);
+
   std::FILE* file_;
-  // Not zeroed: only what fread wrote is read, so a short log touches only a page or two.
+  int fd_;  // -1: read through file_
+  // Not zeroed: only what was read is looked at, so a short log touches only a page or two.
   std::unique_ptr<char[]> buffer_;
   std::size_t buffer_size_;
   std::size_t begin_ = 0, end_ = 0;
   bool eof_ = false;
+  int read_error_ = 0;
   std::string long_line_;  // a line longer than the buffer, stitched together
 };
 
@@ -59,6 +70,10 @@ class LogReader {
   void read_header();
   [[noreturn]] void fail(const std::string& what) const;
   bool next_line(std::string_view& line);
+  // Fills `sample` from a row; false for a blank or comment line.
+  bool parse_row(std::string_view line, Sample& sample);
+  // The careful path for one field: the label, or any number the fast path does not take.
+  void parse_field(std::size_t column, std::string_view field, Sample& sample);
 
   std::string name_;
   // Closed even when the constructor throws (a bad header), so bad logs leak no descriptor.

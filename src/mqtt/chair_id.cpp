@@ -1,13 +1,14 @@
 #include "mqtt/chair_id.hpp"
 
-#include <systemd/sd-id128.h>
 #include <unistd.h>
 
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
+#include <stdexcept>
 
+#include "core/systemd_library.hpp"
 #include "core/text.hpp"
 
 namespace chairhub::mqtt {
@@ -56,10 +57,14 @@ std::string from_host_name(const ChairIdSources& sources) {
 ChairIdSources system_chair_id_sources() {
   return {
       [] () -> std::optional<std::string> {
-        sd_id128_t id;
-        if (sd_id128_get_machine_app_specific(kAppId, &id) < 0) return std::nullopt;
-        char hex[SD_ID128_STRING_MAX];
-        return std::string(sd_id128_to_string(id, hex));
+        try {
+          sd_id128_t id;
+          if (systemd_library().id128_get_machine_app_specific(kAppId, &id) < 0) return std::nullopt;
+          char hex[SD_ID128_STRING_MAX];
+          return std::string(systemd_library().id128_to_string(id, hex));
+        } catch (const std::runtime_error&) {
+          return std::nullopt;  // no libsystemd: the next source
+        }
       },
       [] () -> std::optional<std::string> {
         char buf[256] = {};

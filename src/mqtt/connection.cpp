@@ -1,6 +1,5 @@
 #include "mqtt/connection.hpp"
 
-#include <mosquitto.h>
 #include <mqtt_protocol.h>
 #include <netdb.h>
 
@@ -12,16 +11,12 @@
 #include <stdexcept>
 #include <utility>
 
+#include "mqtt/mosquitto_library.hpp"
 #include "mqtt/tls_diagnosis.hpp"
 
 namespace chairhub::mqtt {
 
 namespace {
-
-void init_library_once() {
-  static std::once_flag once;
-  std::call_once(once, [] { mosquitto_lib_init(); });
-}
 
 // libmosquitto's texts end in a full stop; ours go on after them.
 std::string without_full_stop(std::string text) {
@@ -32,7 +27,7 @@ std::string without_full_stop(std::string text) {
 std::string error_text(int rc) {
   if (rc == MOSQ_ERR_ERRNO) return std::strerror(errno);
   if (rc == MOSQ_ERR_EAI) return std::string("cannot look up the host: ") + gai_strerror(errno);
-  return without_full_stop(mosquitto_strerror(rc));
+  return without_full_stop(mosquitto_library().strerror(rc));
 }
 
 // Errors raised before libmosquitto took the message into its queue; any other result of a
@@ -54,7 +49,7 @@ bool rejected_before_queueing(int rc) {
 // The broker's CONNACK said no. Bad credentials get a line of their own: retrying does not
 // help until someone fixes them.
 std::string refusal_text(int connack, bool has_username) {
-  const std::string reason = without_full_stop(mosquitto_connack_string(connack));
+  const std::string reason = without_full_stop(mosquitto_library().connack_string(connack));
   if (connack == CONNACK_REFUSED_BAD_USERNAME_PASSWORD || connack == CONNACK_REFUSED_NOT_AUTHORIZED)
     return "refused the credentials (" + reason + "): " +
            (has_username ? "check the username and password in mqtt.credentials_file"
@@ -66,19 +61,18 @@ std::string refusal_text(int connack, bool has_username) {
 
 Connection::Connection(boost::asio::io_context& io, ConnectionOptions options, Handlers handlers, Logger logger,
                        Inbox::Limits inbox_limits)
-    : io_(io),
+    : lib_(mosquitto_library()),
+      io_(io),
       options_(std::move(options)),
       handlers_(std::move(handlers)),
       log_(or_silent(std::move(logger))),
       inbox_(inbox_limits),
-      inbox_timer_(io) {
-  init_library_once();
-}
+      inbox_timer_(io) {}
 
 Connection::~Connection() {
   stop();
   alive_->store(false);
-  if (mosq_) mosquitto_destroy(mosq_);
+  if (mosq_) lib_.destroy(mosq_);
 }
 
 template <class F>
@@ -91,36 +85,36 @@ void Connection::post(F&& f) {
 void Connection::start() {
   if (mosq_) return;
   // Clean session: undelivered events are kept by our own outbox, which survives restarts.
-  mosq_ = mosquitto_new(options_.client_id.empty() ? nullptr : options_.client_id.c_str(), true, this);
+  mosq_ = lib_.new_client(options_.client_id.empty() ? nullptr : options_.client_id.c_str(), true, this);
   if (!mosq_) throw std::runtime_error("mqtt: cannot create a client");
   // the network thread is ours, not libmosquitto's: it must wake the loop when we publish
-  mosquitto_threaded_set(mosq_, true);
-  mosquitto_int_option(mosq_, MOSQ_OPT_PROTOCOL_VERSION, MQTT_PROTOCOL_V311);
+  lib_.threaded_set(mosq_, true);
+  lib_.int_option(mosq_, MOSQ_OPT_PROTOCOL_VERSION, MQTT_PROTOCOL_V311);
   auto check = [&](int rc, const char* what) {
     if (rc != MOSQ_ERR_SUCCESS) throw std::runtime_error(std::string("mqtt: ") + what + ": " + error_text(rc));
   };
   if (!options_.will_topic.empty()) {
-    check(mosquitto_will_set(mosq_, options_.will_topic.c_str(), static_cast<int>(options_.will_payload.size()),
+    check(lib_.will_set(mosq_, options_.will_topic.c_str(), static_cast<int>(options_.will_payload.size()),
                              options_.will_payload.data(), 1, true),
           "will");
   }
   if (!options_.ca_file.empty()) {
     const std::string ca = options_.ca_file.string(), cert = options_.cert_file.string(),
                       key = options_.key_file.string();
-    check(mosquitto_tls_set(mosq_, ca.c_str(), nullptr, cert.empty() ? nullptr : cert.c_str(),
+    check(lib_.tls_set(mosq_, ca.c_str(), nullptr, cert.empty() ? nullptr : cert.c_str(),
                             key.empty() ? nullptr : key.c_str(), nullptr),
           "TLS setup (ca_file/cert_file/key_file)");
   }
   if (!options_.username.empty()) {
-    check(mosquitto_username_pw_set(mosq_, options_.username.c_str(),
+    check(lib_.username_pw_set(mosq_, options_.username.c_str(),
                                     options_.password.empty() ? nullptr : options_.password.c_str()),
           "credentials");
   }
-  mosquitto_connect_callback_set(mosq_, &Connection::on_connect_cb);
-  mosquitto_disconnect_callback_set(mosq_, &Connection::on_disconnect_cb);
-  mosquitto_publish_callback_set(mosq_, &Connection::on_publish_cb);
-  mosquitto_message_callback_set(mosq_, &Connection::on_message_cb);
-  mosquitto_log_callback_set(mosq_, &Connection::on_log_cb);
+  lib_.connect_callback_set(mosq_, &Connection::on_connect_cb);
+  lib_.disconnect_callback_set(mosq_, &Connection::on_disconnect_cb);
+  lib_.publish_callback_set(mosq_, &Connection::on_publish_cb);
+  lib_.message_callback_set(mosq_, &Connection::on_message_cb);
+  lib_.log_callback_set(mosq_, &Connection::on_log_cb);
   stopping_ = false;
   thread_ = std::thread([this] { run(); });
 }
@@ -137,11 +131,11 @@ void Connection::run() {
     }
     // Asynchronous: the TCP handshake goes on in mosquitto_loop, which returns every 500 ms, so
     // a host that drops the connection attempt cannot hold up a stop for minutes.
-    int rc = mosquitto_connect_async(mosq_, options_.host.c_str(), options_.port, options_.keepalive_s);
+    int rc = lib_.connect_async(mosq_, options_.host.c_str(), options_.port, options_.keepalive_s);
     if (rc == MOSQ_ERR_SUCCESS) {
       std::optional<std::chrono::steady_clock::time_point> give_up;
       while (rc == MOSQ_ERR_SUCCESS) {
-        rc = mosquitto_loop(mosq_, 500, 1);
+        rc = lib_.loop(mosq_, 500, 1);
         // after stop(), keep looping until the queued packets and DISCONNECT are written
         if (stopping_) {
           const auto now = std::chrono::steady_clock::now();
@@ -192,7 +186,7 @@ void Connection::stop() {
     stopping_ = true;
   }
   wait_cv_.notify_all();
-  mosquitto_disconnect(mosq_);
+  lib_.disconnect(mosq_);
   thread_.join();
   if (connected_) {
     connected_ = false;
@@ -203,7 +197,7 @@ void Connection::stop() {
 std::optional<int> Connection::publish(const std::string& topic, const std::string& payload, int qos, bool retain) {
   if (!mosq_) return std::nullopt;
   int mid = 0;
-  const int rc = mosquitto_publish(mosq_, &mid, topic.c_str(), static_cast<int>(payload.size()), payload.data(), qos,
+  const int rc = lib_.publish(mosq_, &mid, topic.c_str(), static_cast<int>(payload.size()), payload.data(), qos,
                                    retain);
   if (rc == MOSQ_ERR_SUCCESS || (qos > 0 && !rejected_before_queueing(rc))) return mid;
   log_(LogLevel::debug, "publish to " + topic + " failed: " + error_text(rc));
@@ -212,7 +206,7 @@ std::optional<int> Connection::publish(const std::string& topic, const std::stri
 
 void Connection::subscribe(const std::string& filter, int qos) {
   subscriptions_.emplace_back(filter, qos);
-  if (connected_) mosquitto_subscribe(mosq_, nullptr, filter.c_str(), qos);
+  if (connected_) lib_.subscribe(mosq_, nullptr, filter.c_str(), qos);
 }
 
 void Connection::on_connect_cb(mosquitto*, void* obj, int rc) {
@@ -224,7 +218,7 @@ void Connection::on_connect_cb(mosquitto*, void* obj, int rc) {
   self->session_up_ = true;
   self->post([self] {
     self->connected_ = true;
-    for (const auto& [filter, qos] : self->subscriptions_) mosquitto_subscribe(self->mosq_, nullptr, filter.c_str(), qos);
+    for (const auto& [filter, qos] : self->subscriptions_) self->lib_.subscribe(self->mosq_, nullptr, filter.c_str(), qos);
     self->log_(LogLevel::info, "connected to " + self->options_.host + ":" + std::to_string(self->options_.port));
     if (self->handlers_.connected) self->handlers_.connected();
   });

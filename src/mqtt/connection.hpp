@@ -28,6 +28,8 @@ struct mosquitto_message;
 
 namespace chairhub::mqtt {
 
+struct MosquittoLibrary;
+
 struct ConnectionOptions {
   std::string host = "localhost";
   int port = 1883;
@@ -89,6 +91,7 @@ class Connection : public Link {
   void drain_inbox();
   std::string failure_text(int rc, bool answered);
 
+  const MosquittoLibrary& lib_;  // loaded by the first connection (mosquitto_library.hpp)
   boost::asio::io_context& io_;
   ConnectionOptions options_;
   Handlers handlers_;

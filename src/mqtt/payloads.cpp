@@ -17,20 +17,27 @@ double rounded(double value, int decimals) {
   return std::round(value * scale) / scale;
 }
 
-// A 0..1 fraction as a whole percent; null when unknown or nobody sits.
-ordered_json percent_while_seated(const std::optional<double>& share, bool occupied) {
-  if (!share || !occupied) return nullptr;
+// A 0..1 fraction as a whole percent; none when unknown or nobody sits.
+std::optional<long> percent_while_seated(const std::optional<double>& share, bool occupied) {
+  if (!share || !occupied) return std::nullopt;
   return std::lround(std::clamp(*share, 0.0, 1.0) * 100.0);
 }
 
-// The measured values and the step by which each must move to be news.
-struct Analog {
-  const char* key;
-  double step;
-};
-constexpr Analog kAnalogFields[] = {{"left_pct", 5}, {"front_pct", 5}, {"lumbar", 0.1}, {"seat_kg", 2}};
-// Fields that change with time alone: only the heartbeat sends them.
-constexpr const char* kTickingFields[] = {"sitting_s", "since_break_s", "diag"};
+// A measured value is news once it moved by `step`, or appeared or vanished.
+template <class T>
+bool moved(const std::optional<T>& a, const std::optional<T>& b, double step) {
+  if (a && b) return std::abs(static_cast<double>(*a) - static_cast<double>(*b)) >= step;
+  return a.has_value() != b.has_value();
+}
+
+// The same channels in the same health: the faults compared, not the names (which do not change
+// while the program runs), so that this is cheap enough for every sample.
+bool same_health(const std::vector<ChannelStatus>& a, const std::vector<ChannelStatus>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i].fault != b[i].fault) return false;
+  return true;
+}
 
 template <class T>
 ordered_json or_null(const std::optional<T>& value) {
@@ -45,26 +52,58 @@ WallTime wall_at(WallTime now, double now_t, double t) {
 
 }  // namespace
 
-ordered_json state_payload(const ChairState& state, const ControlState& control, WallTime now,
-                           const StatePayloadOptions& options, const std::optional<std::string>& hardware_problem,
-                           const Diagnostics& diagnostics) {
+void apply_control(PublishedState& out, const ControlState& control) {
+  out.nudges = control.nudges_enabled;
+  out.snoozed_until = control.snoozed_until;
+}
+
+void update_published_state(PublishedState& out, const ChairState& state, const ControlState& control,
+                            const StatePayloadOptions& options, const std::optional<std::string>& hardware_problem) {
+  out.occupied = state.occupied;
+  out.posture = state.posture;
+  out.feet_flat = state.feet_flat;
+  out.session_start = state.session_start;
+  out.sitting_s = std::lround(state.sitting_s);
+  out.since_break_s.reset();
+  if (state.since_break_s) out.since_break_s = std::lround(*state.since_break_s);
+  out.break_due = state.break_due;
+  out.left_pct = percent_while_seated(state.left_share, state.occupied);
+  out.front_pct = percent_while_seated(state.front_share, state.occupied);
+  out.lumbar.reset();
+  if (state.lumbar && state.occupied) out.lumbar = rounded(std::clamp(*state.lumbar, 0.0, 1.0), 2);
+  out.lumbar_contact.reset();
+  if (state.occupied) out.lumbar_contact = state.lumbar_contact;
+  apply_control(out, control);
+  out.seat_kg.reset();
+  if (options.publish_weight) out.seat_kg = rounded(std::max(state.seat_kg, 0.0), 1);
+  if (!same_health(out.channels, state.channels)) out.channels = state.channels;
+  if (out.hardware_problem != hardware_problem) out.hardware_problem = hardware_problem;
+}
+
+PublishedState published_state(const ChairState& state, const ControlState& control, const StatePayloadOptions& options,
+                               const std::optional<std::string>& hardware_problem) {
+  PublishedState p;
+  update_published_state(p, state, control, options, hardware_problem);
+  return p;
+}
+
+ordered_json state_payload(const PublishedState& state, double t, WallTime now, const Diagnostics& diagnostics) {
   ordered_json j;
   j["occupied"] = state.occupied;
   j["posture"] = state.posture ? ordered_json(std::string(to_string(*state.posture))) : ordered_json(nullptr);
   j["feet_flat"] = or_null(state.feet_flat);
   j["session_start"] =
-      state.session_start ? ordered_json(iso8601_utc(wall_at(now, state.t, *state.session_start))) : ordered_json(nullptr);
-  j["sitting_s"] = std::lround(state.sitting_s);
-  j["since_break_s"] = state.since_break_s ? ordered_json(std::lround(*state.since_break_s)) : ordered_json(nullptr);
+      state.session_start ? ordered_json(iso8601_utc(wall_at(now, t, *state.session_start))) : ordered_json(nullptr);
+  j["sitting_s"] = state.sitting_s;
+  j["since_break_s"] = or_null(state.since_break_s);
   j["break_due"] = state.break_due;
-  j["left_pct"] = percent_while_seated(state.left_share, state.occupied);
-  j["front_pct"] = percent_while_seated(state.front_share, state.occupied);
-  j["lumbar"] = state.lumbar && state.occupied ? ordered_json(rounded(std::clamp(*state.lumbar, 0.0, 1.0), 2))
-                                               : ordered_json(nullptr);
-  j["lumbar_contact"] = state.occupied ? or_null(state.lumbar_contact) : ordered_json(nullptr);
-  j["nudges"] = control.nudges_enabled;
-  j["snoozed_until"] = control.snoozed_until ? ordered_json(iso8601_utc(*control.snoozed_until)) : ordered_json(nullptr);
-  if (options.publish_weight) j["seat_kg"] = rounded(std::max(state.seat_kg, 0.0), 1);
+  j["left_pct"] = or_null(state.left_pct);
+  j["front_pct"] = or_null(state.front_pct);
+  j["lumbar"] = or_null(state.lumbar);
+  j["lumbar_contact"] = or_null(state.lumbar_contact);
+  j["nudges"] = state.nudges;
+  j["snoozed_until"] = state.snoozed_until ? ordered_json(iso8601_utc(*state.snoozed_until)) : ordered_json(nullptr);
+  if (state.seat_kg) j["seat_kg"] = *state.seat_kg;
 
   ordered_json faults = ordered_json::object();
   ordered_json channels = ordered_json::object();
@@ -72,34 +111,31 @@ ordered_json state_payload(const ChairState& state, const ControlState& control,
     if (channel.fault) faults[channel.channel] = to_string(*channel.fault);
     channels[channel.channel] = channel.fault ? std::string(to_string(*channel.fault)) : std::string("ok");
   }
-  j["health"] = {{"ok", faults.empty() && !hardware_problem},
+  j["health"] = {{"ok", faults.empty() && !state.hardware_problem},
                  {"faults", faults},
                  {"channels", channels},
-                 {"hardware", or_null(hardware_problem)}};
+                 {"hardware", or_null(state.hardware_problem)}};
   j["diag"] = {{"version", diagnostics.version},
                {"uptime_s", std::llround(std::max(diagnostics.uptime_s, 0.0))},
                {"outbox", diagnostics.outbox}};
   return j;
 }
 
-bool state_is_news(const ordered_json& published, const ordered_json& now) {
-  ordered_json a = published;
-  ordered_json b = now;
-  for (const char* key : kTickingFields) {
-    a.erase(key);
-    b.erase(key);
-  }
-  for (const auto& [key, step] : kAnalogFields) {
-    const auto x = a.find(key);
-    const auto y = b.find(key);
-    const bool both_numbers = x != a.end() && y != b.end() && x->is_number() && y->is_number();
-    if (both_numbers && std::abs(x->get<double>() - y->get<double>()) >= step) return true;
-    if (both_numbers) {
-      a.erase(key);
-      b.erase(key);
-    }
-  }
-  return a != b;  // a value appeared, vanished or changed
+ordered_json state_payload(const ChairState& state, const ControlState& control, WallTime now,
+                           const StatePayloadOptions& options, const std::optional<std::string>& hardware_problem,
+                           const Diagnostics& diagnostics) {
+  return state_payload(published_state(state, control, options, hardware_problem), state.t, now, diagnostics);
+}
+
+bool state_is_news(const PublishedState& published, const PublishedState& now) {
+  // sitting_s and since_break_s tick with time alone: only the heartbeat sends them
+  const auto& a = published;
+  const auto& b = now;
+  return moved(a.left_pct, b.left_pct, 5) || moved(a.front_pct, b.front_pct, 5) || moved(a.lumbar, b.lumbar, 0.1) ||
+         moved(a.seat_kg, b.seat_kg, 2) || a.occupied != b.occupied || a.posture != b.posture ||
+         a.feet_flat != b.feet_flat || a.session_start != b.session_start || a.break_due != b.break_due ||
+         a.lumbar_contact != b.lumbar_contact || a.nudges != b.nudges || a.snoozed_until != b.snoozed_until ||
+         !same_health(a.channels, b.channels) || a.hardware_problem != b.hardware_problem;
 }
 
 ordered_json event_payload(const Event& event, WallTime raised_at) {

@@ -14,12 +14,15 @@ StatePublisher::StatePublisher(Link& link, std::string topic, WallClock clock, S
       diagnostics_(std::move(diagnostics)) {}
 
 void StatePublisher::update(const ChairState& state) {
-  state_ = state;
+  if (!state_) state_.emplace();
+  update_published_state(*state_, state, control_, options_, hardware_problem_);
+  t_ = state.t;
   publish_if_due(false);
 }
 
 void StatePublisher::set_control(const ControlState& control) {
   control_ = control;
+  if (state_) apply_control(*state_, control_);
   publish_if_due(false);
 }
 
@@ -31,26 +34,25 @@ void StatePublisher::republish() { publish_if_due(true); }
 
 void StatePublisher::publish_if_due(bool force) {
   if (!state_ || !link_.connected()) return;
-  auto payload = state_payload(*state_, control_, wall_at_sample_time(), options_, hardware_problem_,
-                               diagnostics_ ? diagnostics_() : Diagnostics{});
-  const double t = state_->t;
+  const double t = t_;
   // t going backwards means a new replay or a restarted clock: publish
-  const bool due = force || !last_published_ || state_is_news(*last_published_, payload) || t < last_publish_t_ ||
+  const bool due = force || !last_published_ || state_is_news(*last_published_, *state_) || t < last_publish_t_ ||
                    t - last_publish_t_ >= interval_s_;
   if (!due) return;
+  const auto payload = state_payload(*state_, t, wall_at_sample_time(), diagnostics_ ? diagnostics_() : Diagnostics{});
   if (!link_.publish(topic_, payload.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace), 1, true))
     return;
-  last_published_ = std::move(payload);
+  last_published_ = *state_;
   last_publish_t_ = t;
 }
 
 WallTime StatePublisher::wall_at_sample_time() {
   // re-anchored for each new session, and when sample time runs backwards (a new replay)
-  if (!anchor_ || state_->session_start != anchored_session_ || state_->t < anchor_->first) {
-    anchor_.emplace(state_->t, clock_());
+  if (!anchor_ || state_->session_start != anchored_session_ || t_ < anchor_->first) {
+    anchor_.emplace(t_, clock_());
     anchored_session_ = state_->session_start;
   }
-  const auto since = std::chrono::duration<double>(state_->t - anchor_->first);
+  const auto since = std::chrono::duration<double>(t_ - anchor_->first);
   return anchor_->second + std::chrono::duration_cast<std::chrono::system_clock::duration>(since);
 }
 

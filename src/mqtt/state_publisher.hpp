@@ -2,7 +2,8 @@
 // The retained `state` topic. The analysis updates the state with every sample; this publishes
 // at once when the state is news (state_is_news: posture, occupancy, break due, a share moved by
 // 5 points, ...) and otherwise as a heartbeat every `interval_s` of sample time, so the broker is
-// not flooded at the sample rate.
+// not flooded at the sample rate. The decision is made on the state's fields; the JSON is built
+// only for a state that goes out.
 #include <functional>
 #include <optional>
 #include <string>
@@ -40,11 +41,13 @@ class StatePublisher {
   WallClock clock_;
   StatePayloadOptions options_;
   double interval_s_;
-  std::optional<ChairState> state_;
+  // The last state as it would be published, updated in place, and its sample time.
+  std::optional<PublishedState> state_;
+  double t_ = 0;
   ControlState control_;
   std::optional<std::string> hardware_problem_;
   std::function<Diagnostics()> diagnostics_;
-  std::optional<nlohmann::ordered_json> last_published_;
+  std::optional<PublishedState> last_published_;
   double last_publish_t_ = 0;
   // The wall time of one sample time, read once per session: derived afresh from each sample,
   // the session start would jitter by the samples' latency and look like a change every time.

@@ -43,6 +43,23 @@ TEST(SignalFilter, TwoSampleStepPasses) {
   EXPECT_DOUBLE_EQ(f.update(6, 10), 10);
 }
 
+// Decimal timestamps (0.0125 s apart at 80 Hz) give intervals that differ in their last bits;
+// the weight of the first interval serves them all, exactly as if the steps were exact.
+TEST(SignalFilter, IntervalsWithinANanosecondShareOneWeight) {
+  SignalFilter exact(0.4), decimal(0.4);
+  double from_decimal = 0, from_exact = 0;
+  for (int i = 0; i < 400; ++i) {
+    const double value = 50 + (i % 7);
+    from_exact = exact.update(i * 0.015625, value);  // 1/64: every interval the same double
+    from_decimal = decimal.update(i * 0.015625 + (i > 0 && i % 2 == 0 ? 4e-16 : 0), value);
+  }
+  EXPECT_EQ(from_decimal, from_exact);
+  // a real change of rate takes a new weight
+  SignalFilter slower(0.4);
+  for (int i = 0; i < 400; ++i) slower.update(i * 0.015625 * (i < 200 ? 1 : 2), 50 + (i % 7));
+  EXPECT_NE(slower.value(), from_exact);
+}
+
 TEST(SignalFilter, SmoothingFollowsTheTimeConstant) {
   const double tau = 0.5;
   SignalFilter f(tau);

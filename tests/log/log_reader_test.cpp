@@ -1,11 +1,17 @@
 #include "log/log_reader.hpp"
 
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <csignal>
 #include <cstdio>
+#include <future>
+#include <stdexcept>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "core/input_error.hpp"
@@ -262,6 +268,33 @@ TEST(LineSource, LinesLongerThanTheBufferAreStitched) {
   while (lines.next(line)) got.emplace_back(line);
   std::fclose(file);
   EXPECT_EQ(got, (std::vector<std::string>{"short", std::string(40, 'x'), std::string(16, 'y'), "end"}));
+}
+
+// From a pipe, a line comes out as soon as it is there, not when the buffer has filled; the
+// line limit holds for a line that trickles in too.
+TEST(LineSource, ReadsWhatAPipeHasAndStillLimitsTheLine) {
+  std::signal(SIGPIPE, SIG_IGN);  // the writer may outlive the reader's end
+  int fds[2];
+  ASSERT_EQ(::pipe(fds), 0);
+  std::FILE* file = ::fdopen(fds[0], "r");
+  ASSERT_NE(file, nullptr);
+  std::promise<void> first_line_read;
+  std::thread writer([&, done = first_line_read.get_future()] {
+    EXPECT_EQ(::write(fds[1], "first\n", 6), 6);
+    done.wait();  // the reader has the line while the pipe is still open
+    const std::string chunk(4096, 'x');
+    for (std::size_t sent = 0; sent <= LineSource::kMaxLineBytes; sent += chunk.size())
+      if (::write(fds[1], chunk.data(), chunk.size()) != static_cast<ssize_t>(chunk.size())) break;
+    ::close(fds[1]);
+  });
+  LineSource lines(file);
+  std::string_view line;
+  ASSERT_TRUE(lines.next(line));
+  EXPECT_EQ(line, "first");
+  first_line_read.set_value();
+  EXPECT_THROW(lines.next(line), std::length_error);
+  std::fclose(file);  // the writer's last write may find the pipe closed
+  writer.join();
 }
 
 TEST_F(LogReaderTest, ManyRowsAcrossBufferBoundaries) {

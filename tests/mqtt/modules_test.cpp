@@ -121,6 +121,31 @@ TEST(StatePublisher, PublishesChangesAtOnceAndTicksByInterval) {
   EXPECT_EQ(link.on("c/state").size(), 5u);
 }
 
+// At 80 samples a second the decision runs on every sample; the payload (and the diagnostics
+// it carries) is made only for a state that goes out.
+TEST(StatePublisher, BuildsThePayloadOnlyWhenItPublishes) {
+  test::FakeLink link;
+  int asked = 0;
+  StatePublisher pub(link, "c/state", fixed_clock(), {}, 10, [&] {
+    ++asked;
+    return Diagnostics{"1.2.3", 0, 0};
+  });
+  ChairState s;
+  s.occupied = true;
+  s.channels = {{"seat_fl", std::nullopt}};
+  for (int i = 0; i < 800; ++i) {
+    s.t = i * 0.0125;
+    s.sitting_s = s.t;
+    pub.update(s);
+  }
+  EXPECT_EQ(link.on("c/state").size(), 1u);
+  EXPECT_EQ(asked, 1);
+  s.channels[0].fault = Fault::stuck;  // a fault is news
+  pub.update(s);
+  EXPECT_EQ(link.on("c/state").size(), 2u);
+  EXPECT_EQ(asked, 2);
+}
+
 // The problem goes out with the state it belongs to (nothing measured while the sensors are
 // missing, the first reading once they are back), never with another one.
 TEST(StatePublisher, AHardwareProblemGoesOutWithTheNextStateAndClearsTheSameWay) {

@@ -1,5 +1,7 @@
 // The daemon's sample sources: the built-in simulated chair (looping, paced, stoppable) and a
 // log played as if live.
+#include <sys/stat.h>
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -155,6 +157,32 @@ TEST_F(SourcesTest, LogSourceAtASpeedPacesTheLog) {
   EXPECT_GE(arrived.back(), 0.095);
   EXPECT_LT(arrived.back(), 1.0);
   for (int i = 1; i < 5; ++i) EXPECT_GE(arrived[i], i * 0.025 - 0.001) << i;
+}
+
+// A log from a FIFO (a recorder writing into it) is played as its rows arrive: the first sample
+// comes while the writer still holds the FIFO open, not when it closes it.
+TEST_F(SourcesTest, LogSourceFromAFifoYieldsRowsAsTheyArrive) {
+  const auto fifo = (dir_.path() / "live.csv").string();
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::promise<void> first_sample;
+  auto writer = std::async(std::launch::async, [&, got = first_sample.get_future()] {
+    std::ofstream out(fifo);
+    out << "# units: calibrated\nt,seat_fl,seat_fr,seat_bl,seat_br,lumbar_l,lumbar_r,foot_l,foot_r\n"
+        << "0,1,10.5,11,12,0.25,0.5,0,1\n"
+        << std::flush;
+    if (got.wait_for(60s) != std::future_status::ready) return false;  // a guard against hanging
+    out << "0.1,2,10.5,11,12,0.25,0.5,0,1\n";
+    return true;
+  });
+  LogSource source(fifo, layout_, 0);
+  Sample sample;
+  ASSERT_TRUE(source.next(sample));
+  EXPECT_EQ(sample.values[0], 1);
+  first_sample.set_value();
+  ASSERT_TRUE(writer.get());  // the writer was still waiting, the FIFO open, when the sample came
+  ASSERT_TRUE(source.next(sample));
+  EXPECT_EQ(sample.values[0], 2);
+  EXPECT_FALSE(source.next(sample));
 }
 
 TEST_F(SourcesTest, LogSourceStopsPromptly) {

@@ -1,0 +1,87 @@
+#pragma once
+// The reader's fast path for the numbers logs are made of: an optional '-', digits, and an
+// optional '.' with digits ("8412345", "-0.125", "28800.0125"). At most 15 digits in all, so
+// the digits are an exact integer in a double, as is the power of ten, and one division,
+// which IEEE rounds correctly, gives the same double as std::from_chars. Anything else
+// (exponents, "nan", '+', blanks, more digits) is left to the careful path.
+#include <bit>
+#include <cstdint>
+#include <cstring>
+
+namespace chairhub {
+
+namespace plain_number_detail {
+
+inline constexpr std::uint64_t kPowersOfTen[] = {1,         10,         100,         1000,         10000,
+                                                 100000,    1000000,    10000000,    100000000,    1000000000,
+                                                 10000000000, 100000000000, 1000000000000, 10000000000000,
+                                                 100000000000000, 1000000000000000};
+
+// Eight bytes at once (a row's fields are mostly 3 to 8 digits): which of them are digits, and
+// the value of a run of digits, each in a few instructions instead of a loop over the bytes.
+// Bytes are in memory order, so this needs a little-endian machine (x86-64, arm64).
+inline constexpr std::uint64_t kEachByte = 0x0101010101010101;
+
+// How many of the eight bytes, from the first, are digits '0'..'9'. A byte is a digit when its
+// high nibble is 3 and adding 6 leaves it 3 (so its low nibble is at most 9). A carry out of a
+// byte of 0xFA or more only disturbs the bytes after it, past the first non-digit.
+inline int leading_digits(std::uint64_t bytes) {
+  const std::uint64_t high = 0xF0 * kEachByte;
+  const std::uint64_t not_digits = ((bytes & high) | (((bytes + 6 * kEachByte) & high) >> 4)) ^ (0x33 * kEachByte);
+  return std::countr_zero(not_digits) / 8;  // 64 / 8 when all are digits
+}
+
+// The value of eight digit values (0..9, the most significant first in memory): pairs, then
+// fours, then all eight, each step one multiply.
+inline std::uint64_t eight_digit_value(std::uint64_t digits) {
+  digits = digits * 10 + (digits >> 8);  // each byte pair: 10 * first + second, in its low byte
+  const std::uint64_t pairs = 0x000000FF000000FF;
+  return ((digits & pairs) * (100 + (1000000ULL << 32)) + ((digits >> 16) & pairs) * (1 + (10000ULL << 32))) >> 32;
+}
+
+// Appends the digits at `p` to `value`, to the first non-digit or `end`; returns where it stopped.
+inline const char* append_digits(const char* p, const char* end, std::uint64_t& value) {
+  if constexpr (std::endian::native == std::endian::little) {
+    while (end - p >= 8) {
+      std::uint64_t bytes;
+      std::memcpy(&bytes, p, 8);
+      const int n = leading_digits(bytes);
+      if (n == 0) return p;
+      // the n digits moved to the end, zeros (leading zeros) before them
+      value = value * kPowersOfTen[n] + eight_digit_value((bytes - '0' * kEachByte) << (8 * (8 - n)));
+      p += n;
+      if (n < 8) return p;
+    }
+  }
+  while (p != end && static_cast<unsigned char>(*p - '0') < 10) value = value * 10 + static_cast<unsigned>(*p++ - '0');
+  return p;
+}
+
+}  // namespace plain_number_detail
+
+// Parses a plain number at `p`; returns the position after it, or nullptr if what is there is
+// not a plain number (then `value` is unchanged). Reads nothing at or past `end`.
+inline const char* parse_plain_number(const char* p, const char* end, double& value) {
+  using namespace plain_number_detail;
+  constexpr long kMaxDigits = 15;
+  const bool negative = p != end && *p == '-';
+  if (negative) ++p;
+  const char* const first = p;
+  std::uint64_t digits = 0;  // wraps past 19 digits; refused below anyway
+  p = append_digits(p, end, digits);
+  if (p == first) return nullptr;
+  long decimals = 0;
+  if (p != end && *p == '.') {
+    const char* const point = ++p;
+    p = append_digits(p, end, digits);
+    decimals = p - point;
+    if (decimals == 0) return nullptr;
+  }
+  if (p - first - (decimals > 0 ? 1 : 0) > kMaxDigits) return nullptr;
+  double v = static_cast<double>(digits);
+  if (decimals > 0) v /= static_cast<double>(kPowersOfTen[decimals]);
+  value = negative ? -v : v;
+  return p;
+}
+
+}  // namespace chairhub

@@ -157,8 +157,13 @@ void Analyzer::update_posture(double t, std::vector<Event>& out) {
     in.seat_drop = 1 - features_.seat_kg * per_baseline_kg_ + legs;
   }
   if (features_.feet && baseline_.feet) in.feet_rise = *features_.feet - *baseline_.feet;
-  in.departure = departure();
-  const Posture now = classify_posture(in, baseline_, cfg_.posture, previous);
+  // The sitter's own model decides where it can; the rules where it cannot (no baseline yet,
+  // a feature it was learnt on not measurable now).
+  std::optional<Posture> modelled;
+  if (model_ && baseline_source_) modelled = model_->classify(in, baseline_, previous);
+  if (!modelled) in.departure = departure();
+  posture_inputs_ = in;
+  const Posture now = modelled ? *modelled : classify_posture(in, baseline_, cfg_.posture, previous);
   if (posture_.update(t, now)) out.emplace_back(t, PostureChange{now, previous});
 }
 
@@ -194,6 +199,7 @@ void Analyzer::update(const Sample& sample, std::vector<Event>& out) {
 
   condition_channels(sample, out);
   compute_features();
+  posture_inputs_.reset();
 
   if (features_.seat_usable) {
     const auto& occ = cfg_.occupancy;

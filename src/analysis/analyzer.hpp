@@ -13,6 +13,7 @@
 #include "analysis/chair_state.hpp"
 #include "analysis/dwell.hpp"
 #include "analysis/nudges.hpp"
+#include "analysis/posture_model.hpp"
 #include "analysis/sensor_health.hpp"
 #include "analysis/signal_filter.hpp"
 #include "analysis/sit_session.hpp"
@@ -52,6 +53,15 @@ class Analyzer {
   void set_baseline(const Baseline& baseline);
   const Baseline& baseline() const { return baseline_; }
   bool has_own_baseline() const { return baseline_source_.has_value(); }
+
+  // The sitter's posture model (posture_model.hpp), prepared; none: the rules of posture.cpp
+  // decide. The analysis takes the model's baseline, the upright its evidence was measured
+  // against (a baseline captured later, or set, replaces it as before).
+  void set_posture_model(std::optional<PostureModel> model);
+  const std::optional<PostureModel>& posture_model() const { return model_; }
+  // What posture was judged on at the latest sample; none when it was not judged (nobody
+  // seated, the seat incomplete). For learning a model as the analysis sees the sitter.
+  const std::optional<PostureInputs>& posture_inputs() const { return posture_inputs_; }
 
   // A reloaded config, or a new calibration (tare): the channels' names and roles must be
   // those it was built with. The session, posture and filters carry on.
@@ -114,6 +124,8 @@ class Analyzer {
   };
   std::vector<DepartureTerm> departure_terms_;
   double per_baseline_kg_ = 0, per_baseline_feet_ = 0;
+  std::optional<PostureModel> model_;
+  std::optional<PostureInputs> posture_inputs_;
 
   bool hysteresis_occupied_ = false;
   Dwell<bool> occupancy_;

@@ -59,6 +59,15 @@ void Analyzer::set_baseline(const Baseline& baseline) {
   prepare_departure();
 }
 
+void Analyzer::set_posture_model(std::optional<PostureModel> model) {
+  model_ = std::move(model);
+  if (model_ && !model_->prepared()) {
+    std::string why;
+    if (!model_->prepare(why)) model_.reset();
+  }
+  if (model_) set_baseline(model_->baseline);
+}
+
 void Analyzer::adopt_baseline(double t, const Baseline& b, BaselineSource source, std::vector<Event>& out) {
   baseline_ = b;
   baseline_source_ = source;

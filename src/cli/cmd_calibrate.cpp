@@ -14,49 +14,14 @@
 #include "calibration/steps.hpp"
 #include "cli/commands.hpp"
 #include "cli/hardware.hpp"
+#include "cli/posture_calibration.hpp"
+#include "cli/prompter.hpp"
 #include "cli/usage.hpp"
 #include "core/input_error.hpp"
 #include "hw/util/device_error.hpp"
 
 namespace chairhub::cli {
 namespace {
-
-// Questions on stdout, answers from stdin, one line each.
-class Prompter {
- public:
-  // Waits for Enter; "q" gives up. `step` names the step in messages.
-  void wait(const std::string& step, const std::string& text) {
-    const std::string answer = line(step, text + "\n  Press Enter when ready (q quits): ");
-    if (answer == "q" || answer == "quit") throw InputError("calibrate", 0, "stopped at " + step + "; nothing written");
-  }
-
-  // A weight in kg, asked again until it is one.
-  double kg(const std::string& text) {
-    for (;;) {
-      const std::string answer = line("the known weight", text);
-      char* end = nullptr;
-      const double v = std::strtod(answer.c_str(), &end);
-      if (!answer.empty() && *end == '\0' && std::isfinite(v) && v > 0 && v < 500) return v;
-      std::printf("  '%s' is not a weight in kg between 0 and 500; for example 10 or 12.5\n", answer.c_str());
-    }
-  }
-
- private:
-  std::string line(const std::string& step, const std::string& text) {
-    std::printf("%s", text.c_str());
-    std::fflush(stdout);
-    std::string answer;
-    if (!std::getline(std::cin, answer)) {
-      throw InputError("standard input", lines_, "ended before " + step + "; nothing written");
-    }
-    ++lines_;
-    if (!::isatty(STDIN_FILENO)) std::printf("\n");  // piped answers are not echoed
-    while (!answer.empty() && (answer.back() == '\r' || answer.back() == ' ')) answer.pop_back();
-    return answer;
-  }
-
-  std::size_t lines_ = 0;
-};
 
 // Walks the steps on the chair: asks, tells the simulated chair, reads the sensors.
 class Session {
@@ -170,16 +135,10 @@ struct CalibrateArgs {
   double weight = 0;
   int samples = 20;
   bool tare = false;
+  bool postures = false;
+  double hold_s = 10;
   std::string output;
 };
-
-std::unique_ptr<hw::HardwareSource> open_chair(ChairHardware& chair) {
-  try {
-    return chair.open();
-  } catch (const hw::DeviceError& e) {
-    throw InputError(chair.config().path, 0, std::string(e.what()) + " (`chairhub probe` checks the wiring)");
-  }
-}
 
 void calibrate(const CalibrateArgs& args) {
   // The file is being made, so the config is read without it.
@@ -223,15 +182,24 @@ void add_calibrate(CLI::App& app, int& status) {
       "Examples:\n"
       "  chairhub calibrate -c /etc/chairhub/chairhub.toml                 the whole guided calibration\n"
       "  chairhub calibrate -c /etc/chairhub/chairhub.toml --weight 20     ...with a 20 kg known weight\n"
-      "  chairhub calibrate -c /etc/chairhub/chairhub.toml --tare          only the empty seat again");
+      "  chairhub calibrate -c /etc/chairhub/chairhub.toml --tare          only the empty seat again\n"
+      "  chairhub calibrate -c /etc/chairhub/chairhub.toml --postures      the sitter's own postures");
   add_hardware_options(*cmd, args->hardware);
   cmd->add_option("--weight", args->weight, "the known weight in kg; asked for when not given")
       ->check(between(0.1, 500));
   cmd->add_option("--samples", args->samples, "readings averaged per step")->check(between(1, 100000))->capture_default_str();
   cmd->add_flag("--tare", args->tare, "only measure the empty seat and update the offsets");
-  cmd->add_option("-o,--output", args->output, "the calibration file; default: the config's [calibration] file");
+  cmd->add_flag("--postures", args->postures,
+                "instead: the sitter holds each posture in turn (upright first) and their posture model is written "
+                "(default <state_dir>/postures.toml, where chairhubd reads it)")
+      ->excludes("--tare");
+  cmd->add_option("--hold", args->hold_s, "with --postures, seconds each posture is held")->check(between(2, 120));
+  cmd->add_option("-o,--output", args->output,
+                  "the file to write; default: the config's [calibration] file (with --postures, "
+                  "<state_dir>/postures.toml)");
   cmd->callback([args, &status] {
-    calibrate(*args);
+    if (args->postures) calibrate_postures(args->hardware, args->output, args->hold_s);
+    else calibrate(*args);
     status = 0;
   });
 }

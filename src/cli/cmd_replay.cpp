@@ -9,6 +9,7 @@
 #include "cli/event_lines.hpp"
 #include "cli/options.hpp"
 #include "cli/usage.hpp"
+#include "config/posture_model_file.hpp"
 #include "events/stdout_sink.hpp"
 #include "history/history_sink.hpp"
 #include "history/summary.hpp"
@@ -65,7 +66,7 @@ class ReplayHistory {
 };
 
 struct ReplayArgs {
-  std::string log, config, baseline, broker, chair_id, history, start;
+  std::string log, config, baseline, broker, chair_id, history, start, postures;
   double speed = 0;
   bool mqtt = false;
   bool json = false;
@@ -77,6 +78,7 @@ void run_replay(const ReplayArgs& args) {
   ReplayOptions options;
   options.speed = args.speed;
   if (!args.baseline.empty()) options.baseline = parse_time_window(args.baseline);
+  if (!args.postures.empty()) options.postures = load_posture_model(args.postures);
   JsonLinesSink json(stdout);
   TextLinesSink text(stdout);
   const bool json_lines = args.json || ::isatty(STDOUT_FILENO) == 0;
@@ -116,6 +118,8 @@ void add_replay(CLI::App& app, int& status) {
   cmd->add_option("log", args->log, "the log (CSV, see docs/log-format.md); - for standard input")->required();
   add_config_option(*cmd, args->config);
   cmd->add_option("--baseline", args->baseline, "T0:T1: the sitter's upright sitting is between these seconds");
+  cmd->add_option("--postures", args->postures,
+                  "the sitter's posture model (chairhub learn, calibrate --postures); default: the rules");
   cmd->add_option("--speed", args->speed, "1 real time, 60 a minute per second, 0 as fast as possible")
       ->check(between(0, 1e6));
   cmd->add_flag("--json", args->json, "JSON lines also on a terminal (they are the default elsewhere)");

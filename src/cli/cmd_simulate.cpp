@@ -11,6 +11,7 @@
 #include "cli/options.hpp"
 #include "core/input_error.hpp"
 #include "log/log_writer.hpp"
+#include "eval/posture_learning.hpp"
 #include "sim/population.hpp"
 #include "sim/simulated_chair.hpp"
 
@@ -50,18 +51,24 @@ void write_population(std::size_t count, const ChannelLayout& layout, const std:
   std::error_code error;
   std::filesystem::create_directories(dir, error);
   if (error) throw InputError(dir, 0, "cannot create the directory: " + error.message());
+  const auto calibrations = std::filesystem::path(dir) / "calibration";
+  std::filesystem::create_directories(calibrations, error);
+  if (error) throw InputError(calibrations.string(), 0, "cannot create the directory: " + error.message());
   for (const auto& sitter : make_population(count)) {
     const Scenario& s = sitter.scenario;
-    write_log(s, layout, (std::filesystem::path(dir) / (sitter.name + ".csv")).string(),
-              {{"source", "chairhub simulate --population " + std::to_string(count)},
-               {"sitter", sitter.name},
-               {"mass_kg", number(s.mass_kg)},
-               {"offset_x", number(s.offset_x)},
-               {"offset_y", number(s.offset_y)},
-               {"slouch_slide", number(s.body.slouch_slide)},
-               {"lean_reach", number(s.body.lean_reach)},
-               {"seat_share", number(s.body.seat_share)},
-               {"back_firmness", number(s.body.back_firmness)}});
+    const std::map<std::string, std::string> about = {
+        {"source", "chairhub simulate --population " + std::to_string(count)},
+        {"sitter", sitter.name},
+        {"mass_kg", number(s.mass_kg)},
+        {"offset_x", number(s.offset_x)},
+        {"offset_y", number(s.offset_y)},
+        {"slouch_slide", number(s.body.slouch_slide)},
+        {"lean_reach", number(s.body.lean_reach)},
+        {"seat_share", number(s.body.seat_share)},
+        {"back_firmness", number(s.body.back_firmness)}};
+    write_log(s, layout, (std::filesystem::path(dir) / (sitter.name + ".csv")).string(), about);
+    // The same sitter's guided posture calibration, for `chairhub learn` (eval --learn-postures).
+    write_log(guided_calibration(sitter), layout, (calibrations / (sitter.name + ".csv")).string(), about);
   }
 }
 

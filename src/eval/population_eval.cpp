@@ -97,8 +97,9 @@ std::pair<double, double> first_recording(const std::string& path, const Config&
 }
 
 SubjectScore score_sitter(const PopulationSitter& sitter, const Config& config, BaselineChoice baseline,
-                          double settle_s) {
+                          double settle_s, const PostureModel* postures) {
   Analyzer analyzer(config.analysis, config.layout, sitter.scenario.units);
+  if (postures) analyzer.set_posture_model(*postures);
   Sample sample;
   std::string label;
   std::optional<std::pair<double, double>> window;

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "analysis/chair_state.hpp"
+#include "analysis/posture_model.hpp"
 #include "config/config.hpp"
 #include "sim/population.hpp"
 
@@ -88,9 +89,10 @@ std::pair<double, double> first_recording(const std::string& path, const Config&
 // How a subject's upright baseline is set.
 enum class BaselineChoice { learnt, first_recording };
 
-// A simulated sitter, run through the analysis in memory and scored.
+// A simulated sitter, run through the analysis in memory and scored; with `postures`, their
+// posture model decides (analysis/posture_model.hpp).
 SubjectScore score_sitter(const PopulationSitter& sitter, const Config& config, BaselineChoice baseline,
-                          double settle_s);
+                          double settle_s, const PostureModel* postures = nullptr);
 
 // Every subject, then the mean and the worst of each figure.
 std::string population_report(const std::vector<SubjectScore>& scores);

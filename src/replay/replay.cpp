@@ -20,6 +20,7 @@ ReplayStats replay_log(const std::string& path, const Config& config, const Repl
                        EventSink& sink, const SampleObserver& observe) {
   LogReader reader(path, config.layout);
   Analyzer analyzer(config.analysis, config.layout, reader.units());
+  if (options.postures) analyzer.set_posture_model(*options.postures);
   if (options.baseline) analyzer.capture_baseline(options.baseline->first, options.baseline->second);
   Pacer pacer(options.speed);
   ReplayStats stats;

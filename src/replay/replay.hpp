@@ -15,6 +15,7 @@ namespace chairhub {
 struct ReplayOptions {
   std::optional<std::pair<double, double>> baseline;  // --baseline T0:T1
   double speed = 0;                                    // 0 = as fast as possible
+  std::optional<PostureModel> postures;                // the sitter's model (--postures)
 };
 
 // Called after each sample with the reader (for labels) and the analyzer (for its state).

@@ -151,6 +151,7 @@ struct Daemon::Impl {
                           cfg.chair.path);
     feed = std::make_unique<SampleFeed>(io, cfg.service, std::move(sources), journal, outputs, feed_handlers());
     analysis = std::make_unique<LiveAnalysis>(cfg.chair, feed->units(), *keeper);
+    analysis->use_sitter_postures(dir, journal);
     nudges = std::make_unique<NudgeDriver>(cfg.service, outputs);
     analysis->add_sink(journal_sink);
     analysis->add_sink(*nudges);

@@ -1,5 +1,7 @@
 #include "service/live_analysis.hpp"
 
+#include "service/sitter_postures.hpp"
+
 namespace chairhub {
 
 LiveAnalysis::LiveAnalysis(const Config& chair, Units units, SessionKeeper& keeper)
@@ -10,8 +12,21 @@ LiveAnalysis::LiveAnalysis(const Config& chair, Units units, SessionKeeper& keep
 void LiveAnalysis::restart() {
   analyzer_ = std::make_unique<Analyzer>(chair_.analysis, chair_.layout, units_);
   keeper_.prime(*analyzer_);
+  analyzer_->set_posture_model(postures_);
   last_t_.reset();
   raw_.clear();
+}
+
+void LiveAnalysis::reconfigure() {
+  analyzer_->reconfigure(chair_.analysis, chair_.layout);
+  if (journal_) use_sitter_postures(state_dir_, *journal_);
+}
+
+void LiveAnalysis::use_sitter_postures(const std::string& state_dir, const Journal& journal) {
+  state_dir_ = state_dir;
+  journal_ = &journal;
+  postures_ = load_sitter_postures(state_dir, postures_, journal);
+  analyzer_->set_posture_model(postures_);
 }
 
 void LiveAnalysis::feed(const Sample& sample) {

@@ -3,6 +3,7 @@
 // event to the sinks in the order they were added, and the session keeper told before and after
 // every sample (so a restart continues the session and the day's totals).
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "analysis/analyzer.hpp"
@@ -10,6 +11,7 @@
 #include "core/sample.hpp"
 #include "events/event.hpp"
 #include "service/command_actions.hpp"
+#include "service/journal.hpp"
 #include "service/session_keeper.hpp"
 
 namespace chairhub {
@@ -24,7 +26,11 @@ class LiveAnalysis {
   // A fresh analysis with what the state file keeps; the session follows at the first sample.
   void restart();
   void feed(const Sample& sample);
-  void reconfigure() { analyzer_->reconfigure(chair_.analysis, chair_.layout); }
+  // A reload: the config's new values, and the sitter's posture model read again.
+  void reconfigure();
+  // The sitter's posture model is <state_dir>/postures.toml (service/sitter_postures.hpp): read
+  // now, on every reconfigure(), and given to every fresh analysis.
+  void use_sitter_postures(const std::string& state_dir, const Journal& journal);
 
   Analyzer& analyzer() { return *analyzer_; }
   Units units() const { return units_; }
@@ -42,6 +48,9 @@ class LiveAnalysis {
   std::vector<Event> events_;  // one sample's, reused
   std::optional<double> last_t_;
   TareAverage raw_;
+  std::string state_dir_;                // where the posture model is; empty: none is read
+  const Journal* journal_ = nullptr;
+  std::optional<PostureModel> postures_;
 };
 
 }  // namespace chairhub

@@ -621,6 +621,68 @@ TEST(Usage, BadOptionsExit64WithNumbersAsPeopleWriteThem) {
   EXPECT_FALSE(r.out.empty());
 }
 
+// The guided posture calibration on the simulated chair: each posture held 2 s, the model
+// written where asked, readable, and every posture in it.
+TEST(CalibratePostures, GuidedSessionWritesAModel) {
+  TempDir dir;
+  dir.write("chair.toml", kOccupancy + kHardware);
+  dir.write("sim.toml", kCells);
+  const Result r = run(dir, {"calibrate", "-c", "chair.toml", "--simulate", "sim.toml", "--postures", "--hold", "2", "-o",
+                             "postures.toml"},
+                       lines(6));
+  ASSERT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_TRUE(has(r.out, "1. Sit upright")) << r.out;
+  EXPECT_TRUE(has(r.out, "6. Recline")) << r.out;
+  EXPECT_TRUE(has(r.out, "wrote postures.toml")) << r.out;
+  const std::string text = slurp(dir.path("postures.toml"));
+  EXPECT_TRUE(has(text, "chairhub calibrate --postures")) << text;
+  for (const char* p : {"upright", "slouching", "leaning_left", "leaning_right", "leaning_forward", "reclined"})
+    EXPECT_TRUE(has(text, std::string("posture = \"") + p + "\"")) << p << "\n" << text;
+}
+
+TEST(CalibratePostures, StoppingEarlyKeepsThePreviousModel) {
+  TempDir dir;
+  dir.write("chair.toml", kOccupancy + kHardware);
+  dir.write("sim.toml", kCells);
+  dir.write("postures.toml", "previous");
+  const Result r = run(
+      dir, {"calibrate", "-c", "chair.toml", "--simulate", "sim.toml", "--postures", "--hold", "2", "-o", "postures.toml"},
+      "\nq\n");
+  EXPECT_EQ(r.status, 1) << r.out << r.err;
+  EXPECT_TRUE(has(r.err, "stopped at slouching; nothing written")) << r.err;
+  EXPECT_EQ(slurp(dir.path("postures.toml")), "previous");
+}
+
+// learn from a simulated sitter's guided calibration, then replay and eval with the model.
+TEST(Learn, ModelFromALabelledLogIsUsedByReplayAndEval) {
+  TempDir dir;
+  Result r = run(dir, {"simulate", "--population", "1", "-o", "people"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  r = run(dir, {"learn", "people/calibration/sitter_01.csv", "-o", "anna.toml"});
+  ASSERT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_TRUE(has(r.out, "learnt 6 postures from")) << r.out;
+  r = run(dir, {"replay", "people/sitter_01.csv", "--postures", "anna.toml"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(has(r.out, R"("posture":"reclined")")) << r.out;
+  r = run(dir, {"eval", "people/sitter_01.csv", "--postures", "anna.toml"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(has(r.out, "sitter_01")) << r.out;
+}
+
+TEST(Learn, IncompleteLabelsWriteNothing) {
+  TempDir dir;
+  dir.write("anna.toml", "previous");
+  const std::string log = std::string(CHAIRHUB_GOLDEN_DIR) + "/feet.csv";  // upright only, feet moving
+  Result r = run(dir, {"learn", log, "-o", "anna.toml"});
+  EXPECT_EQ(r.status, 1) << r.out;
+  EXPECT_TRUE(has(r.err, "cannot learn postures: only 'upright' was held")) << r.err;
+  EXPECT_EQ(slurp(dir.path("anna.toml")), "previous");
+  dir.write("bad.toml", "features = [\"cop_x\"]\n");
+  r = run(dir, {"replay", log, "--postures", "bad.toml"});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(has(r.err, "bad.toml")) << r.err;
+}
+
 // On a terminal (script(1) gives it one) the events are lines a person reads; --json keeps JSON.
 TEST(Usage, ReplayPrintsReadableLinesOnATerminal) {
   if (::access("/usr/bin/script", X_OK) != 0) GTEST_SKIP() << "script(1) is not installed";

@@ -60,7 +60,7 @@ std::string refusal_text(int connack, bool has_username) {
 }  // namespace
 
 Connection::Connection(boost::asio::io_context& io, ConnectionOptions options, Handlers handlers, Logger logger,
-                       Inbox::Limits inbox_limits)
+                       const Inbox::Limits& inbox_limits)
     : lib_(mosquitto_library()),
       io_(io),
       options_(std::move(options)),

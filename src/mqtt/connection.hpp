@@ -58,7 +58,7 @@ class Connection : public Link {
   };
 
   Connection(boost::asio::io_context& io, ConnectionOptions options, Handlers handlers, Logger logger,
-             Inbox::Limits inbox_limits = {});
+             const Inbox::Limits& inbox_limits = {});
   ~Connection() override;
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;

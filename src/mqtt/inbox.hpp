@@ -30,7 +30,7 @@ class Inbox {
   // to say it is too large.
   static constexpr std::size_t kMaxKeptBytes = std::size_t{64} * 1024;
 
-  explicit Inbox(Limits limits) : limits_(limits), tokens_(limits.burst) {}
+  explicit Inbox(const Limits& limits) : limits_(limits), tokens_(limits.burst) {}
 
   // Network thread. False when the queue is full: the message is dropped and counted.
   bool push(std::string topic, const char* payload, std::size_t size, bool retained);

@@ -77,7 +77,7 @@ void update_published_state(PublishedState& out, const ChairState& state, const 
   out.seat_kg.reset();
   if (options.publish_weight) out.seat_kg = rounded(std::max(state.seat_kg, 0.0), 1);
   if (!same_health(out.channels, state.channels)) out.channels = state.channels;
-  if (out.hardware_problem != hardware_problem) out.hardware_problem = hardware_problem;
+  out.hardware_problem = hardware_problem;
 }
 
 PublishedState published_state(const ChairState& state, const ControlState& control, const StatePayloadOptions& options,

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -110,7 +111,8 @@ TEST(History, ADamagedFileIsSetAsideAndAFreshOneStarted) {
   EXPECT_DOUBLE_EQ(summarize_day(db, "2026-11-30").seated_s, 90 * 60);
   // A report never changes or sets aside a file: it says what is wrong.
   const std::string other = dir.write("other.sqlite", std::string(8192, 'x'));
-  EXPECT_THROW(HistoryDb({.file = other, .read_only = true}, {}), std::runtime_error);
+  EXPECT_THROW((void)std::make_unique<HistoryDb>(HistoryOptions{.file = other, .read_only = true}, Logger{}),
+               std::runtime_error);
   EXPECT_FALSE(std::filesystem::exists(other + ".damaged"));
 }
 

@@ -23,12 +23,12 @@ TEST(Inbox, TakesABurstThenKeepsToItsRate) {
     EXPECT_EQ(m->payload, std::to_string(i));  // in order
   }
   EXPECT_FALSE(inbox.pop(t0, wait));
-  EXPECT_EQ(wait, 250ms);  // one more every 1/4 s
-  EXPECT_TRUE(inbox.pop(t0 + 250ms, wait));
-  EXPECT_FALSE(inbox.pop(t0 + 250ms, wait));
+  EXPECT_EQ(wait, std::chrono::milliseconds(250));  // one more every 1/4 s
+  EXPECT_TRUE(inbox.pop(t0 + std::chrono::milliseconds(250), wait));
+  EXPECT_FALSE(inbox.pop(t0 + std::chrono::milliseconds(250), wait));
   // a long pause refills no more than the burst
-  for (int i = 0; i < 3; ++i) EXPECT_TRUE(inbox.pop(t0 + 60s, wait));
-  EXPECT_FALSE(inbox.pop(t0 + 60s, wait));
+  for (int i = 0; i < 3; ++i) EXPECT_TRUE(inbox.pop(t0 + std::chrono::seconds(60), wait));
+  EXPECT_FALSE(inbox.pop(t0 + std::chrono::seconds(60), wait));
 }
 
 TEST(Inbox, KeepsOnlyTheStartOfAnOversizedPayload) {

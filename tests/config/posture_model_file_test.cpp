@@ -29,7 +29,7 @@ PostureModel small_model() {
   return m;
 }
 
-std::vector<std::string> problems_of(const std::string& text) {
+std::vector<std::string> model_problems(const std::string& text) {
   std::vector<std::string> problems;
   parse_posture_model(text, "postures.toml", problems);
   EXPECT_FALSE(problems.empty()) << "no problem in:\n" << text;
@@ -59,7 +59,7 @@ TEST(PostureModelFile, RoundTrips) {
 }
 
 TEST(PostureModelFile, ReportsEveryProblemWithItsLine) {
-  const auto p = problems_of(
+  const auto p = model_problems(
       "version = 1\n"
       "features = [\"cop_x\", \"tilt\"]\n"
       "colour = 3\n"
@@ -73,30 +73,30 @@ TEST(PostureModelFile, ReportsEveryProblemWithItsLine) {
 TEST(PostureModelFile, SizesMustAgree) {
   std::string text = format_posture_model(small_model(), {});
   text.replace(text.find("mean = [0, 0]"), 13, "mean = [0]");
-  EXPECT_TRUE(has_problem(problems_of(text), "mean: expected 2 numbers (one a feature), got 1"));
+  EXPECT_TRUE(has_problem(model_problems(text), "mean: expected 2 numbers (one a feature), got 1"));
 }
 
 TEST(PostureModelFile, RefusesACovarianceThatCannotBeInverted) {
   std::string text = format_posture_model(small_model(), {});
   text.replace(text.find("[0.0004, 0.0001]"), 16, "[-0.0004, 0.0001]");
-  EXPECT_TRUE(has_problem(problems_of(text), "the covariance is not positive definite"));
+  EXPECT_TRUE(has_problem(model_problems(text), "the covariance is not positive definite"));
 }
 
 TEST(PostureModelFile, NeedsAnUprightPosture) {
   std::string text = format_posture_model(small_model(), {});
   text.replace(text.find("posture = \"upright\""), 19, "posture = \"slouching\"");
-  EXPECT_TRUE(has_problem(problems_of(text), "no posture is upright"));
+  EXPECT_TRUE(has_problem(model_problems(text), "no posture is upright"));
 }
 
 TEST(PostureModelFile, OtherVersionsAreRefused) {
   std::string text = format_posture_model(small_model(), {});
   text.replace(text.find("version = 1"), 11, "version = 2");
-  EXPECT_TRUE(has_problem(problems_of(text), "version 1 files"));
+  EXPECT_TRUE(has_problem(model_problems(text), "version 1 files"));
 }
 
 TEST(PostureModelFile, NotTomlIsOneProblem) {
-  EXPECT_TRUE(has_problem(problems_of("features = [\n"), "postures.toml:"));
-  EXPECT_TRUE(has_problem(problems_of(""), "features: missing"));
+  EXPECT_TRUE(has_problem(model_problems("features = [\n"), "postures.toml:"));
+  EXPECT_TRUE(has_problem(model_problems(""), "features: missing"));
 }
 
 TEST(PostureModelFile, WritesAtomicallyAndLoads) {

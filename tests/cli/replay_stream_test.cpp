@@ -68,7 +68,7 @@ void read_to_end(int fd, std::string& out) {
   for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) > 0;) out.append(buffer, static_cast<std::size_t>(n));
 }
 
-std::string slurp(const std::string& path) {
+std::string whole_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream s;
   s << in.rdbuf();
@@ -77,7 +77,7 @@ std::string slurp(const std::string& path) {
 
 TEST(ReplayStream, EventsComeOutWhileThePipeIsStillOpen) {
   std::signal(SIGPIPE, SIG_IGN);
-  const std::string log = slurp(std::string(CHAIRHUB_GOLDEN_DIR) + "/postures.csv");
+  const std::string log = whole_file(std::string(CHAIRHUB_GOLDEN_DIR) + "/postures.csv");
   // Up to 12 s of the log (the sitter sits down at 7.8 s), a line at a time, then nothing more
   // until the event is out.
   const auto cut = log.find("\n12,");
@@ -96,7 +96,7 @@ TEST(ReplayStream, EventsComeOutWhileThePipeIsStillOpen) {
   int status = 0;
   ::waitpid(replay.pid, &status, 0);
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
-  const std::string all_at_once = slurp(std::string(CHAIRHUB_GOLDEN_DIR) + "/postures.expected.jsonl");
+  const std::string all_at_once = whole_file(std::string(CHAIRHUB_GOLDEN_DIR) + "/postures.expected.jsonl");
   EXPECT_EQ(out, all_at_once);
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // One libmosquitto client. The network runs on a thread of its own (libmosquitto's loop, so a
-// slow or dead broker never stalls the analysis; connecting does not block either, so a stop is
-// never held up by a host that does not answer); every callback is posted into the
+// slow or dead broker never stalls the analysis; the TCP handshake is tried without blocking
+// first, so a stop is never held up by a host that does not answer); every callback is posted into the
 // application's Boost.Asio io_context, so all state is touched by the io_context thread only.
 // Publishing is called from that thread too.
 #include <utility>  // before Boost.Asio: Boost 1.74 + GCC 12 + C++20 need std::exchange declared
@@ -78,6 +78,7 @@ class Connection : public Link {
 
  private:
   void run();
+  std::optional<std::string> unreachable();
   void wait_backoff(int seconds);
   template <class F>
   void post(F&& f);

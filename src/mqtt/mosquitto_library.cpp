@@ -36,7 +36,7 @@ MosquittoLibrary load() {
   find(lib.publish_callback_set, "mosquitto_publish_callback_set");
   find(lib.message_callback_set, "mosquitto_message_callback_set");
   find(lib.log_callback_set, "mosquitto_log_callback_set");
-  find(lib.connect_async, "mosquitto_connect_async");
+  find(lib.connect, "mosquitto_connect");
   find(lib.loop, "mosquitto_loop");
   find(lib.disconnect, "mosquitto_disconnect");
   find(lib.publish, "mosquitto_publish");

@@ -23,7 +23,7 @@ struct MosquittoLibrary {
   decltype(&::mosquitto_publish_callback_set) publish_callback_set;
   decltype(&::mosquitto_message_callback_set) message_callback_set;
   decltype(&::mosquitto_log_callback_set) log_callback_set;
-  decltype(&::mosquitto_connect_async) connect_async;
+  decltype(&::mosquitto_connect) connect;
   decltype(&::mosquitto_loop) loop;
   decltype(&::mosquitto_disconnect) disconnect;
   decltype(&::mosquitto_publish) publish;

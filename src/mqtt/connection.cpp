@@ -2,9 +2,6 @@
 
 #include <mqtt_protocol.h>
 #include <netdb.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <boost/asio/post.hpp>
 #include <algorithm>
@@ -15,6 +12,7 @@
 #include <utility>
 
 #include "mqtt/mosquitto_library.hpp"
+#include "mqtt/tcp_probe.hpp"
 #include "mqtt/tls_diagnosis.hpp"
 
 namespace chairhub::mqtt {
@@ -132,7 +130,7 @@ void Connection::run() {
       std::lock_guard lock(attempt_log_mutex_);
       attempt_log_.clear();
     }
-    const auto why_not = unreachable();
+    const auto why_not = tcp_unreachable(options_.host, options_.port, std::chrono::seconds(options_.keepalive_s), stopping_);
     if (stopping_) break;
     int rc = why_not ? MOSQ_ERR_NO_CONN : lib_.connect(mosq_, options_.host.c_str(), options_.port, options_.keepalive_s);
     if (rc == MOSQ_ERR_SUCCESS) {
@@ -160,45 +158,6 @@ void Connection::run() {
     wait_backoff(delay);
     delay = std::min(delay * 2, options_.reconnect_max_s);
   }
-}
-
-// Whether the broker's host takes a TCP connection, tried as libmosquitto will (each address in
-// turn) but without blocking: every try looks for a stop each 200 ms and gives up after
-// keepalive_s. libmosquitto's own connect blocks until the kernel gives up (minutes, for a host
-// that drops the handshake), so it runs only once the host has answered. Nothing when it did.
-std::optional<std::string> Connection::unreachable() {
-  addrinfo hints{};
-  hints.ai_family = AF_UNSPEC;
-  hints.ai_socktype = SOCK_STREAM;
-  addrinfo* found = nullptr;
-  const std::string port = std::to_string(options_.port);
-  if (const int rc = ::getaddrinfo(options_.host.c_str(), port.c_str(), &hints, &found); rc != 0)
-    return std::string("cannot look up the host: ") + gai_strerror(rc);
-  std::string why = "no address";
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options_.keepalive_s);
-  for (const addrinfo* a = found; a != nullptr && !stopping_; a = a->ai_next) {
-    const int fd = ::socket(a->ai_family, a->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, a->ai_protocol);
-    if (fd < 0) continue;
-    int error = ::connect(fd, a->ai_addr, a->ai_addrlen) == 0 ? 0 : errno;
-    if (error == EINPROGRESS) {
-      pollfd p{fd, POLLOUT, 0};
-      while (!stopping_ && std::chrono::steady_clock::now() < deadline && ::poll(&p, 1, 200) == 0) {
-      }
-      socklen_t length = sizeof error;
-      if ((p.revents & (POLLOUT | POLLERR | POLLHUP)) == 0) error = ETIMEDOUT;
-      else if (::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length) != 0) error = errno;
-    }
-    ::close(fd);
-    if (error == 0) {
-      ::freeaddrinfo(found);
-      return std::nullopt;
-    }
-    why = error == ETIMEDOUT ? "no answer within " + std::to_string(options_.keepalive_s) +
-                                   " s (a firewall dropping the connection, or no such host on the network?)"
-                             : std::strerror(error);
-  }
-  ::freeaddrinfo(found);
-  return why;
 }
 
 // Why an attempt or a session ended, in plain words where libmosquitto's code says too little.

@@ -78,7 +78,6 @@ class Connection : public Link {
 
  private:
   void run();
-  std::optional<std::string> unreachable();
   void wait_backoff(int seconds);
   template <class F>
   void post(F&& f);

@@ -44,7 +44,7 @@ void add_report(CLI::App& app, int& status) {
     if (!std::filesystem::exists(args->history, ec))
       throw InputError(args->history, 0, "no history here (chairhubd writes one; `chairhub replay LOG --history FILE` too)");
     HistoryDb db({.file = args->history, .read_only = true}, stderr_logger());
-    const std::string day = args->day.empty() ? local_date(static_cast<double>(std::time(nullptr))) : args->day;
+    const std::string day = args->day.empty() ? local_date(wall_seconds()) : args->day;
     std::vector<DaySummary> days;
     if (args->week) days = summarize_week(db, day);
     else days.push_back(summarize_day(db, day));

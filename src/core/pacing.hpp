@@ -3,11 +3,16 @@
 // time at a chosen speed (replay, the daemon's log and simulated sources). The analysis itself
 // never reads a clock.
 #include <atomic>
+#include <string>
 
 namespace chairhub {
 
 // Seconds on the monotonic clock: the time base of live samples.
 double monotonic_seconds();
+// Wall-clock seconds since 1970 (UTC): what is kept across restarts and in the history.
+double wall_seconds();
+// The local date of a wall time, "YYYY-MM-DD".
+std::string local_date(double wall);
 
 // Plays sample time against the monotonic clock: speed 1 is real time, 60 a minute a second,
 // 0 as fast as possible. The first sample time it is given is due at once.

@@ -49,15 +49,6 @@ std::optional<double> parse_local_time(std::string_view text) {
   return static_cast<double>(t);
 }
 
-std::string local_date(double wall) {
-  const auto t = static_cast<std::time_t>(wall);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  char text[16];
-  std::strftime(text, sizeof text, "%Y-%m-%d", &tm);
-  return text;
-}
-
 DaySummary summarize_day(const HistoryDb& db, const std::string& date) {
   const auto start = parse_local_time(date);
   if (!start || date.size() != 10) throw InputError("--day", 0, "expected a date as YYYY-MM-DD, not \"" + date + "\"");

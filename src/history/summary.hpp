@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/pacing.hpp"
 #include "history/history_db.hpp"
 
 namespace chairhub {
@@ -28,8 +29,6 @@ struct DaySummary {
 // Local time "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM[:SS]" (a space for the T too), or UTC
 // "YYYY-MM-DDTHH:MM:SSZ", to wall seconds.
 std::optional<double> parse_local_time(std::string_view text);
-// The local date of a wall time, "YYYY-MM-DD".
-std::string local_date(double wall);
 
 // Throws InputError for a date that is not "YYYY-MM-DD".
 DaySummary summarize_day(const HistoryDb& db, const std::string& date);

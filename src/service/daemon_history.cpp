@@ -1,19 +1,10 @@
 #include "service/daemon_history.hpp"
 
-#include <chrono>
 #include <exception>
 
 #include "core/pacing.hpp"
 
 namespace chairhub {
-namespace {
-
-double wall_now() {
-  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
-}  // namespace
-
 DaemonHistory::DaemonHistory(const HistoryConfig& config, const std::filesystem::path& state_dir, bool real_time,
                              const LiveAnalysis& analysis, const Journal& journal) {
   if (!config.enabled) return;
@@ -30,10 +21,10 @@ DaemonHistory::DaemonHistory(const HistoryConfig& config, const std::filesystem:
   HistorySink::ToWall to_wall;
   if (real_time) {
     // Per event, so that a wall clock set late (a Pi without a battery clock) is right from then on.
-    to_wall = [](double t) { return wall_now() - (monotonic_seconds() - t); };
+    to_wall = [](double t) { return wall_seconds() - (monotonic_seconds() - t); };
   } else {
     to_wall = [this, &analysis](double t) {
-      if (!origin_) origin_ = wall_now() - analysis.last_t();
+      if (!origin_) origin_ = wall_seconds() - analysis.last_t();
       return *origin_ + t;
     };
   }

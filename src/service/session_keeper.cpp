@@ -1,31 +1,16 @@
 #include "service/session_keeper.hpp"
 
+#include <chrono>
 #include <cstdlib>
-#include <ctime>
 #include <exception>
 #include <system_error>
 #include <utility>
 
 #include "core/file_checks.hpp"
 #include "core/input_error.hpp"
+#include "core/pacing.hpp"
 
 namespace chairhub {
-namespace {
-
-double wall_seconds() {
-  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
-std::string local_date(double wall) {
-  const std::time_t t = static_cast<std::time_t>(wall);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  char text[16];
-  std::strftime(text, sizeof text, "%Y-%m-%d", &tm);
-  return text;
-}
-
-}  // namespace
 
 std::string state_directory(const std::optional<std::string>& option, const std::string& configured) {
   std::string dir = configured;

@@ -19,6 +19,7 @@ void add_record(CLI::App& app, int& status);
 void add_check_config(CLI::App& app, int& status);
 void add_report(CLI::App& app, int& status);
 void add_learn(CLI::App& app, int& status);
+void add_hash_password(CLI::App& app, int& status);
 
 // Rows within this long of a change of label are not counted for agreement nor learnt: the
 // posture dwell and the movement itself (cmd_learn.cpp).

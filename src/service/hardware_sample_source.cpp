@@ -64,9 +64,9 @@ bool SimulatedDevicesSource::next(Sample& sample) {
   return source_.next(sample);
 }
 
-void SimulatedDevicesSource::hold(std::optional<HeldLoad> load) {
+void SimulatedDevicesSource::hold(const std::optional<HeldLoad>& load) {
   const std::lock_guard lock(held_mutex_);
-  held_change_ = std::move(load);
+  held_change_ = load;
 }
 
 }  // namespace chairhub

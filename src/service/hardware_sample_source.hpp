@@ -63,7 +63,7 @@ class SimulatedDevicesSource : public ChipSampleSource {
   std::string describe() const override { return "simulated devices: " + source_.describe(); }
   hw::PatternPlayer* player() override { return source_.player(); }
   hw::Clock& clock() override { return clock_; }
-  void hold(std::optional<HeldLoad> load) override;
+  void hold(const std::optional<HeldLoad>& load) override;
 
  private:
   std::string present_file_;

@@ -21,10 +21,9 @@ HardwareSampleSource::HardwareSampleSource(const hw::HardwareConfig& config, con
 
 bool HardwareSampleSource::next(Sample& sample) {
   if (stopped_) return false;
-  hw::HardwareReading reading = source_->read();  // paced by the HX711's data-ready wait
-  sample = std::move(reading.sample);
+  source_->read(reading_);  // paced by the HX711's data-ready wait
+  sample.values = reading_.sample.values;
   sample.t = monotonic_seconds();
-  health_ = std::move(reading.health);
   return !stopped_;
 }
 

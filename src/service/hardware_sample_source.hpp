@@ -38,14 +38,14 @@ class HardwareSampleSource : public ChipSampleSource {
   hw::PatternPlayer* player() override { return outputs_ ? &outputs_->player() : nullptr; }
   hw::Clock& clock() override { return clock_; }
   // Plain-words health of each channel at the last read (layout order).
-  const std::vector<hw::ChannelHealth>& health() const { return health_; }
+  const std::vector<hw::ChannelHealth>& health() const { return reading_.health; }
 
  private:
   hw::SteadyClock clock_;
   hw::ChipDevices devices_;
   std::unique_ptr<hw::HardwareSource> source_;
   std::unique_ptr<hw::Outputs> outputs_;
-  std::vector<hw::ChannelHealth> health_;
+  hw::HardwareReading reading_;  // the latest, its vectors reused by the next read
   std::atomic<bool> stopped_{false};
 };
 

@@ -27,6 +27,7 @@ struct PostureFitOptions {
 // --hold and the MQTT command's hold_s).
 constexpr double kMinPostureHoldSeconds = 2;
 constexpr double kMaxPostureHoldSeconds = 120;
+constexpr double kDefaultPostureHoldSeconds = 10;
 
 // Bad or incomplete data: what() says what is missing, for the person calibrating.
 class PostureFitError : public std::invalid_argument {

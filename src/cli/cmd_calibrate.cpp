@@ -137,7 +137,7 @@ struct CalibrateArgs {
   int samples = 20;
   bool tare = false;
   bool postures = false;
-  double hold_s = 10;
+  double hold_s = kDefaultPostureHoldSeconds;
   std::string output;
 };
 

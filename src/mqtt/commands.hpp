@@ -21,8 +21,15 @@ struct BaselineCommand {
   std::optional<double> seconds;  // how long to average; none = the application's default
 };
 struct ResetSessionCommand {};
+// The guided posture calibration (docs/mqtt.md), or with `cancel` the end of the one under way.
+struct CalibratePosturesCommand {
+  std::optional<double> hold_s;  // seconds each posture is held; none = the application's default
+  bool cancel = false;
+  nlohmann::ordered_json id;     // the caller's "id", echoed in every progress message too
+};
 
-using Command = std::variant<TareCommand, SnoozeCommand, NudgesCommand, BaselineCommand, ResetSessionCommand>;
+using Command = std::variant<TareCommand, SnoozeCommand, NudgesCommand, BaselineCommand, ResetSessionCommand,
+                             CalibratePosturesCommand>;
 
 std::string_view command_name(const Command& command);
 

@@ -175,6 +175,14 @@ void add_controls(Builder& b, const Topics& topics, const DiscoveryInfo& info) {
       "mdi:bell-sleep";
   b.button("baseline", "Take upright baseline", {{"command", "baseline"}})["entity_category"] = "config";
   b.button("reset_session", "Reset sitting session", {{"command", "reset_session"}})["icon"] = "mdi:restart";
+  // progress on response/calibrate_postures; the sitter follows it there or on a dashboard
+  ordered_json& calibrate = b.button("calibrate_postures", "Calibrate postures", {{"command", "calibrate_postures"}});
+  calibrate["entity_category"] = "config";
+  calibrate["icon"] = "mdi:tune";
+  ordered_json& cancel =
+      b.button("cancel_calibration", "Cancel posture calibration", {{"command", "calibrate_postures"}, {"cancel", true}});
+  cancel["entity_category"] = "config";
+  cancel["icon"] = "mdi:cancel";
 
   {
     ordered_json& c = b.add("nudges", "switch", "Nudges");

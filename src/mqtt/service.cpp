@@ -70,6 +70,12 @@ MqttService::MqttService(boost::asio::io_context& io, MqttConfig config, Service
   router_ = std::make_unique<CommandRouter>(*connection_, topics_, options_.on_command, log_);
 }
 
+void MqttService::respond(const std::string& op, const nlohmann::ordered_json& body) {
+  if (!connection_->connected()) return;
+  connection_->publish(topics_.response(op), body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace),
+                       1, false);
+}
+
 MqttService::~MqttService() {
   // A destructor must not throw (that ends the program). The daemon calls stop() itself first;
   // here it is only a last, best-effort goodbye.

@@ -68,6 +68,9 @@ class MqttService {
   // The sensors could not be opened, and why (nothing once they are): health.hardware in the
   // state, which Home Assistant's problem entity shows. Published with the next state.
   void set_hardware_problem(std::optional<std::string> problem) { state_->set_hardware_problem(std::move(problem)); }
+  // A further answer to a command that runs on (after its first on response/<op>): not kept,
+  // dropped while the broker is away.
+  void respond(const std::string& op, const nlohmann::ordered_json& body);
   // Deletes the device from Home Assistant (empty retained discovery config).
   void remove_device() { discovery_->remove_device(); }
 

@@ -14,6 +14,8 @@
 
 namespace chairhub {
 
+class LivePostureCalibration;
+
 // The seat cells' recent raw readings, averaged for the tare command: a rolling few seconds.
 class TareAverage {
  public:
@@ -37,6 +39,7 @@ struct CommandTarget {
   const TareAverage& raw;
   SessionKeeper& keeper;
   const Journal& journal;
+  LivePostureCalibration* postures = nullptr;  // none: the posture calibration is not available
 };
 
 // Runs one command at sample time `t`.

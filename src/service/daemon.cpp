@@ -89,6 +89,7 @@ struct Daemon::Impl {
 
   void on_sample(const Sample& sample) {
     analysis->feed(sample);
+    commands->on_sample(sample);
     mqtt.publish_state(analysis->analyzer().state());
     notifier.status(status_text(analysis->analyzer().state()));
   }
@@ -158,7 +159,7 @@ struct Daemon::Impl {
     history = std::make_unique<DaemonHistory>(cfg.history, dir, cfg.service.source == SourceKind::hardware, *analysis,
                                               journal);
     if (history->sink()) analysis->add_sink(*history->sink());
-    commands = std::make_unique<DaemonCommands>(*analysis, cfg.chair, *keeper, journal, mqtt);
+    commands = std::make_unique<DaemonCommands>(*analysis, cfg.chair, *keeper, journal, mqtt, dir);
     mqtt.start(io, cfg.mqtt, chair_id, dir, journal, [this](const mqtt::Command& c) { return commands->run(c); });
     if (mqtt.on()) {
       analysis->add_sink(mqtt.events());

@@ -5,6 +5,7 @@
 #include "config/config.hpp"
 #include "mqtt/commands.hpp"
 #include "service/journal.hpp"
+#include "service/live_posture_calibration.hpp"
 #include "service/live_analysis.hpp"
 #include "service/mqtt_link.hpp"
 #include "service/session_keeper.hpp"
@@ -13,11 +14,15 @@ namespace chairhub {
 
 class DaemonCommands {
  public:
-  // `chair` is the running config: tare writes its offsets there.
-  DaemonCommands(LiveAnalysis& analysis, Config& chair, SessionKeeper& keeper, const Journal& journal, MqttLink& mqtt)
-      : analysis_(analysis), chair_(chair), keeper_(keeper), journal_(journal), mqtt_(mqtt) {}
+  // `chair` is the running config: tare writes its offsets there. `state_dir` is where a
+  // posture calibration writes the sitter's model.
+  DaemonCommands(LiveAnalysis& analysis, Config& chair, SessionKeeper& keeper, const Journal& journal, MqttLink& mqtt,
+                 const std::string& state_dir);
 
   mqtt::CommandOutcome run(const mqtt::Command& command);
+  // Each live sample, after the analysis: what a command under way (the posture calibration)
+  // goes on with.
+  void on_sample(const Sample& sample) { postures_.on_sample(sample); }
   // The nudge switch and the snooze, as Home Assistant shows them.
   void publish_control();
 
@@ -27,6 +32,7 @@ class DaemonCommands {
   SessionKeeper& keeper_;
   const Journal& journal_;
   MqttLink& mqtt_;
+  LivePostureCalibration postures_;
 };
 
 }  // namespace chairhub

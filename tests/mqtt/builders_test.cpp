@@ -302,11 +302,13 @@ TEST_F(DiscoveryTest, EntityDetails) {
 
 TEST_F(DiscoveryTest, ButtonAndSwitchPayloadsAreValidCommands) {
   const auto c = discovery_payload(topics, info)["cmps"];
-  for (const char* key : {"tare", "snooze", "baseline", "reset_session"}) {
+  for (const char* key : {"tare", "snooze", "baseline", "reset_session", "calibrate_postures", "cancel_calibration"}) {
     EXPECT_EQ(c[key]["command_topic"], "chairhub/chair-ab12/set");
     const auto parsed = parse_set_payload(c[key]["payload_press"].get<std::string>());
     EXPECT_TRUE(parsed.command) << key << ": " << parsed.error;
   }
+  auto cancel = parse_set_payload(c["cancel_calibration"]["payload_press"].get<std::string>());
+  EXPECT_TRUE(std::get<CalibratePosturesCommand>(*cancel.command).cancel);
   auto snooze = parse_set_payload(c["snooze"]["payload_press"].get<std::string>());
   EXPECT_EQ(std::get<SnoozeCommand>(*snooze.command).minutes, 15);
   auto on = parse_set_payload(c["nudges"]["payload_on"].get<std::string>());

@@ -1,0 +1,86 @@
+#include "service/live_posture_calibration.hpp"
+
+#include <cmath>
+#include <filesystem>
+
+#include "config/posture_model_file.hpp"
+#include "core/input_error.hpp"
+#include "core/pacing.hpp"
+
+namespace chairhub {
+
+using Stage = mqtt::CalibrationProgress::Stage;
+
+mqtt::CommandOutcome LivePostureCalibration::command(const mqtt::CalibratePosturesCommand& command) {
+  if (command.cancel) {
+    if (!steps_) return {false, "no posture calibration is under way"};
+    journal_(LogLevel::notice, "posture calibration cancelled: the posture model stays as it was");
+    end(progress(Stage::cancelled));
+    return {};
+  }
+  if (steps_)
+    return {false, "a posture calibration is under way (step " + std::to_string(steps_->step() + 1) + " of " +
+                       std::to_string(steps_->steps()) + "); cancel it first with {\"cancel\":true}"};
+  steps_.emplace(chair_, analysis_.units(), command.hold_s.value_or(kDefaultPostureHoldSeconds));
+  id_ = command.id;
+  reported_seconds_ = -1;
+  journal_(LogLevel::notice, "posture calibration started: " + std::to_string(steps_->steps()) + " postures");
+  return {};  // the first hold is said with the next sample, after this command's answer
+}
+
+void LivePostureCalibration::on_sample(const Sample& sample) {
+  if (!steps_) return;
+  if (steps_->add(sample)) reported_seconds_ = -1;  // a new hold: said at once
+  if (steps_->done()) return finish();
+  report_hold();
+}
+
+mqtt::CalibrationProgress LivePostureCalibration::progress(Stage stage) const {
+  mqtt::CalibrationProgress p;
+  p.stage = stage;
+  p.id = id_;
+  return p;
+}
+
+void LivePostureCalibration::report_hold() {
+  const int seconds = static_cast<int>(std::ceil(steps_->seconds_left()));
+  if (seconds == reported_seconds_) return;
+  reported_seconds_ = seconds;
+  mqtt::CalibrationProgress p = progress(Stage::hold);
+  p.step = steps_->step() + 1;
+  p.steps = steps_->steps();
+  p.posture = steps_->hold().posture;
+  p.ask = std::string(steps_->hold().ask);
+  p.seconds_left = seconds;
+  const ChairState& seen = analysis_.analyzer().state();
+  p.seated = seen.occupied;
+  p.seen = seen.posture;
+  report_(p);
+}
+
+void LivePostureCalibration::finish() {
+  try {
+    const PostureModel model = steps_->learn("posture calibration");
+    write_posture_model(model_file_, model, {"chairhub posture model (docs/posture-model.md): the MQTT command "
+                                             "calibrate_postures, " + utc_timestamp()});
+    analysis_.set_sitter_postures(model);
+    mqtt::CalibrationProgress p = progress(Stage::done);
+    for (const auto& c : model.classes) p.learnt.push_back(c.label);
+    journal_(LogLevel::notice, "posture calibration done: " + std::to_string(model.classes.size()) +
+                                   " postures, written to " + model_file_);
+    end(std::move(p));
+  } catch (const InputError& e) {
+    mqtt::CalibrationProgress p = progress(Stage::failed);
+    p.error = e.problems().back() + "; the posture model stays as it was";
+    journal_(LogLevel::warning, p.error);
+    end(std::move(p));
+  }
+}
+
+void LivePostureCalibration::end(mqtt::CalibrationProgress progress) {
+  steps_.reset();
+  id_ = nullptr;
+  report_(progress);
+}
+
+}  // namespace chairhub

@@ -11,6 +11,7 @@ nlohmann::ordered_json calibration_progress_payload(const CalibrationProgress& p
                                            : "cancelled";
   j["command"] = kCalibratePosturesOp;
   if (!p.id.is_null()) j["id"] = p.id;
+  if (p.profile) j["profile"] = *p.profile;
   if (p.stage == Stage::hold) {
     j["step"] = p.step;
     j["steps"] = p.steps;

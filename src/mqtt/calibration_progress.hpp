@@ -20,6 +20,7 @@ struct CalibrationProgress {
   enum class Stage { hold, done, failed, cancelled };
   Stage stage = Stage::hold;
   nlohmann::ordered_json id;      // the command's "id" (null if none)
+  std::optional<std::string> profile;  // whose postures; none: the chair's own model
   std::size_t step = 0, steps = 0;  // 1-based; 0 when it ended before a hold
   Posture posture = Posture::upright;  // to hold now
   std::string ask;                // what the sitter is asked to do

@@ -4,6 +4,7 @@
 #include <initializer_list>
 
 #include "analysis/posture_fit.hpp"
+#include "analysis/sitter_profile.hpp"
 #include "mqtt/calibration_progress.hpp"
 
 namespace chairhub::mqtt {
@@ -32,8 +33,17 @@ std::string range_text(std::string_view field, double low, double high) {
          std::to_string(static_cast<int>(high));
 }
 
+// A profile's name from `field`, checked as a profile's name must be.
+std::string profile_name(const ordered_json& args, const char* field) {
+  auto it = args.find(field);
+  if (it == args.end() || !it->is_string()) throw Rejected{"'" + std::string(field) + "' must be a profile's name"};
+  std::string name = it->get<std::string>();
+  if (std::string problem = profile_name_problem(name); !problem.empty()) throw Rejected{problem};
+  return name;
+}
+
 CalibratePosturesCommand calibrate_postures(const ordered_json& args) {
-  allow_only(args, {"hold_s", "cancel"});
+  allow_only(args, {"hold_s", "cancel", "profile"});
   CalibratePosturesCommand cmd;
   if (auto it = args.find("cancel"); it != args.end()) {
     if (!it->is_boolean()) throw Rejected{"'cancel' must be true or false"};
@@ -46,6 +56,10 @@ CalibratePosturesCommand calibrate_postures(const ordered_json& args) {
     if (!std::isfinite(s) || s < kMinPostureHoldSeconds || s > kMaxPostureHoldSeconds)
       throw Rejected{range_text("hold_s", kMinPostureHoldSeconds, kMaxPostureHoldSeconds)};
     cmd.hold_s = s;
+  }
+  if (args.contains("profile")) {
+    if (cmd.cancel) throw Rejected{"'cancel' takes no other field"};
+    cmd.profile = profile_name(args, "profile");
   }
   return cmd;
 }
@@ -89,6 +103,10 @@ Command build(std::string_view name, const ordered_json& args) {
     return cmd;
   }
   if (name == kCalibratePosturesOp) return calibrate_postures(args);
+  if (name == "profile") {
+    allow_only(args, {"name"});
+    return ProfileCommand{profile_name(args, "name")};
+  }
   throw Rejected{"unknown command"};
 }
 
@@ -134,6 +152,7 @@ std::string_view command_name(const Command& command) {
     std::string_view operator()(const BaselineCommand&) const { return "baseline"; }
     std::string_view operator()(const ResetSessionCommand&) const { return "reset_session"; }
     std::string_view operator()(const CalibratePosturesCommand&) const { return kCalibratePosturesOp; }
+    std::string_view operator()(const ProfileCommand&) const { return "profile"; }
   };
   return std::visit(Visitor{}, command);
 }

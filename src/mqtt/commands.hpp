@@ -25,11 +25,17 @@ struct ResetSessionCommand {};
 struct CalibratePosturesCommand {
   std::optional<double> hold_s;  // seconds each posture is held; none = the application's default
   bool cancel = false;
+  std::optional<std::string> profile;  // whose postures (a new or existing profile); none: the one in use
   nlohmann::ordered_json id;     // the caller's "id", echoed in every progress message too
 };
 
+// The sitter profile to use from now on (docs/profiles.md).
+struct ProfileCommand {
+  std::string name;
+};
+
 using Command = std::variant<TareCommand, SnoozeCommand, NudgesCommand, BaselineCommand, ResetSessionCommand,
-                             CalibratePosturesCommand>;
+                             CalibratePosturesCommand, ProfileCommand>;
 
 std::string_view command_name(const Command& command);
 

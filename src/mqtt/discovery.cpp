@@ -184,6 +184,15 @@ void add_controls(Builder& b, const Topics& topics, const DiscoveryInfo& info) {
   cancel["entity_category"] = "config";
   cancel["icon"] = "mdi:cancel";
 
+  if (!info.profiles.empty()) {
+    ordered_json& c = b.add("profile", "select", "Sitter profile");
+    c["command_topic"] = topics.set();
+    c["command_template"] = R"({"command":"profile","name":"{{ value }}"})";
+    c["options"] = info.profiles;
+    c["value_template"] = "{{ value_json.profile }}";
+    c["icon"] = "mdi:account-switch";
+  }
+
   {
     ordered_json& c = b.add("nudges", "switch", "Nudges");
     c["command_topic"] = topics.set();

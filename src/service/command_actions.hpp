@@ -15,6 +15,7 @@
 namespace chairhub {
 
 class LivePostureCalibration;
+class DaemonProfiles;
 
 // The seat cells' recent raw readings, averaged for the tare command: a rolling few seconds.
 class TareAverage {
@@ -40,6 +41,7 @@ struct CommandTarget {
   SessionKeeper& keeper;
   const Journal& journal;
   LivePostureCalibration* postures = nullptr;  // none: the posture calibration is not available
+  DaemonProfiles* profiles = nullptr;          // none: no sitter profiles
 };
 
 // Runs one command at sample time `t`.

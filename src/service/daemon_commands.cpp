@@ -1,8 +1,5 @@
 #include "service/daemon_commands.hpp"
 
-#include <filesystem>
-
-#include "config/posture_model_file.hpp"
 #include "service/command_actions.hpp"
 
 namespace chairhub {
@@ -14,13 +11,23 @@ DaemonCommands::DaemonCommands(LiveAnalysis& analysis, Config& chair, SessionKee
       keeper_(keeper),
       journal_(journal),
       mqtt_(mqtt),
-      postures_(analysis, chair, (std::filesystem::path(state_dir) / kPostureModelFile).string(), journal,
-                [&mqtt](const mqtt::CalibrationProgress& p) { mqtt.calibration_progress(p); }) {}
+      profiles_(analysis, chair, state_dir, journal),
+      postures_(analysis, chair, profiles_.store(), journal, [this](const mqtt::CalibrationProgress& p) {
+        mqtt_.calibration_progress(p);
+        if (p.stage != mqtt::CalibrationProgress::Stage::done) return;
+        profiles_.changed();  // perhaps a new profile, perhaps now in use
+        publish_control();
+      }) {}
+
+void DaemonCommands::on_sample(const Sample& sample) {
+  postures_.on_sample(sample);
+  if (profiles_.on_sample()) publish_control();
+}
 
 mqtt::CommandOutcome DaemonCommands::run(const mqtt::Command& command) {
   auto outcome = run_command(command, analysis_.last_t(),
                              {analysis_.analyzer(), chair_, analysis_.units(), analysis_.raw(), keeper_, journal_,
-                              &postures_});
+                              &postures_, &profiles_});
   if (outcome.ok) {
     keeper_.save(analysis_.analyzer());
     publish_control();
@@ -33,6 +40,8 @@ void DaemonCommands::publish_control() {
   mqtt::ControlState control;
   control.nudges_enabled = analysis_.analyzer().nudges().enabled();
   control.snoozed_until = keeper_.snooze_end();
+  control.profile = profiles_.selected();
+  mqtt_.set_profiles(profiles_.names());  // Home Assistant's select
   mqtt_.set_control(control);
 }
 

@@ -4,6 +4,7 @@
 // control state (nudges on, snooze) published.
 #include "config/config.hpp"
 #include "mqtt/commands.hpp"
+#include "service/daemon_profiles.hpp"
 #include "service/journal.hpp"
 #include "service/live_posture_calibration.hpp"
 #include "service/live_analysis.hpp"
@@ -22,8 +23,8 @@ class DaemonCommands {
   mqtt::CommandOutcome run(const mqtt::Command& command);
   // Each live sample, after the analysis: what a command under way (the posture calibration)
   // goes on with.
-  void on_sample(const Sample& sample) { postures_.on_sample(sample); }
-  // The nudge switch and the snooze, as Home Assistant shows them.
+  void on_sample(const Sample& sample);
+  // The nudge switch, the snooze and the sitter profiles, as Home Assistant shows them.
   void publish_control();
 
  private:
@@ -32,6 +33,7 @@ class DaemonCommands {
   SessionKeeper& keeper_;
   const Journal& journal_;
   MqttLink& mqtt_;
+  DaemonProfiles profiles_;
   LivePostureCalibration postures_;
 };
 

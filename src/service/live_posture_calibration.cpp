@@ -21,8 +21,12 @@ mqtt::CommandOutcome LivePostureCalibration::command(const mqtt::CalibratePostur
   if (steps_)
     return {false, "a posture calibration is under way (step " + std::to_string(steps_->step() + 1) + " of " +
                        std::to_string(steps_->steps()) + "); cancel it first with {\"cancel\":true}"};
+  if (command.profile)
+    if (std::string problem = profiles_.writable_problem(*command.profile); !problem.empty()) return {false, problem};
   steps_.emplace(chair_, analysis_.units(), command.hold_s.value_or(kDefaultPostureHoldSeconds));
   id_ = command.id;
+  select_ = command.profile.has_value();
+  profile_ = select_ ? command.profile : profiles_.selected();
   reported_seconds_ = -1;
   journal_(LogLevel::notice, "posture calibration started: " + std::to_string(steps_->steps()) + " postures");
   return {};  // the first hold is said with the next sample, after this command's answer
@@ -39,6 +43,7 @@ mqtt::CalibrationProgress LivePostureCalibration::progress(Stage stage) const {
   mqtt::CalibrationProgress p;
   p.stage = stage;
   p.id = id_;
+  p.profile = profile_;
   return p;
 }
 
@@ -61,13 +66,17 @@ void LivePostureCalibration::report_hold() {
 void LivePostureCalibration::finish() {
   try {
     const PostureModel model = steps_->learn("posture calibration");
-    write_posture_model(model_file_, model, {"chairhub posture model (docs/posture-model.md): the MQTT command "
-                                             "calibrate_postures, " + utc_timestamp()});
+    const std::filesystem::path file = profiles_.model_file(profile_);
+    std::error_code error;
+    std::filesystem::create_directories(file.parent_path(), error);  // a first profile's folder
+    write_posture_model(file.string(), model, {"chairhub posture model (docs/posture-model.md): the MQTT command "
+                                               "calibrate_postures, " + utc_timestamp()});
+    if (select_) profiles_.select(*profile_);
     analysis_.set_sitter_postures(model);
     mqtt::CalibrationProgress p = progress(Stage::done);
     for (const auto& c : model.classes) p.learnt.push_back(c.label);
     journal_(LogLevel::notice, "posture calibration done: " + std::to_string(model.classes.size()) +
-                                   " postures, written to " + model_file_);
+                                   " postures, written to " + file.string());
     end(std::move(p));
   } catch (const InputError& e) {
     mqtt::CalibrationProgress p = progress(Stage::failed);
@@ -80,6 +89,7 @@ void LivePostureCalibration::finish() {
 void LivePostureCalibration::end(mqtt::CalibrationProgress progress) {
   steps_.reset();
   id_ = nullptr;
+  profile_.reset();
   report_(progress);
 }
 

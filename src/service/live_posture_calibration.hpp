@@ -16,17 +16,18 @@
 #include "mqtt/commands.hpp"
 #include "service/journal.hpp"
 #include "service/live_analysis.hpp"
+#include "service/sitter_profiles.hpp"
 
 namespace chairhub {
 
 class LivePostureCalibration {
  public:
   using Report = std::function<void(const mqtt::CalibrationProgress&)>;
-  // `model_file` is where the model goes (and where the daemon reads it from).
-  LivePostureCalibration(LiveAnalysis& analysis, const Config& chair, std::string model_file, const Journal& journal,
-                         Report report)
-      : analysis_(analysis), chair_(chair), model_file_(std::move(model_file)), journal_(journal),
-        report_(std::move(report)) {}
+  // The model goes to the profile the command names (then in use), else to the one in use, or
+  // without one to the chair's own postures.toml: where the daemon reads it from.
+  LivePostureCalibration(LiveAnalysis& analysis, const Config& chair, const SitterProfiles& profiles,
+                         const Journal& journal, Report report)
+      : analysis_(analysis), chair_(chair), profiles_(profiles), journal_(journal), report_(std::move(report)) {}
 
   // Starts a calibration, or cancels the one under way; an error when it cannot.
   mqtt::CommandOutcome command(const mqtt::CalibratePosturesCommand& command);
@@ -42,11 +43,13 @@ class LivePostureCalibration {
 
   LiveAnalysis& analysis_;
   const Config& chair_;
-  std::string model_file_;
+  const SitterProfiles& profiles_;
   const Journal& journal_;
   Report report_;
   std::optional<PostureCalibration> steps_;
   nlohmann::ordered_json id_;
+  std::optional<std::string> profile_;  // whose postures; none: the chair's own
+  bool select_ = false;                 // the command named the profile: in use once learnt
   int reported_seconds_ = -1;  // the seconds left last reported, so each second is said once
 };
 

@@ -57,6 +57,15 @@ TEST(Commands, CalibratePosturesStartsOrCancels) {
   EXPECT_EQ(command_name(*cancel.command), "calibrate_postures");
 }
 
+TEST(Commands, ProfileNamesAreCheckedWhereTheyArrive) {
+  auto select = parse_request("profile", R"({"name":"anna"})");
+  ASSERT_TRUE(select.command) << select.error;
+  EXPECT_EQ(std::get<ProfileCommand>(*select.command).name, "anna");
+  auto calibrate = parse_request("calibrate_postures", R"({"profile":"bob-2"})");
+  ASSERT_TRUE(calibrate.command) << calibrate.error;
+  EXPECT_EQ(std::get<CalibratePosturesCommand>(*calibrate.command).profile, "bob-2");
+}
+
 struct Bad {
   const char* payload;
   const char* error_part;
@@ -92,6 +101,10 @@ INSTANTIATE_TEST_SUITE_P(
                       Bad{R"({"command":"calibrate_postures","hold_s":"10"})", "number"},
                       Bad{R"({"command":"calibrate_postures","cancel":"yes"})", "true or false"},
                       Bad{R"({"command":"calibrate_postures","cancel":true,"hold_s":5})", "no other field"},
+                      Bad{R"({"command":"calibrate_postures","profile":"../etc"})", "starts with"},
+                      Bad{R"({"command":"profile"})", "'name' must be a profile's name"},
+                      Bad{R"({"command":"profile","name":"anna b"})", "only a-z"},
+                      Bad{R"({"command":"profile","name":7})", "profile's name"},
                       Bad{"{\"command\":\"tare\",\"x\":\"\xff\"}", "malformed"}),
     [](const ::testing::TestParamInfo<Bad>& info) { return "payload" + std::to_string(info.index); });
 

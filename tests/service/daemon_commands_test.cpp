@@ -226,7 +226,8 @@ TEST_F(DaemonCommandsTest, AFloodOfCommandsDoesNotStarveTheWatchdog) {
 }
 
 // The guided posture calibration over MQTT, on a simulated sitter who holds the postures in
-// time with it: progress on response/calibrate_postures, then the model written and used.
+// time with it: progress on response/calibrate_postures, then the model written as a new sitter
+// profile's, that profile in use (in the state) and offered in Home Assistant's select.
 TEST_F(DaemonCommandsTest, CalibratesThePosturesFromTheLiveSamples) {
   // Seated after 2 s, when the test asks; upright 5 s and the 3 s of sitting down, then 5 s each.
   std::ofstream(dir_.path() / "guided.toml")
@@ -245,7 +246,7 @@ TEST_F(DaemonCommandsTest, CalibratesThePosturesFromTheLiveSamples) {
   ASSERT_TRUE(client.wait_subscribed());
   Daemon daemon(config, notify, dir_.path() / "chairhubd.log");
   ASSERT_TRUE(client.wait_for("chairhub/c1/event", [](const auto& m) { return has_event(m, "seated"); }, 10s)) << log();
-  auto r = command(client, "chairhub/c1/request/calibrate_postures", R"({"hold_s":5,"id":"p1"})", topic);
+  auto r = command(client, "chairhub/c1/request/calibrate_postures", R"({"hold_s":5,"id":"p1","profile":"anna"})", topic);
   ASSERT_EQ(r.value("status", ""), "ok") << r;
   const auto ended = [](const auto& messages) {
     for (const auto& m : messages)
@@ -264,8 +265,14 @@ TEST_F(DaemonCommandsTest, CalibratesThePosturesFromTheLiveSamples) {
   const auto last = parse_or_null(messages.back().payload);
   ASSERT_EQ(last.value("status", ""), "done") << last << "\n" << log();
   EXPECT_EQ(last["postures"].size(), 6u) << last;
-  EXPECT_TRUE(std::filesystem::exists(dir_.path() / "state" / "postures.toml")) << log();
+  EXPECT_EQ(last.value("profile", ""), "anna") << last;
+  EXPECT_TRUE(std::filesystem::exists(dir_.path() / "state" / "profiles" / "anna.toml")) << log();
   EXPECT_NE(log().find("posture calibration done: 6 postures"), std::string::npos) << log();
+  EXPECT_TRUE(mqtt::test::wait_until([&] { return retained_state().value("profile", "") == "anna"; }, 5s)) << log();
+  Subscriber ha(broker_.port(), {"homeassistant/device/c1/config"});
+  ASSERT_TRUE(ha.wait_for("homeassistant/device/c1/config", [](const auto& m) { return !m.empty(); }, 5s));
+  const auto discovery = parse_or_null(ha.on("homeassistant/device/c1/config").back().payload);
+  EXPECT_EQ(discovery["cmps"]["profile"]["options"], nlohmann::json({"anna"})) << discovery;
   // A cancel with nothing under way is refused, saying so.
   r = command(client, "chairhub/c1/request/calibrate_postures", R"({"cancel":true})", topic);
   EXPECT_EQ(r.value("status", ""), "error") << r;

@@ -40,7 +40,8 @@ class LivePostureCalibrationTest : public ::testing::Test {
   SessionKeeper keeper_{dir_.path(), journal_};
   LiveAnalysis analysis_{config_, Units::calibrated, keeper_};
   std::vector<mqtt::CalibrationProgress> reports_;
-  LivePostureCalibration calibration_{analysis_, config_, model_file(), journal_,
+  SitterProfiles profiles_{dir_.path()};
+  LivePostureCalibration calibration_{analysis_, config_, profiles_, journal_,
                                       [this](const mqtt::CalibrationProgress& p) { reports_.push_back(p); }};
 };
 
@@ -91,6 +92,19 @@ TEST_F(LivePostureCalibrationTest, AnEmptyChairFailsSayingWhyAndKeepsTheModel) {
   EXPECT_NE(reports_.back().error.find("stays as it was"), std::string::npos) << reports_.back().error;
   EXPECT_EQ(mqtt::test::read_text(model_file()), "previous");
   EXPECT_FALSE(analysis_.analyzer().posture_model());
+}
+
+TEST_F(LivePostureCalibrationTest, ANamedProfileGetsTheModelAndIsThenInUse) {
+  mqtt::CalibratePosturesCommand start;
+  start.hold_s = 5;
+  start.profile = "anna";
+  ASSERT_TRUE(ask(start).ok);
+  sit();
+  ASSERT_EQ(reports_.back().stage, Stage::done) << reports_.back().error;
+  EXPECT_EQ(reports_.back().profile, "anna");
+  EXPECT_EQ(profiles_.selected(), "anna");
+  EXPECT_EQ(load_posture_model((dir_.path() / "profiles" / "anna.toml").string()).classes.size(), 6u);
+  EXPECT_FALSE(std::filesystem::exists(model_file()));  // the chair's own model untouched
 }
 
 TEST_F(LivePostureCalibrationTest, ACancelEndsItAndWritesNothing) {

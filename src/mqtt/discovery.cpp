@@ -2,6 +2,7 @@
 
 #include "core/posture.hpp"
 #include "events/event.hpp"
+#include "mqtt/calibration_progress.hpp"
 
 namespace chairhub::mqtt {
 
@@ -176,11 +177,12 @@ void add_controls(Builder& b, const Topics& topics, const DiscoveryInfo& info) {
   b.button("baseline", "Take upright baseline", {{"command", "baseline"}})["entity_category"] = "config";
   b.button("reset_session", "Reset sitting session", {{"command", "reset_session"}})["icon"] = "mdi:restart";
   // progress on response/calibrate_postures; the sitter follows it there or on a dashboard
-  ordered_json& calibrate = b.button("calibrate_postures", "Calibrate postures", {{"command", "calibrate_postures"}});
+  const std::string calibrate_op(kCalibratePosturesOp);
+  ordered_json& calibrate = b.button(calibrate_op, "Calibrate postures", {{"command", calibrate_op}});
   calibrate["entity_category"] = "config";
   calibrate["icon"] = "mdi:tune";
   ordered_json& cancel =
-      b.button("cancel_calibration", "Cancel posture calibration", {{"command", "calibrate_postures"}, {"cancel", true}});
+      b.button("cancel_calibration", "Cancel posture calibration", {{"command", calibrate_op}, {"cancel", true}});
   cancel["entity_category"] = "config";
   cancel["icon"] = "mdi:cancel";
 

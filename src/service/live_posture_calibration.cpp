@@ -9,13 +9,13 @@
 
 namespace chairhub {
 
-using Stage = mqtt::CalibrationProgress::Stage;
+using CalibrationStage = mqtt::CalibrationProgress::Stage;
 
 mqtt::CommandOutcome LivePostureCalibration::command(const mqtt::CalibratePosturesCommand& command) {
   if (command.cancel) {
     if (!steps_) return {false, "no posture calibration is under way"};
     journal_(LogLevel::notice, "posture calibration cancelled: the posture model stays as it was");
-    end(progress(Stage::cancelled));
+    end(progress(CalibrationStage::cancelled));
     return {};
   }
   if (steps_)
@@ -39,7 +39,7 @@ void LivePostureCalibration::on_sample(const Sample& sample) {
   report_hold();
 }
 
-mqtt::CalibrationProgress LivePostureCalibration::progress(Stage stage) const {
+mqtt::CalibrationProgress LivePostureCalibration::progress(CalibrationStage stage) const {
   mqtt::CalibrationProgress p;
   p.stage = stage;
   p.id = id_;
@@ -51,7 +51,7 @@ void LivePostureCalibration::report_hold() {
   const int seconds = static_cast<int>(std::ceil(steps_->seconds_left()));
   if (seconds == reported_seconds_) return;
   reported_seconds_ = seconds;
-  mqtt::CalibrationProgress p = progress(Stage::hold);
+  mqtt::CalibrationProgress p = progress(CalibrationStage::hold);
   p.step = steps_->step() + 1;
   p.steps = steps_->steps();
   p.posture = steps_->hold().posture;
@@ -73,13 +73,13 @@ void LivePostureCalibration::finish() {
                                                "calibrate_postures, " + utc_timestamp()});
     if (select_) profiles_.select(*profile_);
     analysis_.set_sitter_postures(model);
-    mqtt::CalibrationProgress p = progress(Stage::done);
+    mqtt::CalibrationProgress p = progress(CalibrationStage::done);
     for (const auto& c : model.classes) p.learnt.push_back(c.label);
     journal_(LogLevel::notice, "posture calibration done: " + std::to_string(model.classes.size()) +
                                    " postures, written to " + file.string());
     end(std::move(p));
   } catch (const InputError& e) {
-    mqtt::CalibrationProgress p = progress(Stage::failed);
+    mqtt::CalibrationProgress p = progress(CalibrationStage::failed);
     p.error = e.problems().back() + "; the posture model stays as it was";
     journal_(LogLevel::warning, p.error);
     end(std::move(p));

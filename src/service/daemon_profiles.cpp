@@ -30,13 +30,17 @@ void DaemonProfiles::changed() {
 
 bool DaemonProfiles::on_sample() {
   const ProfileConfig& config = chair_.analysis.profiles;
-  if (!config.by_weight || weights_.empty()) return false;
   const auto kg = seated_.update(analysis_.analyzer().state(), config.settle_s);
   if (!kg) return false;
+  // Once a sitting: the profiles as they are on disk now (one may have been added or removed).
+  const std::vector<std::string> before = names_;
+  changed();
+  const bool renamed = names_ != before;
+  if (!config.by_weight) return renamed;
   const auto pick = profile_by_weight(weights_, *kg, config.weight_tolerance_kg);
-  if (!pick || pick == selected_) return false;
+  if (!pick || pick == selected_) return renamed;
   journal_(LogLevel::info, "the seated weight is plainly " + *pick + "'s");
-  return select(*pick).ok;
+  return select(*pick).ok || renamed;
 }
 
 }  // namespace chairhub

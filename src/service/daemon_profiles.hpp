@@ -26,7 +26,8 @@ class DaemonProfiles {
   mqtt::CommandOutcome select(const std::string& name);
   // The profiles changed on disk (a calibration wrote one): read them again.
   void changed();
-  // Each sample, after the analysis: true when the seated weight picked another profile.
+  // Each sample, after the analysis: once a sitting, the profiles read again and perhaps one
+  // picked by the seated weight; true when the profile in use or the profiles changed.
   bool on_sample();
 
  private:

@@ -268,7 +268,7 @@ TEST_F(DaemonCommandsTest, CalibratesThePosturesFromTheLiveSamples) {
   EXPECT_EQ(last.value("profile", ""), "anna") << last;
   EXPECT_TRUE(std::filesystem::exists(dir_.path() / "state" / "profiles" / "anna.toml")) << log();
   EXPECT_NE(log().find("posture calibration done: 6 postures"), std::string::npos) << log();
-  EXPECT_TRUE(mqtt::test::wait_until([&] { return retained_state().value("profile", "") == "anna"; }, 5s)) << log();
+  EXPECT_TRUE(mqtt::test::wait_until([&] { return retained_state()["profile"] == "anna"; }, 5s)) << log();
   Subscriber ha(broker_.port(), {"homeassistant/device/c1/config"});
   ASSERT_TRUE(ha.wait_for("homeassistant/device/c1/config", [](const auto& m) { return !m.empty(); }, 5s));
   const auto discovery = parse_or_null(ha.on("homeassistant/device/c1/config").back().payload);

@@ -77,16 +77,16 @@ void LivePostureCalibration::finish() {
     for (const auto& c : model.classes) p.learnt.push_back(c.label);
     journal_(LogLevel::notice, "posture calibration done: " + std::to_string(model.classes.size()) +
                                    " postures, written to " + file.string());
-    end(std::move(p));
+    end(p);
   } catch (const InputError& e) {
     mqtt::CalibrationProgress p = progress(CalibrationStage::failed);
     p.error = e.problems().back() + "; the posture model stays as it was";
     journal_(LogLevel::warning, p.error);
-    end(std::move(p));
+    end(p);
   }
 }
 
-void LivePostureCalibration::end(mqtt::CalibrationProgress progress) {
+void LivePostureCalibration::end(const mqtt::CalibrationProgress& progress) {
   steps_.reset();
   id_ = nullptr;
   profile_.reset();

@@ -39,7 +39,7 @@ class LivePostureCalibration {
   mqtt::CalibrationProgress progress(mqtt::CalibrationProgress::Stage stage) const;
   void report_hold();
   void finish();
-  void end(mqtt::CalibrationProgress progress);
+  void end(const mqtt::CalibrationProgress& progress);
 
   LiveAnalysis& analysis_;
   const Config& chair_;

@@ -5,6 +5,7 @@
 #include "analysis/posture.hpp"
 #include "analysis/sensor_health.hpp"
 #include "analysis/sit_session.hpp"
+#include "analysis/sitter_profile.hpp"
 
 namespace chairhub {
 
@@ -37,6 +38,7 @@ struct AnalysisConfig {
   BaselineConfig baseline;
   BreakConfig breaks;
   NudgeConfig nudges;
+  ProfileConfig profiles;
 };
 
 }  // namespace chairhub

@@ -23,6 +23,12 @@ struct PostureFitOptions {
   double hysteresis = 0.5;    // PostureModel::hysteresis
 };
 
+// How long a guided calibration may have each posture held, seconds (the command line's
+// --hold and the MQTT command's hold_s).
+constexpr double kMinPostureHoldSeconds = 2;
+constexpr double kMaxPostureHoldSeconds = 120;
+constexpr double kDefaultPostureHoldSeconds = 10;
+
 // Bad or incomplete data: what() says what is missing, for the person calibrating.
 class PostureFitError : public std::invalid_argument {
  public:

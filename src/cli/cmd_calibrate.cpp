@@ -10,6 +10,7 @@
 #include <iostream>
 #include <stdexcept>
 
+#include "analysis/posture_fit.hpp"
 #include "calibration/file.hpp"
 #include "calibration/steps.hpp"
 #include "cli/commands.hpp"
@@ -136,7 +137,7 @@ struct CalibrateArgs {
   int samples = 20;
   bool tare = false;
   bool postures = false;
-  double hold_s = 10;
+  double hold_s = kDefaultPostureHoldSeconds;
   std::string output;
 };
 
@@ -193,7 +194,7 @@ void add_calibrate(CLI::App& app, int& status) {
                 "instead: the sitter holds each posture in turn (upright first) and their posture model is written "
                 "(default <state_dir>/postures.toml, where chairhubd reads it)")
       ->excludes("--tare");
-  cmd->add_option("--hold", args->hold_s, "with --postures, seconds each posture is held")->check(between(2, 120));
+  cmd->add_option("--hold", args->hold_s, "with --postures, seconds each posture is held")->check(between(kMinPostureHoldSeconds, kMaxPostureHoldSeconds));
   cmd->add_option("-o,--output", args->output,
                   "the file to write; default: the config's [calibration] file (with --postures, "
                   "<state_dir>/postures.toml)");

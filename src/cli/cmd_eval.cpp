@@ -9,7 +9,7 @@
 #include "core/input_error.hpp"
 #include "eval/evaluation.hpp"
 #include "eval/population_eval.hpp"
-#include "eval/posture_learning.hpp"
+#include "eval/posture_calibration.hpp"
 #include "replay/replay.hpp"
 
 namespace chairhub::cli {

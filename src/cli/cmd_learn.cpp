@@ -5,12 +5,9 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "config/posture_model_file.hpp"
-#include "eval/posture_learning.hpp"
+#include "eval/posture_calibration.hpp"
 
 namespace chairhub::cli {
-
-// Rows within this long of a change of label are the movement into a posture, not the posture.
-double posture_settle_s(const Config& config) { return config.analysis.posture.dwell_s + 2; }
 
 void add_learn(CLI::App& app, int& status) {
   struct Args {

@@ -4,10 +4,6 @@
 // as InputError and printed by main().
 #include <CLI/CLI.hpp>
 
-namespace chairhub {
-struct Config;
-}
-
 namespace chairhub::cli {
 
 void add_replay(CLI::App& app, int& status);
@@ -20,9 +16,5 @@ void add_check_config(CLI::App& app, int& status);
 void add_report(CLI::App& app, int& status);
 void add_learn(CLI::App& app, int& status);
 void add_hash_password(CLI::App& app, int& status);
-
-// Rows within this long of a change of label are not counted for agreement nor learnt: the
-// posture dwell and the movement itself (cmd_learn.cpp).
-double posture_settle_s(const Config& config);
 
 }  // namespace chairhub::cli

@@ -84,15 +84,6 @@ void ChairHardware::act(const HeldLoad& load) {
 
 std::vector<std::string> ChairHardware::unwired() const { return hw::unwired_channels(wiring_, config_.layout); }
 
-std::string utc_timestamp() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 std::string channel_fault(const std::string& channel, const std::string& fault) {
   for (const hw::ChipKind& kind : hw::chip_kinds()) {
     const std::string chip = std::string(kind.name) + " ";

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "config/config.hpp"
+#include "core/pacing.hpp"
 #include "hw/config/hardware_config.hpp"
 #include "hw/output/outputs.hpp"
 #include "hw/source/hardware_source.hpp"
@@ -68,8 +69,6 @@ class ChairHardware {
   std::unique_ptr<hw::Outputs> held_outputs_;  // by open() of the whole wiring
 };
 
-// Now, as 2024-05-01T09:30:00Z: when a log or calibration was made.
-std::string utc_timestamp();
 // "HX711 data line stuck low" -> "HX711 seat_fl: data line stuck low", so a fault says which
 // channel without a second line.
 std::string channel_fault(const std::string& channel, const std::string& fault);

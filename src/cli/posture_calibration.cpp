@@ -8,36 +8,32 @@
 #include "cli/commands.hpp"
 #include "cli/prompter.hpp"
 #include "config/posture_model_file.hpp"
-#include "eval/posture_learning.hpp"
+#include "eval/posture_calibration.hpp"
 
 namespace chairhub::cli {
 namespace {
 
-// One posture to hold: what the sitter is asked, and what the simulated chair's sitter (70 kg)
-// then does: the seat's share of the load, the centre of pressure, backrest and foot contact.
-struct Hold {
-  Posture posture;
-  const char* ask;
-  double seat_share, x, y, back, feet;
-};
-constexpr double kSimulatedKg = 70;
-const Hold kHolds[] = {
-    {Posture::upright, "Sit upright, as you usually sit to work: your back against the backrest, feet flat.", 1, 0,
-     0, 0.6, 0.8},
-    {Posture::slouching, "Slouch: slide your hips forward and round your back away from the backrest.", 1, 0, 0.12,
-     0.05, 0.8},
-    {Posture::leaning_left, "Lean to your left, as if reaching for something beside the chair.", 1, -0.4, 0, 0.4, 0.8},
-    {Posture::leaning_right, "Lean to your right.", 1, 0.4, 0, 0.4, 0.8},
-    {Posture::leaning_forward, "Lean forward toward the desk, weight on your feet and forearms.", 0.85, 0, 0.4, 0,
-     1},
-    {Posture::reclined, "Recline: lean back into the backrest.", 1, 0, -0.25, 0.9, 0.6},
-};
-
-HeldLoad load_of(const Hold& h, const ChannelLayout& layout) {
-  HeldLoad load{kSimulatedKg * h.seat_share, h.x, h.y, {}};
+// What the simulated chair's sitter (70 kg) does in each posture: the seat's share of the load,
+// the centre of pressure, backrest and foot contact.
+HeldLoad simulated_load(Posture posture, const ChannelLayout& layout) {
+  struct Acted {
+    double seat_share, x, y, back, feet;
+  };
+  const Acted a = [posture]() -> Acted {
+    switch (posture) {
+      case Posture::slouching: return {1, 0, 0.12, 0.05, 0.8};
+      case Posture::leaning_left: return {1, -0.4, 0, 0.4, 0.8};
+      case Posture::leaning_right: return {1, 0.4, 0, 0.4, 0.8};
+      case Posture::leaning_forward: return {0.85, 0, 0.4, 0, 1};
+      case Posture::reclined: return {1, 0, -0.25, 0.9, 0.6};
+      default: return {1, 0, 0, 0.6, 0.8};
+    }
+  }();
+  constexpr double kSimulatedKg = 70;
+  HeldLoad load{kSimulatedKg * a.seat_share, a.x, a.y, {}};
   for (const auto& ch : layout.channels) {
-    if (ch.role == Role::back) load.pressed[ch.name] = h.back;
-    if (ch.role == Role::foot) load.pressed[ch.name] = h.feet;
+    if (ch.role == Role::back) load.pressed[ch.name] = a.back;
+    if (ch.role == Role::foot) load.pressed[ch.name] = a.feet;
   }
   return load;
 }
@@ -56,34 +52,25 @@ void calibrate_postures(const HardwareArgs& hardware, const std::string& output,
               chair.simulated() ? " (simulated chair)" : "");
   std::printf("Hold each posture for about %.0f s while the sensors are read.\n", hold_s);
   Prompter ask;
-  std::vector<LabelledSample> samples;
-  int step = 0;
-  for (const Hold& hold : kHolds) {
-    const std::string name(to_string(hold.posture));
-    ask.wait(name, std::to_string(++step) + ". " + hold.ask);
-    chair.act(load_of(hold, config.layout));
-    // The first hold is longer: sitting down must be seen first (occupancy's debounce).
-    const double seconds = step == 1 ? hold_s + config.analysis.occupancy.debounce_s + 1 : hold_s;
+  PostureCalibration steps(config, Units::raw, hold_s);
+  while (!steps.done()) {
+    const PostureHold& hold = steps.hold();
+    ask.wait(std::string(to_string(hold.posture)), std::to_string(steps.step() + 1) + ". " + std::string(hold.ask));
+    chair.act(simulated_load(hold.posture, config.layout));
     std::printf("  hold it...");
     std::fflush(stdout);
-    std::optional<double> start;
     for (;;) {
       hw::HardwareReading reading = chair.read(*source);
       for (std::size_t i = 0; i < reading.health.size() && i < reading.sample.values.size(); ++i)
         if (!reading.health[i].ok) reading.sample.values[i] = NAN;
-      if (!start) start = reading.sample.t;
-      if (reading.sample.t - *start > seconds) break;
-      samples.push_back({reading.sample, name});
+      if (steps.add(reading.sample)) break;
     }
     std::printf(" done\n");
   }
   chair.act({});
-  PostureFitOptions options;
-  // The movement into a posture is left out, at most 40 % of a hold.
-  options.settle_s = std::min(posture_settle_s(config), 0.4 * hold_s);
   PostureModel model;
   try {
-    model = learn_postures(samples, Units::raw, config, options, "calibrate --postures");
+    model = steps.learn("calibrate --postures");
   } catch (const InputError& e) {
     std::vector<std::string> problems = e.problems();
     problems.back() += "; nothing written" + std::string(std::filesystem::exists(file) ? ", the previous model kept" : "");

@@ -88,6 +88,13 @@ void read_nudges(const SectionReader& t, NudgeConfig& n) {
   t.read("min_gap_s", n.min_gap_s, 0, kDay);
 }
 
+void read_profiles(const SectionReader& t, ProfileConfig& p) {
+  t.known_keys({"by_weight", "weight_tolerance_kg", "settle_s"});
+  t.read("by_weight", p.by_weight);
+  t.read("weight_tolerance_kg", p.weight_tolerance_kg, 0.1, 50);
+  t.read("settle_s", p.settle_s, 0, 600);
+}
+
 }  // namespace
 
 void read_analysis(const SectionReader& root, AnalysisConfig& a) {
@@ -102,6 +109,7 @@ void read_analysis(const SectionReader& root, AnalysisConfig& a) {
   if (auto t = root.table("baseline")) read_baseline(*t, a.baseline);
   if (auto t = root.table("breaks")) read_breaks(*t, a.breaks);
   if (auto t = root.table("nudges")) read_nudges(*t, a.nudges);
+  if (auto t = root.table("profiles")) read_profiles(*t, a.profiles);
 }
 
 void read_eval_labels(const SectionReader& root, std::map<std::string, std::string>& labels) {

@@ -24,6 +24,15 @@ std::string local_date(double wall) {
   return text;
 }
 
+std::string utc_timestamp() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
 bool Pacer::wait_until(double t) {
   if (stopped_) return false;
   if (speed_ <= 0) return true;

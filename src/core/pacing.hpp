@@ -13,6 +13,8 @@ double monotonic_seconds();
 double wall_seconds();
 // The local date of a wall time, "YYYY-MM-DD".
 std::string local_date(double wall);
+// Now, as 2024-05-01T09:30:00Z: when a log, a calibration or a posture model was made.
+std::string utc_timestamp();
 
 // Plays sample time against the monotonic clock: speed 1 is real time, 60 a minute a second,
 // 0 as fast as possible. The first sample time it is given is due at once.

@@ -6,6 +6,7 @@
 #include "analysis/analyzer.hpp"
 #include "core/input_error.hpp"
 #include "eval/evaluation.hpp"
+#include "eval/posture_calibration.hpp"
 #include "eval/population_eval.hpp"
 #include "log/log_reader.hpp"
 #include "sim/simulated_chair.hpp"
@@ -108,9 +109,7 @@ Scenario guided_calibration(const PopulationSitter& sitter, double hold_s) {
   s.steps.clear();
   s.faults.clear();
   s.steps.push_back({std::nullopt, Feet::flat, 3});
-  for (Posture p : {Posture::upright, Posture::slouching, Posture::leaning_left, Posture::leaning_right,
-                    Posture::leaning_forward, Posture::reclined})
-    s.steps.push_back({p, Feet::flat, hold_s});
+  for (const PostureHold& hold : posture_holds()) s.steps.push_back({hold.posture, Feet::flat, hold_s});
   s.steps.push_back({std::nullopt, Feet::flat, 3});
   return s;
 }

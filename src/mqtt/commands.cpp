@@ -3,6 +3,10 @@
 #include <cmath>
 #include <initializer_list>
 
+#include "analysis/posture_fit.hpp"
+#include "analysis/sitter_profile.hpp"
+#include "mqtt/calibration_progress.hpp"
+
 namespace chairhub::mqtt {
 
 namespace {
@@ -21,6 +25,43 @@ void allow_only(const ordered_json& args, std::initializer_list<std::string_view
     for (auto k : known) ok = ok || key == k;
     if (!ok) throw Rejected{"unknown field '" + key + "'"};
   }
+}
+
+// "'seconds' must be 1..120", from the limits.
+std::string range_text(std::string_view field, double low, double high) {
+  return "'" + std::string(field) + "' must be " + std::to_string(static_cast<int>(low)) + ".." +
+         std::to_string(static_cast<int>(high));
+}
+
+// A profile's name from `field`, checked as a profile's name must be.
+std::string profile_name(const ordered_json& args, const char* field) {
+  auto it = args.find(field);
+  if (it == args.end() || !it->is_string()) throw Rejected{"'" + std::string(field) + "' must be a profile's name"};
+  std::string name = it->get<std::string>();
+  if (std::string problem = profile_name_problem(name); !problem.empty()) throw Rejected{problem};
+  return name;
+}
+
+CalibratePosturesCommand calibrate_postures(const ordered_json& args) {
+  allow_only(args, {"hold_s", "cancel", "profile"});
+  CalibratePosturesCommand cmd;
+  if (auto it = args.find("cancel"); it != args.end()) {
+    if (!it->is_boolean()) throw Rejected{"'cancel' must be true or false"};
+    cmd.cancel = it->get<bool>();
+  }
+  if (auto it = args.find("hold_s"); it != args.end()) {
+    if (cmd.cancel) throw Rejected{"'cancel' takes no other field"};
+    if (!it->is_number()) throw Rejected{"'hold_s' must be a number"};
+    const double s = it->get<double>();
+    if (!std::isfinite(s) || s < kMinPostureHoldSeconds || s > kMaxPostureHoldSeconds)
+      throw Rejected{range_text("hold_s", kMinPostureHoldSeconds, kMaxPostureHoldSeconds)};
+    cmd.hold_s = s;
+  }
+  if (args.contains("profile")) {
+    if (cmd.cancel) throw Rejected{"'cancel' takes no other field"};
+    cmd.profile = profile_name(args, "profile");
+  }
+  return cmd;
 }
 
 Command build(std::string_view name, const ordered_json& args) {
@@ -56,11 +97,15 @@ Command build(std::string_view name, const ordered_json& args) {
       if (!it->is_number()) throw Rejected{"'seconds' must be a number"};
       const double s = it->get<double>();
       if (!std::isfinite(s) || s < kMinBaselineSeconds || s > kMaxBaselineSeconds)
-        throw Rejected{"'seconds' must be " + std::to_string(static_cast<int>(kMinBaselineSeconds)) + ".." +
-                       std::to_string(static_cast<int>(kMaxBaselineSeconds))};
+        throw Rejected{range_text("seconds", kMinBaselineSeconds, kMaxBaselineSeconds)};
       cmd.seconds = s;
     }
     return cmd;
+  }
+  if (name == kCalibratePosturesOp) return calibrate_postures(args);
+  if (name == "profile") {
+    allow_only(args, {"name"});
+    return ProfileCommand{profile_name(args, "name")};
   }
   throw Rejected{"unknown command"};
 }
@@ -90,6 +135,8 @@ std::optional<ordered_json> parse_object(std::string_view payload, bool empty_is
 void finish(std::string_view name, const ordered_json& args, ParsedCommand& out) {
   try {
     out.command = build(name, args);
+    // a command that answers more than once echoes the id in every answer
+    if (auto* calibrate = std::get_if<CalibratePosturesCommand>(&*out.command)) calibrate->id = out.id;
   } catch (const Rejected& r) {
     out.error = r.why;
   }
@@ -104,6 +151,8 @@ std::string_view command_name(const Command& command) {
     std::string_view operator()(const NudgesCommand&) const { return "nudges"; }
     std::string_view operator()(const BaselineCommand&) const { return "baseline"; }
     std::string_view operator()(const ResetSessionCommand&) const { return "reset_session"; }
+    std::string_view operator()(const CalibratePosturesCommand&) const { return kCalibratePosturesOp; }
+    std::string_view operator()(const ProfileCommand&) const { return "profile"; }
   };
   return std::visit(Visitor{}, command);
 }

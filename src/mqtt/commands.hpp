@@ -21,8 +21,21 @@ struct BaselineCommand {
   std::optional<double> seconds;  // how long to average; none = the application's default
 };
 struct ResetSessionCommand {};
+// The guided posture calibration (docs/mqtt.md), or with `cancel` the end of the one under way.
+struct CalibratePosturesCommand {
+  std::optional<double> hold_s;  // seconds each posture is held; none = the application's default
+  bool cancel = false;
+  std::optional<std::string> profile;  // whose postures (a new or existing profile); none: the one in use
+  nlohmann::ordered_json id;     // the caller's "id", echoed in every progress message too
+};
 
-using Command = std::variant<TareCommand, SnoozeCommand, NudgesCommand, BaselineCommand, ResetSessionCommand>;
+// The sitter profile to use from now on (docs/profiles.md).
+struct ProfileCommand {
+  std::string name;
+};
+
+using Command = std::variant<TareCommand, SnoozeCommand, NudgesCommand, BaselineCommand, ResetSessionCommand,
+                             CalibratePosturesCommand, ProfileCommand>;
 
 std::string_view command_name(const Command& command);
 

@@ -2,6 +2,7 @@
 
 #include "core/posture.hpp"
 #include "events/event.hpp"
+#include "mqtt/calibration_progress.hpp"
 
 namespace chairhub::mqtt {
 
@@ -175,6 +176,24 @@ void add_controls(Builder& b, const Topics& topics, const DiscoveryInfo& info) {
       "mdi:bell-sleep";
   b.button("baseline", "Take upright baseline", {{"command", "baseline"}})["entity_category"] = "config";
   b.button("reset_session", "Reset sitting session", {{"command", "reset_session"}})["icon"] = "mdi:restart";
+  // progress on response/calibrate_postures; the sitter follows it there or on a dashboard
+  const std::string calibrate_op(kCalibratePosturesOp);
+  ordered_json& calibrate = b.button(calibrate_op, "Calibrate postures", {{"command", calibrate_op}});
+  calibrate["entity_category"] = "config";
+  calibrate["icon"] = "mdi:tune";
+  ordered_json& cancel =
+      b.button("cancel_calibration", "Cancel posture calibration", {{"command", calibrate_op}, {"cancel", true}});
+  cancel["entity_category"] = "config";
+  cancel["icon"] = "mdi:cancel";
+
+  if (!info.profiles.empty()) {
+    ordered_json& c = b.add("profile", "select", "Sitter profile");
+    c["command_topic"] = topics.set();
+    c["command_template"] = R"({"command":"profile","name":"{{ value }}"})";
+    c["options"] = info.profiles;
+    c["value_template"] = "{{ value_json.profile }}";
+    c["icon"] = "mdi:account-switch";
+  }
 
   {
     ordered_json& c = b.add("nudges", "switch", "Nudges");

@@ -19,6 +19,8 @@ class DiscoveryPublisher {
                      Logger logger);
 
   void publish();
+  // The sitter profiles changed: the select's options (published with the next publish()).
+  void set_profiles(std::vector<std::string> profiles) { info_.profiles = std::move(profiles); }
   // Empty retained config: Home Assistant deletes the device and its entities.
   void remove_device();
 

@@ -55,6 +55,7 @@ WallTime wall_at(WallTime now, double now_t, double t) {
 void apply_control(PublishedState& out, const ControlState& control) {
   out.nudges = control.nudges_enabled;
   out.snoozed_until = control.snoozed_until;
+  out.profile = control.profile;
 }
 
 void update_published_state(PublishedState& out, const ChairState& state, const ControlState& control,
@@ -103,6 +104,7 @@ ordered_json state_payload(const PublishedState& state, double t, WallTime now, 
   j["lumbar_contact"] = or_null(state.lumbar_contact);
   j["nudges"] = state.nudges;
   j["snoozed_until"] = state.snoozed_until ? ordered_json(iso8601_utc(*state.snoozed_until)) : ordered_json(nullptr);
+  j["profile"] = or_null(state.profile);
   if (state.seat_kg) j["seat_kg"] = *state.seat_kg;
 
   ordered_json faults = ordered_json::object();
@@ -134,7 +136,7 @@ bool state_is_news(const PublishedState& published, const PublishedState& now) {
   return moved(a.left_pct, b.left_pct, 5) || moved(a.front_pct, b.front_pct, 5) || moved(a.lumbar, b.lumbar, 0.1) ||
          moved(a.seat_kg, b.seat_kg, 2) || a.occupied != b.occupied || a.posture != b.posture ||
          a.feet_flat != b.feet_flat || a.session_start != b.session_start || a.break_due != b.break_due ||
-         a.lumbar_contact != b.lumbar_contact || a.nudges != b.nudges || a.snoozed_until != b.snoozed_until ||
+         a.lumbar_contact != b.lumbar_contact || a.nudges != b.nudges || a.snoozed_until != b.snoozed_until || a.profile != b.profile ||
          !same_health(a.channels, b.channels) || a.hardware_problem != b.hardware_problem;
 }
 

@@ -13,10 +13,12 @@
 
 namespace chairhub::mqtt {
 
-// What the application (not the analysis) decides: the nudge switch and a running snooze.
+// What the application (not the analysis) decides: the nudge switch, a running snooze and the
+// sitter profile in use.
 struct ControlState {
   bool nudges_enabled = true;
   std::optional<WallTime> snoozed_until;
+  std::optional<std::string> profile;  // the sitter profile in use, by name (never its weight)
 };
 
 struct StatePayloadOptions {
@@ -48,6 +50,7 @@ struct PublishedState {
   std::optional<bool> lumbar_contact;
   bool nudges = true;
   std::optional<WallTime> snoozed_until;
+  std::optional<std::string> profile;
   std::optional<double> seat_kg;  // to 0.1, only when publishing it is allowed
   std::vector<ChannelStatus> channels;
   std::optional<std::string> hardware_problem;

@@ -64,10 +64,23 @@ MqttService::MqttService(boost::asio::io_context& io, MqttConfig config, Service
                                             StatePayloadOptions{config_.publish_weight}, config_.state_interval_s,
                                             diagnostics);
   DiscoveryInfo info{config_.device_name,    options_.sw_version,    options_.support_url, config_.publish_weight,
-                     config_.snooze_minutes, config_.suggested_area, options_.configuration_url};
+                     config_.snooze_minutes, config_.suggested_area, {},                   options_.configuration_url};
   discovery_ = std::make_unique<DiscoveryPublisher>(*connection_, topics_, std::move(info),
                                                     dir.empty() ? dir : dir / "mqtt-discovery.json", log_);
   router_ = std::make_unique<CommandRouter>(*connection_, topics_, options_.on_command, log_);
+}
+
+void MqttService::set_profiles(std::vector<std::string> profiles) {
+  if (profiles == profiles_) return;
+  profiles_ = profiles;
+  discovery_->set_profiles(std::move(profiles));
+  if (connection_->connected()) discovery_->publish();
+}
+
+void MqttService::respond(const std::string& op, const nlohmann::ordered_json& body) {
+  if (!connection_->connected()) return;
+  connection_->publish(topics_.response(op), body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace),
+                       1, false);
 }
 
 MqttService::~MqttService() {

@@ -69,6 +69,12 @@ class MqttService {
   // The sensors could not be opened, and why (nothing once they are): health.hardware in the
   // state, which Home Assistant's problem entity shows. Published with the next state.
   void set_hardware_problem(std::optional<std::string> problem) { state_->set_hardware_problem(std::move(problem)); }
+  // The sitter profiles there are: Home Assistant's select shows them (published again now when
+  // they changed and the broker is there, else at the next connect).
+  void set_profiles(std::vector<std::string> profiles);
+  // A further answer to a command that runs on (after its first on response/<op>): not kept,
+  // dropped while the broker is away.
+  void respond(const std::string& op, const nlohmann::ordered_json& body);
   // Deletes the device from Home Assistant (empty retained discovery config).
   void remove_device() { discovery_->remove_device(); }
 
@@ -93,6 +99,7 @@ class MqttService {
   std::unique_ptr<StatePublisher> state_;
   std::unique_ptr<DiscoveryPublisher> discovery_;
   std::unique_ptr<CommandRouter> router_;
+  std::vector<std::string> profiles_;  // as discovery has them
   void stop_at(std::chrono::steady_clock::time_point deadline);
 
   boost::asio::steady_timer ha_timer_;

@@ -5,6 +5,8 @@
 #include <type_traits>
 
 #include "calibration/model.hpp"
+#include "service/daemon_profiles.hpp"
+#include "service/live_posture_calibration.hpp"
 
 namespace chairhub {
 
@@ -63,6 +65,12 @@ mqtt::CommandOutcome run_command(const mqtt::Command& command, double t, Command
         } else if constexpr (std::is_same_v<C, mqtt::ResetSessionCommand>) {
           target.analyzer.reset_session(t);
           target.journal(LogLevel::notice, "sitting session reset");
+        } else if constexpr (std::is_same_v<C, mqtt::CalibratePosturesCommand>) {
+          if (!target.postures) return {false, "the posture calibration is not available here"};
+          return target.postures->command(c);
+        } else if constexpr (std::is_same_v<C, mqtt::ProfileCommand>) {
+          if (!target.profiles) return {false, "sitter profiles are not available here"};
+          return target.profiles->select(c.name);
         } else {
           static_assert(kNoActionFor<C>, "a command of mqtt/commands.hpp without its action here");
         }

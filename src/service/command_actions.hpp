@@ -14,6 +14,9 @@
 
 namespace chairhub {
 
+class LivePostureCalibration;
+class DaemonProfiles;
+
 // The seat cells' recent raw readings, averaged for the tare command: a rolling few seconds.
 class TareAverage {
  public:
@@ -37,6 +40,8 @@ struct CommandTarget {
   const TareAverage& raw;
   SessionKeeper& keeper;
   const Journal& journal;
+  LivePostureCalibration* postures = nullptr;  // none: the posture calibration is not available
+  DaemonProfiles* profiles = nullptr;          // none: no sitter profiles
 };
 
 // Runs one command at sample time `t`.

@@ -94,6 +94,7 @@ struct Daemon::Impl {
   void on_sample(const Sample& sample) {
     analysis->feed(sample);
     web->on_sample(sample);
+    commands->on_sample(sample);
     mqtt.publish_state(analysis->analyzer().state());
     notifier.status(status_text(analysis->analyzer().state()));
   }
@@ -168,7 +169,7 @@ struct Daemon::Impl {
     history = std::make_unique<DaemonHistory>(cfg.history, dir, cfg.service.source == SourceKind::hardware, *analysis,
                                               journal);
     if (history->sink()) analysis->add_sink(*history->sink());
-    commands = std::make_unique<DaemonCommands>(*analysis, cfg.chair, *keeper, journal, mqtt);
+    commands = std::make_unique<DaemonCommands>(*analysis, cfg.chair, *keeper, journal, mqtt, dir);
     web = std::make_unique<DaemonWeb>(io, DaemonWeb::Parts{cfg, dir, *feed, *analysis, *commands, *keeper, journal});
     web->configure();
     mqtt.start(io, cfg.mqtt, chair_id, dir, journal, [this](const mqtt::Command& c) { return commands->run(c); },

@@ -152,24 +152,50 @@ web::Outcome DaemonWeb::tare() {
   return {o.ok, o.ok ? "tared: the empty seat reads zero from now on" : o.error};
 }
 
-web::Outcome DaemonWeb::start_guide(web::Guide guide, double kg) {
-  if (guide == web::Guide::postures) return {false, "the posture calibration is not available from this page yet"};
+// A command as MQTT would send it, checked by its one parser (mqtt/commands.cpp).
+web::Outcome DaemonWeb::run(std::string_view op, const nlohmann::ordered_json& args) {
+  const mqtt::ParsedCommand parsed = mqtt::parse_request(op, args.dump());
+  if (!parsed.command) return {false, parsed.error};
+  const mqtt::CommandOutcome o = p_.commands.run(*parsed.command);
+  return {o.ok, o.ok ? "done" : o.error};
+}
+
+web::Profiles DaemonWeb::profiles() const {
+  return {p_.commands.profiles().names(), p_.commands.profiles().selected()};
+}
+
+web::Outcome DaemonWeb::select_profile(const std::string& name) {
+  web::Outcome o = run("profile", {{"name", name}});
+  if (o.ok) o.message = name + " is sitting now";
+  return o;
+}
+
+web::Outcome DaemonWeb::start_guide(web::Guide guide, double kg, const std::string& profile) {
+  if (guide == web::Guide::postures) {
+    nlohmann::ordered_json args = nlohmann::ordered_json::object();
+    if (!profile.empty()) args["profile"] = profile;
+    web::Outcome o = run(mqtt::kCalibratePosturesOp, args);
+    if (o.ok) o.message = "started: hold each posture as asked";
+    return o;
+  }
   std::vector<std::string> unwired;
   if (p_.cfg.hardware) unwired = hw::unwired_channels(*p_.cfg.hardware, p_.cfg.chair.layout);
   return chair_guide_.start(p_.cfg.chair.layout, unwired, p_.cfg.path(), p_.feed.units(), kg);
 }
 
 web::Outcome DaemonWeb::guide_step_ready(web::Guide guide) {
-  if (guide == web::Guide::postures) return {false, "no posture calibration is running"};
+  if (guide == web::Guide::postures) return {false, "the postures go on by themselves: hold each while the bar fills"};
   return chair_guide_.ready();
 }
 
 void DaemonWeb::cancel_guide(web::Guide guide) {
-  if (guide == web::Guide::chair) chair_guide_.cancel();
+  if (guide == web::Guide::chair) return chair_guide_.cancel();
+  if (p_.commands.posture_progress() && p_.commands.posture_progress()->stage == mqtt::CalibrationProgress::Stage::hold)
+    run(mqtt::kCalibratePosturesOp, {{"cancel", true}});
 }
 
 web::GuideView DaemonWeb::guide(web::Guide guide) const {
-  if (guide == web::Guide::postures) return {};
+  if (guide == web::Guide::postures) return posture_guide_.view(p_.commands.posture_progress());
   return chair_guide_.view(seen());
 }
 

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "service/chair_guide.hpp"
+#include "service/posture_guide.hpp"
 #include "service/daemon_commands.hpp"
 #include "service/daemon_config.hpp"
 #include "service/journal.hpp"
@@ -51,7 +52,9 @@ class DaemonWeb : public web::ChairPort {
   std::vector<web::SettingRow> settings() const override;
   std::string history_file() const override;
   web::Outcome tare() override;
-  web::Outcome start_guide(web::Guide guide, double kg) override;
+  web::Profiles profiles() const override;
+  web::Outcome select_profile(const std::string& name) override;
+  web::Outcome start_guide(web::Guide guide, double kg, const std::string& profile) override;
   web::Outcome guide_step_ready(web::Guide guide) override;
   void cancel_guide(web::Guide guide) override;
   web::GuideView guide(web::Guide guide) const override;
@@ -60,6 +63,7 @@ class DaemonWeb : public web::ChairPort {
   void follow_guide();
   void apply_calibration_result();
   std::string seen() const;
+  web::Outcome run(std::string_view op, const nlohmann::ordered_json& args);
 
   boost::asio::io_context& io_;
   Parts p_;
@@ -67,6 +71,7 @@ class DaemonWeb : public web::ChairPort {
   std::unique_ptr<web::Site> site_;
   std::unique_ptr<web::HttpServer> server_;
   ChairGuide chair_guide_;
+  mutable PostureGuide posture_guide_;  // remembers the hold's length for the page's bar
   std::optional<int> held_step_;  // the guide step whose load a simulated chair holds
   double last_push_ = -1;         // steady seconds of the latest live push
 };

@@ -29,6 +29,15 @@ void LiveAnalysis::use_sitter_postures(const std::string& state_dir, const Journ
   analyzer_->set_posture_model(postures_);
 }
 
+void LiveAnalysis::reload_sitter_postures() {
+  if (journal_) use_sitter_postures(state_dir_, *journal_);
+}
+
+void LiveAnalysis::set_sitter_postures(PostureModel model) {
+  postures_ = std::move(model);
+  analyzer_->set_posture_model(postures_);
+}
+
 void LiveAnalysis::feed(const Sample& sample) {
   keeper_.before_sample(*analyzer_, sample.t, chair_.analysis.breaks.min_break_s);
   const double dt = last_t_ ? sample.t - *last_t_ : 0;

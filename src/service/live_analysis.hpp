@@ -31,6 +31,10 @@ class LiveAnalysis {
   // The sitter's posture model is <state_dir>/postures.toml (service/sitter_postures.hpp): read
   // now, on every reconfigure(), and given to every fresh analysis.
   void use_sitter_postures(const std::string& state_dir, const Journal& journal);
+  // The sitter's model read again (another profile is in use).
+  void reload_sitter_postures();
+  // A model just learnt (and written there): used from the next sample on.
+  void set_sitter_postures(PostureModel model);
 
   Analyzer& analyzer() { return *analyzer_; }
   Units units() const { return units_; }

@@ -38,6 +38,14 @@ void MqttLink::sensors_open() {
   if (service_) service_->set_hardware_problem(std::nullopt);
 }
 
+void MqttLink::set_profiles(std::vector<std::string> profiles) {
+  if (service_) service_->set_profiles(std::move(profiles));
+}
+
+void MqttLink::calibration_progress(const mqtt::CalibrationProgress& progress) {
+  if (service_) service_->respond(std::string(mqtt::kCalibratePosturesOp), mqtt::calibration_progress_payload(progress));
+}
+
 void MqttLink::stop_when_delivered(std::chrono::milliseconds grace) {
   if (service_) service_->stop_when_delivered(grace);
 }

@@ -8,8 +8,10 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "analysis/chair_state.hpp"
+#include "mqtt/calibration_progress.hpp"
 #include "mqtt/service.hpp"
 #include "service/journal.hpp"
 
@@ -33,6 +35,10 @@ class MqttLink {
   // state in which nothing is measured.
   void sensors_missing(const std::string& status, ChairState nothing_measured);
   void sensors_open();
+  // The sitter profiles' names, for Home Assistant's select.
+  void set_profiles(std::vector<std::string> profiles);
+  // How the posture calibration asked for goes, on its response topic.
+  void calibration_progress(const mqtt::CalibrationProgress& progress);
   // A connected broker gets up to `grace` for the last events; the rest stays in the outbox.
   void stop_when_delivered(std::chrono::milliseconds grace);
 

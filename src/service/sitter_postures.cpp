@@ -4,12 +4,13 @@
 
 #include "config/posture_model_file.hpp"
 #include "core/input_error.hpp"
+#include "service/sitter_profiles.hpp"
 
 namespace chairhub {
 
 std::optional<PostureModel> load_sitter_postures(const std::string& state_dir,
                                                  const std::optional<PostureModel>& current, const Journal& journal) {
-  const std::string path = (std::filesystem::path(state_dir) / kPostureModelFile).string();
+  const std::string path = SitterProfiles(state_dir).active_model_file().string();
   std::error_code error;
   if (!std::filesystem::exists(path, error)) {
     if (current) journal(LogLevel::notice, path + " is gone: posture by the rules again");

@@ -1,7 +1,8 @@
 #pragma once
 // chairhubd's part of the sitter's posture model (docs/posture-model.md): the file
 // <state_dir>/postures.toml, which `chairhub calibrate --postures` and `chairhub learn` write,
-// read at start and on every reload (LiveAnalysis).
+// or the selected sitter profile's (service/sitter_profiles.hpp), read at start, on every reload
+// and when another profile is chosen (LiveAnalysis).
 #include <optional>
 #include <string>
 

@@ -53,10 +53,17 @@ struct GuideView {
   int steps = 0;
   std::string title;        // "the empty chair", "upright"
   std::string instruction;  // what to do now
-  bool measuring = false;
+  bool measuring = false;   // the step's readings are being taken
+  bool needs_ready = true;  // the person says when the step is done; else the steps go on by time
   double progress = 0;      // 0..1 of the step's measuring
   std::string seen;         // what the sensors see now, in words
   std::optional<Outcome> finished;  // set once it ended: saved, or why not
+};
+
+// The sitters the chair knows (docs/profiles.md), and the one it takes to be sitting.
+struct Profiles {
+  std::vector<std::string> names;
+  std::optional<std::string> selected;
 };
 
 class ChairPort {
@@ -67,8 +74,11 @@ class ChairPort {
   virtual std::vector<SettingRow> settings() const = 0;
   virtual std::string history_file() const = 0;  // empty: no history is kept
   virtual Outcome tare() = 0;
-  // `kg`: the known weight of a chair calibration (unused for postures).
-  virtual Outcome start_guide(Guide guide, double kg) = 0;
+  virtual Profiles profiles() const = 0;
+  virtual Outcome select_profile(const std::string& name) = 0;
+  // `kg`: the known weight of a chair calibration; `profile`: whose postures (empty: the
+  // sitter's in use). Each is checked by the chair.
+  virtual Outcome start_guide(Guide guide, double kg, const std::string& profile) = 0;
   virtual Outcome guide_step_ready(Guide guide) = 0;  // the person did what the step asked
   virtual void cancel_guide(Guide guide) = 0;
   virtual GuideView guide(Guide guide) const = 0;

@@ -62,9 +62,13 @@ ordered_json wiring_json(const Wiring& wiring) {
   return {{"source", wiring.source}, {"waiting", wiring.waiting}, {"channels", rows}};
 }
 
+ordered_json profiles_json(const Profiles& p) {
+  return {{"names", p.names}, {"selected", p.selected ? ordered_json(*p.selected) : ordered_json(nullptr)}};
+}
+
 ordered_json guide_json(const GuideView& g) {
   ordered_json j{{"running", g.running},     {"step", g.step},           {"steps", g.steps},
-                 {"title", g.title},         {"instruction", g.instruction}, {"measuring", g.measuring},
+                 {"title", g.title},         {"instruction", g.instruction}, {"measuring", g.measuring}, {"needs_ready", g.needs_ready},
                  {"progress", rounded(g.progress, 2)}, {"seen", g.seen}, {"finished", nullptr}};
   if (g.finished) j["finished"] = {{"ok", g.finished->ok}, {"message", g.finished->message}};
   return j;

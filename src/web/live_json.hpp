@@ -12,5 +12,6 @@ namespace chairhub::web {
 nlohmann::ordered_json live_json(const LiveView& view);
 nlohmann::ordered_json wiring_json(const Wiring& wiring);
 nlohmann::ordered_json guide_json(const GuideView& guide);
+nlohmann::ordered_json profiles_json(const Profiles& profiles);
 
 }  // namespace chairhub::web

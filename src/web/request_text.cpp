@@ -83,6 +83,14 @@ std::optional<double> JsonBody::number(const std::string& key, double min, doubl
   return v;
 }
 
+std::optional<std::string> JsonBody::text(const std::string& key, std::size_t max_bytes) const {
+  const auto it = object.find(key);
+  if (it == object.end() || !it->is_string()) return std::nullopt;
+  std::string value = it->get<std::string>();
+  if (value.size() > max_bytes) return std::nullopt;
+  return value;
+}
+
 JsonBody parse_json_body(std::string_view body) {
   JsonBody b;
   if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) return b;

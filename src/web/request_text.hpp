@@ -31,6 +31,8 @@ struct JsonBody {
   std::string check_keys(std::initializer_list<std::string_view> known) const;
   // The number at `key` within [min, max]; none when absent, not a number or out of range.
   std::optional<double> number(const std::string& key, double min, double max) const;
+  // The text at `key`, at most `max_bytes` long; none when absent, not text or longer.
+  std::optional<std::string> text(const std::string& key, std::size_t max_bytes) const;
 };
 JsonBody parse_json_body(std::string_view body);
 

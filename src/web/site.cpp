@@ -191,6 +191,7 @@ Reply Site::api_get(Call& call, const std::string& what) {
   if (what == "live") return {make_response(http::status::ok, "text/event-stream", ""), true};
   if (what == "state") return json_reply(http::status::ok, live_json(chair_.live()));
   if (what == "wiring") return json_reply(http::status::ok, wiring_json(chair_.wiring()));
+  if (what == "profiles") return json_reply(http::status::ok, profiles_json(chair_.profiles()));
   if (what.starts_with("guide/"))
     if (auto guide = guide_named(std::string_view(what).substr(6))) return json_reply(http::status::ok, guide_json(chair_.guide(*guide)));
   return refused(http::status::not_found, "no such API: /api/" + what);
@@ -202,6 +203,7 @@ Reply Site::api_change(Call& call, const std::string& what) {
   if (!same_origin(call.request) || token == call.request.end() || std_view(token->value()) != call.session->csrf)
     return refused(http::status::forbidden, "this change did not come from the chair's page (reload it and try again)");
   if (what == "tare") return outcome_reply(chair_.tare());
+  if (what == "profile") return profile_change(call);
   if (what.starts_with("guide/")) {
     const std::string_view rest = std::string_view(what).substr(6);
     const std::size_t slash = rest.find('/');
@@ -215,16 +217,15 @@ Reply Site::guide_change(Call& call, Guide guide, const std::string& action) {
   const JsonBody body = parse_json_body(call.request.body());
   if (!body.error.empty()) return refused(http::status::bad_request, body.error);
   if (action == "start") {
-    double kg = 0;
-    if (guide == Guide::chair) {
-      if (auto problem = body.check_keys({"kg"}); !problem.empty()) return refused(http::status::bad_request, problem);
-      const auto value = body.number("kg", 1, 200);
-      if (!value) return refused(http::status::bad_request, "kg: the known weight, a number of kilograms from 1 to 200");
-      kg = *value;
-    } else if (auto problem = body.check_keys({}); !problem.empty()) {
+    const bool chair = guide == Guide::chair;
+    if (auto problem = chair ? body.check_keys({"kg"}) : body.check_keys({"profile"}); !problem.empty())
       return refused(http::status::bad_request, problem);
-    }
-    return outcome_reply(chair_.start_guide(guide, kg));
+    const auto kg = body.number("kg", 1, 200);
+    if (chair && !kg) return refused(http::status::bad_request, "kg: the known weight, a number of kilograms from 1 to 200");
+    const auto profile = body.text("profile", 64);
+    if (body.object.contains("profile") && !profile)
+      return refused(http::status::bad_request, "profile: a sitter's name, as text of at most 64 characters");
+    return outcome_reply(chair_.start_guide(guide, kg.value_or(0), profile.value_or("")));
   }
   if (auto problem = body.check_keys({}); !problem.empty()) return refused(http::status::bad_request, problem);
   if (action == "ready") return outcome_reply(chair_.guide_step_ready(guide));
@@ -233,6 +234,15 @@ Reply Site::guide_change(Call& call, Guide guide, const std::string& action) {
     return outcome_reply({true, "cancelled; nothing was changed"});
   }
   return refused(http::status::not_found, "no such step: " + action + " (start, ready or cancel)");
+}
+
+Reply Site::profile_change(Call& call) {
+  const JsonBody body = parse_json_body(call.request.body());
+  if (!body.error.empty()) return refused(http::status::bad_request, body.error);
+  if (auto problem = body.check_keys({"name"}); !problem.empty()) return refused(http::status::bad_request, problem);
+  const auto name = body.text("name", 64);
+  if (!name) return refused(http::status::bad_request, "name: a sitter's name, as text of at most 64 characters");
+  return outcome_reply(chair_.select_profile(*name));
 }
 
 }  // namespace chairhub::web

@@ -7,9 +7,9 @@
 //   GET  /  /setup  /history[?day=D|?week=D]  /settings  /login   the pages
 //   GET  /static/NAME                                             stylesheet and scripts
 //   GET  /api/live                                                the live view (event stream)
-//   GET  /api/state  /api/wiring  /api/guide/{chair|postures}     JSON
+//   GET  /api/state  /api/wiring  /api/profiles  /api/guide/{chair|postures}   JSON
 //   POST /login  /logout
-//   POST /api/tare  /api/guide/{chair|postures}/{start|ready|cancel}   changes (JSON in and out)
+//   POST /api/tare  /api/profile  /api/guide/{chair|postures}/{start|ready|cancel}   changes (JSON)
 #include <functional>
 #include <string>
 
@@ -36,6 +36,7 @@ class Site {
   Reply api_get(Call& call, const std::string& what);
   Reply api_change(Call& call, const std::string& what);
   Reply guide_change(Call& call, Guide guide, const std::string& action);
+  Reply profile_change(Call& call);
 
   WebConfig config_;
   ChairPort& chair_;

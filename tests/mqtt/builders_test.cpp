@@ -132,11 +132,21 @@ TEST(StatePayload, HasEveryFieldAndNoWeightByDefault) {
   EXPECT_EQ(j["lumbar_contact"], false);
   EXPECT_EQ(j["nudges"], true);
   EXPECT_TRUE(j["snoozed_until"].is_null());
+  EXPECT_TRUE(j["profile"].is_null());
   EXPECT_FALSE(j.contains("seat_kg"));
   EXPECT_EQ(j["health"]["ok"], false);
   EXPECT_EQ(j["health"]["faults"], nlohmann::ordered_json({{"back", "stuck"}}));
   EXPECT_EQ(j["health"]["channels"], nlohmann::ordered_json({{"seat_fl", "ok"}, {"back", "stuck"}}));
   EXPECT_EQ(j["diag"], nlohmann::ordered_json({{"version", ""}, {"uptime_s", 0}, {"outbox", 0}}));
+}
+
+TEST(StatePayload, TheProfileInUseByNameAndNewsWhenItChanges) {
+  ControlState control;
+  control.profile = "anna";
+  const auto before = published_state(seated_state(), ControlState{}, StatePayloadOptions{});
+  const auto now = published_state(seated_state(), control, StatePayloadOptions{});
+  EXPECT_EQ(state_payload(now, 0, at(0))["profile"], "anna");
+  EXPECT_TRUE(state_is_news(before, now));
 }
 
 TEST(StatePayload, NumbersAreRoundedToWhatTheyMean) {
@@ -171,7 +181,7 @@ TEST(StatePayload, WeightOnlyWhenAllowed) {
 
 TEST(StatePayload, UnknownValuesAreNull) {
   ChairState empty;
-  ControlState control{false, at(60000)};
+  ControlState control{false, at(60000), std::nullopt};
   const auto j = state_payload(empty, control, at(0), StatePayloadOptions{});
   for (const char* key : {"posture", "feet_flat", "session_start", "since_break_s", "left_pct", "front_pct", "lumbar",
                           "lumbar_contact"})
@@ -230,7 +240,7 @@ TEST(EventPayload, EventJsonPlusTimestamp) {
 class DiscoveryTest : public ::testing::Test {
  protected:
   Topics topics{"chairhub", "chair-ab12", "homeassistant"};
-  DiscoveryInfo info{"Office chair", "1.2.3", "https://example.invalid/chairhub", false, 15, "", ""};
+  DiscoveryInfo info{"Office chair", "1.2.3", "https://example.invalid/chairhub", false, 15, "", {}, ""};
 };
 
 TEST_F(DiscoveryTest, DeviceOriginAndSharedOptions) {
@@ -308,17 +318,33 @@ TEST_F(DiscoveryTest, EntityDetails) {
 
 TEST_F(DiscoveryTest, ButtonAndSwitchPayloadsAreValidCommands) {
   const auto c = discovery_payload(topics, info)["cmps"];
-  for (const char* key : {"tare", "snooze", "baseline", "reset_session"}) {
+  for (const char* key : {"tare", "snooze", "baseline", "reset_session", "calibrate_postures", "cancel_calibration"}) {
     EXPECT_EQ(c[key]["command_topic"], "chairhub/chair-ab12/set");
     const auto parsed = parse_set_payload(c[key]["payload_press"].get<std::string>());
     EXPECT_TRUE(parsed.command) << key << ": " << parsed.error;
   }
+  auto cancel = parse_set_payload(c["cancel_calibration"]["payload_press"].get<std::string>());
+  EXPECT_TRUE(std::get<CalibratePosturesCommand>(*cancel.command).cancel);
   auto snooze = parse_set_payload(c["snooze"]["payload_press"].get<std::string>());
   EXPECT_EQ(std::get<SnoozeCommand>(*snooze.command).minutes, 15);
   auto on = parse_set_payload(c["nudges"]["payload_on"].get<std::string>());
   auto off = parse_set_payload(c["nudges"]["payload_off"].get<std::string>());
   EXPECT_TRUE(std::get<NudgesCommand>(*on.command).on);
   EXPECT_FALSE(std::get<NudgesCommand>(*off.command).on);
+}
+
+TEST_F(DiscoveryTest, ASelectOfTheSitterProfilesWhenThereAreAny) {
+  EXPECT_FALSE(discovery_payload(topics, info)["cmps"].contains("profile"));
+  info.profiles = {"anna", "bob"};
+  const auto c = discovery_payload(topics, info)["cmps"]["profile"];
+  EXPECT_EQ(c["p"], "select");
+  EXPECT_EQ(c["options"], nlohmann::ordered_json({"anna", "bob"}));
+  EXPECT_EQ(c["value_template"], "{{ value_json.profile }}");
+  std::string payload = c["command_template"];
+  payload.replace(payload.find("{{ value }}"), 11, "bob");
+  const auto parsed = parse_set_payload(payload);
+  ASSERT_TRUE(parsed.command) << parsed.error;
+  EXPECT_EQ(std::get<ProfileCommand>(*parsed.command).name, "bob");
 }
 
 TEST_F(DiscoveryTest, WeightEntityWhenAllowed) {

@@ -41,6 +41,31 @@ TEST(Commands, RequestsTakeTheOpFromTheTopic) {
   EXPECT_FALSE(parse_request("tare", R"({"command":"snooze"})").command);
 }
 
+TEST(Commands, CalibratePosturesStartsOrCancels) {
+  auto start = parse_request("calibrate_postures", R"({"hold_s":5,"id":"p1"})");
+  ASSERT_TRUE(start.command) << start.error;
+  const auto& c = std::get<CalibratePosturesCommand>(*start.command);
+  EXPECT_DOUBLE_EQ(*c.hold_s, 5);
+  EXPECT_FALSE(c.cancel);
+  EXPECT_EQ(c.id, "p1");  // kept for the progress messages
+  auto plain = parse_request("calibrate_postures", "");
+  ASSERT_TRUE(plain.command);
+  EXPECT_FALSE(std::get<CalibratePosturesCommand>(*plain.command).hold_s);
+  auto cancel = parse_set_payload(R"({"command":"calibrate_postures","cancel":true})");
+  ASSERT_TRUE(cancel.command);
+  EXPECT_TRUE(std::get<CalibratePosturesCommand>(*cancel.command).cancel);
+  EXPECT_EQ(command_name(*cancel.command), "calibrate_postures");
+}
+
+TEST(Commands, ProfileNamesAreCheckedWhereTheyArrive) {
+  auto select = parse_request("profile", R"({"name":"anna"})");
+  ASSERT_TRUE(select.command) << select.error;
+  EXPECT_EQ(std::get<ProfileCommand>(*select.command).name, "anna");
+  auto calibrate = parse_request("calibrate_postures", R"({"profile":"bob-2"})");
+  ASSERT_TRUE(calibrate.command) << calibrate.error;
+  EXPECT_EQ(std::get<CalibratePosturesCommand>(*calibrate.command).profile, "bob-2");
+}
+
 struct Bad {
   const char* payload;
   const char* error_part;
@@ -72,6 +97,14 @@ INSTANTIATE_TEST_SUITE_P(
                       Bad{R"({"command":"baseline","seconds":0})", "1..120"},
                       Bad{R"({"command":"baseline","seconds":"x"})", "number"},
                       Bad{R"({"command":"tare","force":true})", "unknown field 'force'"},
+                      Bad{R"({"command":"calibrate_postures","hold_s":1})", "2..120"},
+                      Bad{R"({"command":"calibrate_postures","hold_s":"10"})", "number"},
+                      Bad{R"({"command":"calibrate_postures","cancel":"yes"})", "true or false"},
+                      Bad{R"({"command":"calibrate_postures","cancel":true,"hold_s":5})", "no other field"},
+                      Bad{R"({"command":"calibrate_postures","profile":"../etc"})", "starts with"},
+                      Bad{R"({"command":"profile"})", "'name' must be a profile's name"},
+                      Bad{R"({"command":"profile","name":"anna b"})", "only a-z"},
+                      Bad{R"({"command":"profile","name":7})", "profile's name"},
                       Bad{"{\"command\":\"tare\",\"x\":\"\xff\"}", "malformed"}),
     [](const ::testing::TestParamInfo<Bad>& info) { return "payload" + std::to_string(info.index); });
 

@@ -268,7 +268,7 @@ class HaRulesTest : public ::testing::Test {
   const Entity& entity(const std::string& key) { return ha.entities.at(key); }
 
   Topics topics{"chairhub", "office", "homeassistant"};
-  DiscoveryInfo info{"Office chair", "1.2.3", "", true, 15, "Office", ""};
+  DiscoveryInfo info{"Office chair", "1.2.3", "", true, 15, "Office", {}, ""};
   HomeAssistant ha;
 };
 
@@ -322,10 +322,10 @@ TEST_F(HaRulesTest, TheExamplesEntityIdsExistBeforeAndAfter2025_10) {
 }
 
 TEST_F(HaRulesTest, TheNudgesSwitchReportsItsState) {
-  publish_state(seated(), ControlState{true, std::nullopt});
+  publish_state(seated(), ControlState{true, std::nullopt, std::nullopt});
   ASSERT_TRUE(entity("nudges").received);
   EXPECT_EQ(entity("nudges").state, "on");
-  publish_state(seated(), ControlState{false, std::nullopt});
+  publish_state(seated(), ControlState{false, std::nullopt, std::nullopt});
   EXPECT_EQ(entity("nudges").state, "off");
   EXPECT_EQ(ha.problems, std::vector<std::string>{});
 }

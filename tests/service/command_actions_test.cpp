@@ -32,7 +32,7 @@ class CommandActionsTest : public ::testing::Test {
     return *analyzer_;
   }
   mqtt::CommandOutcome run(const mqtt::Command& c) {
-    return run_command(c, t_, {analyzer(), config_, units_, raw_, keeper_, journal_});
+    return run_command(c, t_, {analyzer(), config_, units_, raw_, keeper_, journal_, nullptr, nullptr});
   }
 
   TempDir dir_;
@@ -116,7 +116,7 @@ TEST(CommandActions, TareTakesTheSeatOffsetsFromTheRecentRawReadings) {
   raw.add({0, {8000, -3000, 400000, 500, 900, 1100, 700, 800}});
   raw.add({0.1, {8002, -3002, 400002, 502, 950, 1150, 750, 850}});
 
-  const auto outcome = run_command(mqtt::TareCommand{}, 0.1, {analyzer, config, Units::raw, raw, keeper, journal});
+  const auto outcome = run_command(mqtt::TareCommand{}, 0.1, {analyzer, config, Units::raw, raw, keeper, journal, nullptr, nullptr});
   ASSERT_TRUE(outcome.ok) << outcome.error;
   EXPECT_DOUBLE_EQ(config.layout.channels[0].offset, 8001);
   EXPECT_DOUBLE_EQ(config.layout.channels[2].offset, 400001);

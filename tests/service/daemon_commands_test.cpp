@@ -225,5 +225,60 @@ TEST_F(DaemonCommandsTest, AFloodOfCommandsDoesNotStarveTheWatchdog) {
   EXPECT_EQ(daemon.wait(10s), 0) << log();
 }
 
+// The guided posture calibration over MQTT, on a simulated sitter who holds the postures in
+// time with it: progress on response/calibrate_postures, then the model written as a new sitter
+// profile's, that profile in use (in the state) and offered in Home Assistant's select.
+TEST_F(DaemonCommandsTest, CalibratesThePosturesFromTheLiveSamples) {
+  // Seated after 2 s, when the test asks; upright 5 s and the 3 s of sitting down, then 5 s each.
+  std::ofstream(dir_.path() / "guided.toml")
+      << "[sitter]\nmass_kg = 70\nseed = 5\n[log]\nrate_hz = 10\n"
+      << "[[step]]\nposture = \"upright\"\nseconds = 10.5\n[[step]]\nposture = \"slouching\"\nseconds = 5\n"
+      << "[[step]]\nposture = \"leaning_left\"\nseconds = 5\n[[step]]\nposture = \"leaning_right\"\nseconds = 5\n"
+      << "[[step]]\nposture = \"leaning_forward\"\nseconds = 5\n[[step]]\nposture = \"reclined\"\nseconds = 5\n"
+      << "[[step]]\nposture = \"upright\"\nminutes = 30\n";
+  const auto config = dir_.path() / "chairhub.toml";
+  std::ofstream(config) << "[service]\nsource = \"simulated\"\nspeed = 10\nscenario = \"guided.toml\"\nstate_dir = \""
+                        << (dir_.path() / "state").string() << "\"\n"
+                        << "[mqtt]\nhost = \"127.0.0.1\"\nport = " << broker_.port() << "\nchair_id = \"c1\"\n";
+  NotifySocket notify(dir_.path() / "notify.sock");
+  const std::string topic = "chairhub/c1/response/calibrate_postures";
+  Subscriber client(broker_.port(), {"chairhub/c1/response/#", "chairhub/c1/event"});
+  ASSERT_TRUE(client.wait_subscribed());
+  Daemon daemon(config, notify, dir_.path() / "chairhubd.log");
+  ASSERT_TRUE(client.wait_for("chairhub/c1/event", [](const auto& m) { return has_event(m, "seated"); }, 10s)) << log();
+  auto r = command(client, "chairhub/c1/request/calibrate_postures", R"({"hold_s":5,"id":"p1","profile":"anna"})", topic);
+  ASSERT_EQ(r.value("status", ""), "ok") << r;
+  const auto ended = [](const auto& messages) {
+    for (const auto& m : messages)
+      if (parse_or_null(m.payload).value("status", "") != "progress" && parse_or_null(m.payload).value("status", "") != "ok")
+        return true;
+    return false;
+  };
+  ASSERT_TRUE(client.wait_for(topic, ended, 20s)) << log();
+  const auto messages = client.on(topic);
+  const auto first = parse_or_null(messages.at(1).payload);
+  EXPECT_EQ(first.value("status", ""), "progress") << first;
+  EXPECT_EQ(first.value("posture", ""), "upright") << first;
+  EXPECT_EQ(first.value("step", 0), 1) << first;
+  EXPECT_EQ(first.value("id", ""), "p1") << first;
+  EXPECT_EQ(first["seated"], true) << first;
+  const auto last = parse_or_null(messages.back().payload);
+  ASSERT_EQ(last.value("status", ""), "done") << last << "\n" << log();
+  EXPECT_EQ(last["postures"].size(), 6u) << last;
+  EXPECT_EQ(last.value("profile", ""), "anna") << last;
+  EXPECT_TRUE(std::filesystem::exists(dir_.path() / "state" / "profiles" / "anna.toml")) << log();
+  EXPECT_NE(log().find("posture calibration done: 6 postures"), std::string::npos) << log();
+  EXPECT_TRUE(mqtt::test::wait_until([&] { return retained_state()["profile"] == "anna"; }, 5s)) << log();
+  Subscriber ha(broker_.port(), {"homeassistant/device/c1/config"});
+  ASSERT_TRUE(ha.wait_for("homeassistant/device/c1/config", [](const auto& m) { return !m.empty(); }, 5s));
+  const auto discovery = parse_or_null(ha.on("homeassistant/device/c1/config").back().payload);
+  EXPECT_EQ(discovery["cmps"]["profile"]["options"], nlohmann::json({"anna"})) << discovery;
+  // A cancel with nothing under way is refused, saying so.
+  r = command(client, "chairhub/c1/request/calibrate_postures", R"({"cancel":true})", topic);
+  EXPECT_EQ(r.value("status", ""), "error") << r;
+  daemon.signal(SIGTERM);
+  EXPECT_EQ(daemon.wait(10s), 0) << log();
+}
+
 }  // namespace
 }  // namespace chairhub

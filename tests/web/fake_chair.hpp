@@ -16,8 +16,14 @@ class FakeChair : public ChairPort {
     ++tares;
     return {true, "tared"};
   }
-  Outcome start_guide(Guide g, double kg) override {
+  Profiles profiles() const override { return sitters; }
+  Outcome select_profile(const std::string& name) override {
+    selected.push_back(name);
+    return {true, "now " + name};
+  }
+  Outcome start_guide(Guide g, double kg, const std::string& profile) override {
     started.push_back({g, kg});
+    started_profiles.push_back(profile);
     return {true, "started"};
   }
   Outcome guide_step_ready(Guide) override {
@@ -34,6 +40,8 @@ class FakeChair : public ChairPort {
   GuideView guide_view;
   int tares = 0, readies = 0, cancels = 0;
   std::vector<std::pair<Guide, double>> started;
+  std::vector<std::string> started_profiles, selected;
+  Profiles sitters;
 };
 
 }  // namespace chairhub::web::test

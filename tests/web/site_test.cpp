@@ -143,6 +143,32 @@ TEST_F(SiteTest, GuideRequestsAreCheckedStrictly) {
   EXPECT_EQ(chair_.cancels, 1);
 }
 
+TEST_F(SiteTest, PosturesForANamedSitterAndPickingTheSitter) {
+  Site site = make(true);
+  const auto [cookie, csrf] = login(site);
+  const auto post = [&, c = cookie, t = csrf](const std::string& path, const std::string& body) {
+    return site.handle(request(http::verb::post, path, body, c, t), "x");
+  };
+  EXPECT_EQ(post("/api/guide/postures/start", R"({"kg": 10})").response.result(), http::status::bad_request);
+  EXPECT_EQ(post("/api/guide/postures/start", R"({"profile": 7})").response.result(), http::status::bad_request);
+  EXPECT_EQ(post("/api/guide/postures/start", R"({"profile": "anna"})").response.result(), http::status::ok);
+  EXPECT_EQ(post("/api/guide/postures/start", "").response.result(), http::status::ok);
+  ASSERT_EQ(chair_.started_profiles.size(), 2u);
+  EXPECT_EQ(chair_.started_profiles[0], "anna");
+  EXPECT_EQ(chair_.started_profiles[1], "") << "none named: the sitter in use";
+
+  chair_.sitters = {{"anna", "ben"}, "ben"};
+  const auto listed = json(site.handle(request(http::verb::get, "/api/profiles", {}, cookie), "x"));
+  EXPECT_EQ(listed["names"].size(), 2u);
+  EXPECT_EQ(listed["selected"], "ben");
+  EXPECT_EQ(post("/api/profile", R"({"name": ["anna"]})").response.result(), http::status::bad_request);
+  EXPECT_EQ(post("/api/profile", R"({"name": ")" + std::string(100, 'a') + R"("})").response.result(),
+            http::status::bad_request);
+  EXPECT_EQ(post("/api/profile", R"({"name": "anna"})").response.result(), http::status::ok);
+  ASSERT_EQ(chair_.selected.size(), 1u);
+  EXPECT_EQ(chair_.selected[0], "anna");
+}
+
 TEST_F(SiteTest, TheLiveViewIsAnEventStream) {
   Site site = make(false);
   chair_.view.state.occupied = true;

@@ -51,7 +51,8 @@ function showGuide(card, g) {
     card.querySelector(".instruction").textContent = g.instruction;
     card.querySelector(".bar > div").style.width = Math.round(g.progress * 100) + "%";
     card.querySelector(".seen").textContent = g.seen;
-    card.querySelector(".ready").disabled = g.measuring || !canChange;
+    const ready = card.querySelector(".ready");
+    if (ready) ready.disabled = g.measuring || !canChange;
   }
   const result = card.querySelector(".result");
   if (g.finished) {
@@ -74,13 +75,37 @@ for (const card of document.querySelectorAll("[data-guide]")) {
     if (!outcome.ok) message(result, outcome);
     await refreshGuide(card);
   };
-  card.querySelector(".begin").onclick = () => act("start", name === "chair" ? { kg: Number(document.getElementById("kg").value) } : {});
-  card.querySelector(".ready").onclick = () => act("ready");
+  card.querySelector(".begin").onclick = () => {
+    if (name === "chair") return act("start", { kg: Number(document.getElementById("kg").value) });
+    const sitter = document.getElementById("profile-name").value.trim();
+    return act("start", sitter ? { profile: sitter } : {});
+  };
+  const ready = card.querySelector(".ready");
+  if (ready) ready.onclick = () => act("ready");
   card.querySelector(".cancel").onclick = () => act("cancel");
 }
 
 document.getElementById("tare").onclick = async () => {
   message(document.getElementById("tare-result"), await call("POST", "/api/tare", {}));
+};
+
+async function refreshProfiles() {
+  const p = await call("GET", "/api/profiles");
+  const select = document.getElementById("profile-select");
+  document.getElementById("profiles").hidden = !(p.names && p.names.length);
+  const wanted = (p.names || []).join("\n") + "|" + p.selected;
+  if (select.dataset.shown === wanted) return;  // keep what the person is choosing
+  select.dataset.shown = wanted;
+  select.replaceChildren(...(p.names || []).map((n) => {
+    const option = document.createElement("option");
+    option.value = option.textContent = n;
+    option.selected = n === p.selected;
+    return option;
+  }));
+}
+document.getElementById("profile-use").onclick = async () => {
+  const name = document.getElementById("profile-select").value;
+  message(document.getElementById("profile-result"), await call("POST", "/api/profile", { name }));
 };
 
 if (!canChange) {
@@ -93,6 +118,7 @@ if (!canChange) {
 async function tick() {
   try {
     await refreshWiring();
+    await refreshProfiles();
     for (const card of document.querySelectorAll("[data-guide]")) await refreshGuide(card);
   } catch (e) { /* the daemon restarting: the next tick tries again */ }
 }

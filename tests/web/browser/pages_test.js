@@ -153,6 +153,21 @@ test("a whole guided calibration completes from the page", async ({ page, url })
   if (!fs.existsSync(path.join(dir, "state", "calibration.toml"))) throw new Error("no calibration.toml saved");
 });
 
+test("the posture calibration shows each hold and can be cancelled", async ({ page, url }) => {
+  await page.goto(url + "/setup");
+  const card = page.locator('[data-guide="postures"]');
+  await page.fill("#profile-name", "anna");
+  await card.locator(".begin").click();
+  await waitFor("the first hold", () => card.evaluate((c) => c.dataset.running === "1"));
+  const title = await card.locator(".title").textContent();
+  if (!/upright \(anna\)/.test(title)) throw new Error(`first hold: ${title}`);
+  await waitFor("the bar filling", () => card.evaluate((c) => parseFloat(c.querySelector(".bar > div").style.width) > 0));
+  await card.locator(".cancel").click();
+  await waitFor("the cancel", () => card.evaluate((c) => c.dataset.running !== "1" && c.dataset.finished === "failed"));
+  const result = await card.locator(".result").textContent();
+  if (!/cancelled/.test(result)) throw new Error(`after cancel: ${result}`);
+});
+
 test("the history shows the replayed day", async ({ page, url }) => {
   await page.goto(url + "/history");
   const text = await page.textContent("#day");

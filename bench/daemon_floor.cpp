@@ -51,7 +51,7 @@ Usage usage_now() {
 class Chips {
  public:
   Chips(const hw::HardwareConfig& wiring, SimulatedDevices& devices, hw::Clock& clock)
-      : clock_(clock), devices_(devices.backends(), clock, wiring.gpio_chip, wiring.all_lines()) {
+      : devices_(devices.backends(), clock, wiring.gpio_chip, wiring.all_lines()) {
     const hw::Hx711Group& hx711 = *wiring.chips<hw::Hx711Group>().at(0);
     const hw::Ads1115Chip& ads = *wiring.chips<hw::Ads1115Chip>().at(0);
     sck_ = devices_.gpio()->request(hw::LineRequest::outputs({hx711.clock}));
@@ -77,7 +77,6 @@ class Chips {
   }
 
  private:
-  hw::Clock& clock_;
   hw::ChipDevices devices_;
   std::unique_ptr<hw::GpioLines> sck_, dout_;
   std::unique_ptr<hw::Hx711Bus> bus_;

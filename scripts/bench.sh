@@ -33,7 +33,7 @@ ratio() {
 }
 
 echo "== throughput (Google Benchmark, eight-hour logs; argument 0 raw, 1 calibrated)"
-build-bench/bench/bench_replay --benchmark_repetitions=3 --benchmark_out="$work/bench.json" \
+build-bench/bench/bench_replay --benchmark_repetitions=3 --benchmark_enable_random_interleaving=true --benchmark_out="$work/bench.json" \
   --benchmark_out_format=json
 # the fastest of the repetitions of each, in CPU time
 best() {

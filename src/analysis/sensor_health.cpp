@@ -40,8 +40,7 @@ std::optional<Fault> SensorHealth::condition(double t, double reading) {
     run_samples_ = 1;
   }
   if (reading <= saturated_at_or_below_ || reading >= saturated_at_or_above_) return Fault::saturated;
-  const bool idle = limits_.clamped && (reading == 0.0 || reading == 1.0);
-  if (!idle && run_samples_ >= cfg_.stuck_samples && t - run_since_ >= cfg_.stuck_s) return Fault::stuck;
+  if (!idle(reading) && run_samples_ >= cfg_.stuck_samples && t - run_since_ >= cfg_.stuck_s) return Fault::stuck;
   return std::nullopt;
 }
 

@@ -32,18 +32,25 @@ class SensorHealth {
 
   enum class Change { none, raised, cleared };
   // Feeds one incoming reading (NaN if missing), before calibration. It runs for every channel
-  // of every sample, so the usual case is decided inline in a few comparisons: a healthy
-  // channel's reading inside the chip's range and unlike the one before (a run of one is never
-  // stuck, stuck_samples being at least 2; NaN fails the comparisons). Anything else, a reading
-  // that repeats included, takes the full check.
+  // of every sample, so the usual cases of a healthy channel are decided inline in a few
+  // comparisons: a reading inside the chip's range and unlike the one before (a run of one is
+  // never stuck, stuck_samples being at least 2), or a calibrated pad resting at 0 or 1 again
+  // (idle, never stuck). NaN fails the comparisons; anything else takes the full check.
   Change update(double t, double reading) {
     if (!fault_ && !current_ && current_samples_ > 0 && reading > saturated_at_or_below_ &&
-        reading < saturated_at_or_above_ && reading != run_value_ && cfg_.stuck_samples > 1) {
-      run_value_ = reading;
-      run_since_ = t;
-      run_samples_ = 1;
-      ++current_samples_;
-      return Change::none;
+        reading < saturated_at_or_above_) {
+      if (reading != run_value_ && cfg_.stuck_samples > 1) {
+        run_value_ = reading;
+        run_since_ = t;
+        run_samples_ = 1;
+        ++current_samples_;
+        return Change::none;
+      }
+      if (reading == run_value_ && run_samples_ > 0 && idle(reading)) {
+        ++run_samples_;
+        ++current_samples_;
+        return Change::none;
+      }
     }
     return check(t, reading);
   }
@@ -53,6 +60,7 @@ class SensorHealth {
   double fault_since() const { return fault_since_; }
 
  private:
+  bool idle(double reading) const { return limits_.clamped && (reading == 0.0 || reading == 1.0); }
   Change check(double t, double reading);  // the full check (sensor_health.cpp)
   std::optional<Fault> condition(double t, double reading);
 

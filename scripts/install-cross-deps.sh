@@ -16,7 +16,7 @@ release=$(. /etc/os-release && echo "${VERSION_CODENAME:-unknown}")
 native=(crossbuild-essential-arm64 qemu-user dpkg-dev perl cmake ninja-build pkg-config
         libcli11-dev libeigen3-dev nlohmann-json3-dev lintian groff-base man-db systemd)
 arm64=(libc6 libgtest-dev libgmock-dev libtomlplusplus-dev libboost-dev libgpiod-dev libmosquitto-dev
-       libsystemd-dev libsqlite3-dev)
+       libsystemd-dev libsqlite3-dev libcrypt-dev)
 # The names are the same on both releases today; what differs is what they hold (libgpiod-dev is
 # 1.6 on bookworm, 2.2 on trixie, whose run-time package is libgpiod3). A release that differs
 # gets its own case here.

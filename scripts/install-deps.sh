@@ -24,7 +24,9 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev
   libeigen3-dev nlohmann-json3-dev libtomlplusplus-dev libboost-dev
   time openssl libgpiod-dev gpiod libmosquitto-dev mosquitto mosquitto-clients libsystemd-dev
-  libsqlite3-dev
+  libsqlite3-dev libcrypt-dev
+  # the chair's page in a real browser (tests/web/browser)
+  chromium
   # the package checks: building the .deb, lintian, the man pages, systemd-analyze on the unit
   dpkg-dev lintian groff-base man-db systemd
 )
@@ -63,3 +65,7 @@ fi
 node_red=(bash "$(dirname "$0")/install-node-red.sh")
 if [ -n "${SUDO_USER:-}" ] && [ "$(id -u)" -eq 0 ]; then node_red=(sudo -u "$SUDO_USER" -H "${node_red[@]}"); fi
 "${node_red[@]}" || echo "install-deps: Node-RED could not be installed (network?); run scripts/install-node-red.sh later" >&2
+# playwright-core drives Debian's Chromium in the page's browser tests; the same way.
+playwright=(bash "$(dirname "$0")/install-playwright.sh")
+if [ -n "${SUDO_USER:-}" ] && [ "$(id -u)" -eq 0 ]; then playwright=(sudo -u "$SUDO_USER" -H "${playwright[@]}"); fi
+"${playwright[@]}" || echo "install-deps: playwright-core could not be installed (network?); run scripts/install-playwright.sh later" >&2

@@ -79,4 +79,15 @@ void check_hardware_config(const HardwareConfig& config, const ChannelLayout& la
   problems.raise();
 }
 
+std::vector<std::string> unwired_channels(const HardwareConfig& config, const ChannelLayout& layout) {
+  std::vector<std::string> out;
+  for (const auto& ch : layout.channels) {
+    bool wired = false;
+    for (const auto& g : config.groups)
+      for (const auto& in : g->wired()) wired = wired || in.channel == ch.name;
+    if (!wired) out.push_back(ch.name);
+  }
+  return out;
+}
+
 }  // namespace chairhub::hw

@@ -60,4 +60,7 @@ void check_hardware_config(const HardwareConfig& config, const ChannelLayout& la
 // ...or throws ConfigError with them.
 void check_hardware_config(const HardwareConfig& config, const ChannelLayout& layout);
 
+// The layout's channels that no chip group wires, in layout order.
+std::vector<std::string> unwired_channels(const HardwareConfig& config, const ChannelLayout& layout);
+
 }  // namespace chairhub::hw

@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   chairhub::cli::add_check_config(app, status);
   chairhub::cli::add_report(app, status);
   chairhub::cli::add_learn(app, status);
+  chairhub::cli::add_hash_password(app, status);
   try {
     if (const auto done = chairhub::cli::parse_or_usage_error(app, "chairhub", argc, argv)) return *done;
   } catch (const chairhub::ConfigError& e) {

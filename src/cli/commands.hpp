@@ -15,5 +15,6 @@ void add_record(CLI::App& app, int& status);
 void add_check_config(CLI::App& app, int& status);
 void add_report(CLI::App& app, int& status);
 void add_learn(CLI::App& app, int& status);
+void add_hash_password(CLI::App& app, int& status);
 
 }  // namespace chairhub::cli

@@ -82,16 +82,7 @@ void ChairHardware::act(const HeldLoad& load) {
   if (sim_) sim_->hold(load);
 }
 
-std::vector<std::string> ChairHardware::unwired() const {
-  std::vector<std::string> out;
-  for (const auto& ch : config_.layout.channels) {
-    bool wired = false;
-    for (const auto& g : wiring_.groups)
-      for (const auto& in : g->wired()) wired = wired || in.channel == ch.name;
-    if (!wired) out.push_back(ch.name);
-  }
-  return out;
-}
+std::vector<std::string> ChairHardware::unwired() const { return hw::unwired_channels(wiring_, config_.layout); }
 
 std::string channel_fault(const std::string& channel, const std::string& fault) {
   for (const hw::ChipKind& kind : hw::chip_kinds()) {

@@ -9,7 +9,7 @@ Config read_config(const SectionReader& root, bool apply_calibration) {
   Config config;
   config.path = root.file();
   root.known_keys({"channel", "signal", "health", "occupancy", "posture", "feet", "baseline", "breaks", "nudges", "profiles",
-                   "eval", "hardware", "mqtt", "service", "calibration", "history"});
+                   "eval", "hardware", "mqtt", "service", "calibration", "history", "web"});
   read_channels(root, config.layout);
   read_calibration_section(root, apply_calibration, config.layout, config.calibration_file);
   read_analysis(root, config.analysis);

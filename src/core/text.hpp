@@ -1,5 +1,6 @@
 #pragma once
-// Small text helpers shared by the readers of outside files (logs, credentials, host names).
+// Small text helpers shared by the readers of outside files (logs, credentials, host names) and
+// the writers of HTML (the reports, the chair's page).
 #include <istream>
 #include <string>
 #include <string_view>
@@ -35,6 +36,24 @@ inline bool read_line_within(std::istream& in, std::string& line, std::size_t ma
     else too_long = true;
   }
   return any;
+}
+
+// `text` safe inside HTML or SVG, as text or a quoted attribute: names from a config or a
+// request become text, never markup.
+inline std::string html_escaped(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
 }
 
 }  // namespace chairhub

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <string_view>
 
+#include "core/text.hpp"
+
 namespace chairhub {
 namespace {
 
@@ -42,21 +44,6 @@ std::string_view colour(std::string_view posture) {
   for (const auto& [name, c] : kColours)
     if (name == posture) return c;
   return "#9e9e9e";
-}
-
-// Names from the config (channels) go into the pictures as text, never as markup.
-std::string escaped(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
 }
 
 double total_posture_s(const DaySummary& day) {
@@ -136,7 +123,7 @@ std::string day_svg(const DaySummary& day) {
                                : i.kind == IntervalKind::break_ ? "#00897b"
                                : i.kind == IntervalKind::fault  ? "#b71c1c"
                                                                 : "#455a64";
-      const std::string title = escaped(i.name.empty() ? rows[r].second : i.name) + " " + duration(i.end - i.start);
+      const std::string title = html_escaped(i.name.empty() ? rows[r].second : i.name) + " " + duration(i.end - i.start);
       svg += "<rect x=\"" + x(i.start) + "\" y=\"" + y + "\" width=\"" + w(i.start, i.end) + "\" height=\"22\" fill=\"";
       svg += fill;
       svg += "\"><title>" + title + "</title></rect>\n";
@@ -145,7 +132,7 @@ std::string day_svg(const DaySummary& day) {
   for (const auto& m : day.moments) {
     const bool nudge = m.kind == MomentKind::nudge;
     svg += "<line x1=\"" + x(m.t) + "\" x2=\"" + x(m.t) + "\" y1=\"140\" y2=\"152\" stroke=\"" +
-           (nudge ? "#ff6f00" : "#00897b") + "\" stroke-width=\"2\"><title>" + (nudge ? "nudge: " + escaped(m.name) : "break due") +
+           (nudge ? "#ff6f00" : "#00897b") + "\" stroke-width=\"2\"><title>" + (nudge ? "nudge: " + html_escaped(m.name) : "break due") +
            "</title></line>\n";
   }
   svg += "<text x=\"0\" y=\"150\">nudges</text>\n";
@@ -186,9 +173,9 @@ std::string report_html(const std::vector<DaySummary>& days) {
                      "</title>\n<style>body{font-family:sans-serif;max-width:980px;margin:1em auto}"
                      "pre{background:#f5f5f5;padding:.5em}</style></head><body>\n";
   if (days.size() > 1) {
-    html += "<h1>The week to " + day.date + "</h1>\n" + week_svg(days) + "<pre>" + escaped(week_text(days)) + "</pre>\n";
+    html += "<h1>The week to " + day.date + "</h1>\n" + week_svg(days) + "<pre>" + html_escaped(week_text(days)) + "</pre>\n";
   }
-  html += "<h1>" + day.date + "</h1>\n" + day_svg(day) + "<pre>" + escaped(day_text(day)) + "</pre>\n</body></html>\n";
+  html += "<h1>" + day.date + "</h1>\n" + day_svg(day) + "<pre>" + html_escaped(day_text(day)) + "</pre>\n</body></html>\n";
   return html;
 }
 

@@ -226,6 +226,7 @@ ordered_json discovery_payload(const Topics& topics, const DiscoveryInfo& info) 
       {"serial_number", topics.chair_id()},
   };
   if (!info.suggested_area.empty()) dev["suggested_area"] = info.suggested_area;
+  if (!info.configuration_url.empty()) dev["configuration_url"] = info.configuration_url;
   ordered_json origin = {{"name", "chairhub"}, {"sw_version", info.sw_version}};
   if (!info.support_url.empty()) origin["support_url"] = info.support_url;
 

@@ -18,6 +18,7 @@ struct DiscoveryInfo {
   bool publish_weight = false;
   int snooze_minutes = 15;   // what the snooze button asks for
   std::string suggested_area;  // the room Home Assistant puts a new device in; omitted when empty
+  std::string configuration_url;  // the chair's own page ("Visit" in Home Assistant); omitted when empty
   std::vector<std::string> profiles;  // the sitter profiles, the select's options; none: no select
 };
 

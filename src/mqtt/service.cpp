@@ -63,8 +63,8 @@ MqttService::MqttService(boost::asio::io_context& io, MqttConfig config, Service
   state_ = std::make_unique<StatePublisher>(*connection_, topics_.state(), options_.clock,
                                             StatePayloadOptions{config_.publish_weight}, config_.state_interval_s,
                                             diagnostics);
-  DiscoveryInfo info{config_.device_name, options_.sw_version, options_.support_url, config_.publish_weight,
-                     config_.snooze_minutes, config_.suggested_area, {}};
+  DiscoveryInfo info{config_.device_name,    options_.sw_version,    options_.support_url, config_.publish_weight,
+                     config_.snooze_minutes, config_.suggested_area, options_.configuration_url, {}};
   discovery_ = std::make_unique<DiscoveryPublisher>(*connection_, topics_, std::move(info),
                                                     dir.empty() ? dir : dir / "mqtt-discovery.json", log_);
   router_ = std::make_unique<CommandRouter>(*connection_, topics_, options_.on_command, log_);

@@ -37,6 +37,7 @@ struct ServiceOptions {
   std::filesystem::path state_dir;  // outbox and discovery record live here; empty: memory only
   std::string sw_version{kVersion};
   std::string support_url;
+  std::string configuration_url;    // the device's own page, linked from Home Assistant; empty: none
   WallClock clock;                  // default: the system clock
   Logger logger;                    // default: stderr with journal priorities
   CommandHandler on_command;        // default: every command answered "not available"

@@ -10,12 +10,14 @@
 #include "service/daemon_config.hpp"
 #include "service/journal.hpp"
 #include "service/daemon_history.hpp"
+#include "service/daemon_web.hpp"
 #include "service/live_analysis.hpp"
 #include "service/mqtt_link.hpp"
 #include "service/notifier.hpp"
 #include "service/nudge_driver.hpp"
 #include "service/nudge_outputs.hpp"
 #include "service/periodic.hpp"
+#include "service/saved_calibration.hpp"
 #include "service/sample_feed.hpp"
 #include "service/session_keeper.hpp"
 #include "service/signals.hpp"
@@ -46,6 +48,8 @@ struct Daemon::Impl {
   JournalSink journal_sink{journal};
   MqttLink mqtt;
   std::unique_ptr<DaemonCommands> commands;
+  std::unique_ptr<DaemonWeb> web;
+  std::string state_dir;
   std::atomic<bool> stopping{false};
   int exit_status = kExitOk;
 
@@ -89,6 +93,7 @@ struct Daemon::Impl {
 
   void on_sample(const Sample& sample) {
     analysis->feed(sample);
+    web->on_sample(sample);
     commands->on_sample(sample);
     mqtt.publish_state(analysis->analyzer().state());
     notifier.status(status_text(analysis->analyzer().state()));
@@ -101,11 +106,13 @@ struct Daemon::Impl {
       if (fresh.service.source != cfg.service.source || fresh.service.scenario != cfg.service.scenario)
         journal(LogLevel::notice, "source changes take effect at the next restart");
       cfg = std::move(fresh);
+      apply_saved_calibration(state_dir, cfg.chair.layout, journal);
       keeper->apply_tare(cfg.chair.layout);
       analysis->reconfigure();
       journal.set_level(log_level_from(options.log_level.value_or(cfg.service.log_level)));
       if (cfg.hardware) feed->rewire(*cfg.hardware);  // used when the chips are next opened
       start_saver();  // at the reloaded interval
+      web->configure();
       journal(LogLevel::notice, "configuration reloaded (session kept)");
     } catch (const ConfigError& e) {
       for (const auto& p : e.problems()) journal(LogLevel::error, p);
@@ -132,6 +139,7 @@ struct Daemon::Impl {
     notifier.stopping();
     journal(LogLevel::notice, "stopping");
     feed->stop();
+    if (web) web->stop();
     watchdog.cancel();
     saver.cancel();
     signals.cancel();
@@ -142,9 +150,11 @@ struct Daemon::Impl {
   }
 
   int run() {
-    const std::string dir = state_directory(options.state_dir, cfg.service.state_dir);
+    state_dir = state_directory(options.state_dir, cfg.service.state_dir);
+    const std::string& dir = state_dir;
     keeper = std::make_unique<SessionKeeper>(dir, journal);
     keeper->load();
+    apply_saved_calibration(dir, cfg.chair.layout, journal);
     keeper->apply_tare(cfg.chair.layout);
     // the chair's id, kept even while MQTT is off: it must not depend on when MQTT was enabled
     const std::string chair_id = keeper->chair_id(mqtt::system_chair_id_sources());
@@ -160,7 +170,10 @@ struct Daemon::Impl {
                                               journal);
     if (history->sink()) analysis->add_sink(*history->sink());
     commands = std::make_unique<DaemonCommands>(*analysis, cfg.chair, *keeper, journal, mqtt, dir);
-    mqtt.start(io, cfg.mqtt, chair_id, dir, journal, [this](const mqtt::Command& c) { return commands->run(c); });
+    web = std::make_unique<DaemonWeb>(io, DaemonWeb::Parts{cfg, dir, *feed, *analysis, *commands, *keeper, journal});
+    web->configure();
+    mqtt.start(io, cfg.mqtt, chair_id, dir, journal, [this](const mqtt::Command& c) { return commands->run(c); },
+               web->url());
     if (mqtt.on()) {
       analysis->add_sink(mqtt.events());
       commands->publish_control();

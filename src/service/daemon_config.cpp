@@ -37,6 +37,7 @@ DaemonConfig read_daemon_config(const SectionReader& root, const DaemonConfigOpt
   c.service = read_service_config(root);
   c.mqtt = mqtt::read_mqtt_config(root);
   c.history = read_history_config(root);
+  c.web = web::read_web_config(root);
   if (const auto hardware = root.table("hardware")) {
     const std::size_t before = problems.size();
     c.hardware = hw::read_hardware_config(*hardware);

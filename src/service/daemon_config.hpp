@@ -11,6 +11,7 @@
 
 #include "config/config.hpp"
 #include "history/history_config.hpp"
+#include "web/web_config.hpp"
 #include "hw/config/hardware_config.hpp"
 #include "mqtt/config.hpp"
 #include "service/service_config.hpp"
@@ -23,6 +24,7 @@ struct DaemonConfig {
   ServiceConfig service;
   mqtt::MqttConfig mqtt;
   HistoryConfig history;
+  web::WebConfig web;
   std::optional<hw::HardwareConfig> hardware;  // when the file has a [hardware] table
   // simulated and devices sources: the sitter, the built-in one or [service] scenario (only when
   // read with `check_runtime`).

@@ -51,9 +51,22 @@ SimulatedDevicesSource::SimulatedDevicesSource(Scenario scenario, const ChannelL
 bool SimulatedDevicesSource::next(Sample& sample) {
   if (!present(present_file_))
     throw hw::device_error_from_errno(ENODEV, "reading the HX711 data lines (simulated chips unplugged)");
+  {
+    const std::lock_guard lock(held_mutex_);
+    if (held_change_ && *held_change_)
+      devices_.hold(**held_change_);
+    else if (held_change_)
+      devices_.release();
+    held_change_.reset();
+  }
   // One step of the sitter per read: the HX711's data-ready wait sets the pace, as on a chair.
   if (!devices_.step()) return false;
   return source_.next(sample);
+}
+
+void SimulatedDevicesSource::hold(std::optional<HeldLoad> load) {
+  const std::lock_guard lock(held_mutex_);
+  held_change_ = std::move(load);
 }
 
 }  // namespace chairhub

@@ -2,6 +2,8 @@
 // Live samples from the chair's own sensors (hw/), stamped with the monotonic clock.
 #include <atomic>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -61,9 +63,12 @@ class SimulatedDevicesSource : public ChipSampleSource {
   std::string describe() const override { return "simulated devices: " + source_.describe(); }
   hw::PatternPlayer* player() override { return source_.player(); }
   hw::Clock& clock() override { return clock_; }
+  void hold(std::optional<HeldLoad> load) override;
 
  private:
   std::string present_file_;
+  std::mutex held_mutex_;
+  std::optional<std::optional<HeldLoad>> held_change_;  // for the reader thread to apply
   hw::SteadyClock clock_;
   SimulatedDevices devices_;
   HardwareSampleSource source_;

@@ -5,12 +5,14 @@
 namespace chairhub {
 
 void MqttLink::start(boost::asio::io_context& io, const mqtt::MqttConfig& config, const std::string& chair_id,
-                     const std::string& state_dir, const Journal& journal, mqtt::CommandHandler on_command) {
+                     const std::string& state_dir, const Journal& journal, mqtt::CommandHandler on_command,
+                     std::string page_url) {
   if (!config.enabled) return;
   mqtt::ServiceOptions options;
   options.state_dir = state_dir;
   options.logger = journal.logger();
   options.on_command = std::move(on_command);
+  options.configuration_url = std::move(page_url);
   mqtt::MqttConfig with_id = config;  // a copy: a reload compares against the config as read
   if (with_id.chair_id.empty()) with_id.chair_id = chair_id;
   service_ = std::make_unique<mqtt::MqttService>(io, with_id, std::move(options));

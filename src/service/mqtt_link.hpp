@@ -19,10 +19,12 @@ namespace chairhub {
 
 class MqttLink {
  public:
-  // Connects and publishes discovery; `chair_id` is used when the config names none. Nothing
-  // when the config leaves MQTT off.
+  // Connects and publishes discovery; `chair_id` is used when the config names none, and
+  // `page_url` (the chair's page, when the network reaches it) is Home Assistant's link to the
+  // device's own page. Nothing when the config leaves MQTT off.
   void start(boost::asio::io_context& io, const mqtt::MqttConfig& config, const std::string& chair_id,
-             const std::string& state_dir, const Journal& journal, mqtt::CommandHandler on_command);
+             const std::string& state_dir, const Journal& journal, mqtt::CommandHandler on_command,
+             std::string page_url = {});
   bool on() const { return service_ != nullptr; }
   // The event topic and its outbox (only when on()).
   EventSink& events() { return service_->events(); }

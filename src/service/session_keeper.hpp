@@ -50,6 +50,8 @@ class SessionKeeper {
 
   // What the commands change.
   void record_tare(const std::string& channel, double offset) { persisted_.tare[channel] = offset; }
+  // A full calibration measured new offsets: no earlier tare applies over them.
+  void forget_tare() { persisted_.tare.clear(); }
   void snooze(Analyzer& analyzer, double t, double seconds);
   // The end of a running snooze, on the wall clock; none when there is none.
   std::optional<std::chrono::system_clock::time_point> snooze_end() const;

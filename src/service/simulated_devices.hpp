@@ -33,6 +33,7 @@ class SimulatedDevices {
   bool step();
   // The chair carries `load` from now on (sim/simulated_chair.hpp).
   void hold(const HeldLoad& load) { chair_->hold(load); }
+  void release() { chair_->release(); }
 
  private:
   void inject_faults();

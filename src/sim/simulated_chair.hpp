@@ -34,6 +34,7 @@ class SimulatedChair {
   // From now on the chair carries `load`, for as long as it is asked, whatever the scenario's
   // steps say: the simulated person of `chairhub calibrate` doing what a prompt asked.
   void hold(const HeldLoad& load) { held_load_ = load; }
+  void release() { held_load_.reset(); }  // the scenario's sitter again
 
  private:
   struct Pose {

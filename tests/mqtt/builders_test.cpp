@@ -240,7 +240,7 @@ TEST(EventPayload, EventJsonPlusTimestamp) {
 class DiscoveryTest : public ::testing::Test {
  protected:
   Topics topics{"chairhub", "chair-ab12", "homeassistant"};
-  DiscoveryInfo info{"Office chair", "1.2.3", "https://example.invalid/chairhub", false, 15, "", {}};
+  DiscoveryInfo info{"Office chair", "1.2.3", "https://example.invalid/chairhub", false, 15, "", "", {}};
 };
 
 TEST_F(DiscoveryTest, DeviceOriginAndSharedOptions) {
@@ -256,6 +256,12 @@ TEST_F(DiscoveryTest, DeviceOriginAndSharedOptions) {
   EXPECT_EQ(j["state_topic"], "chairhub/chair-ab12/state");
   EXPECT_EQ(j["availability"][0]["topic"], "chairhub/chair-ab12/status");
   EXPECT_EQ(j["availability"][0]["payload_not_available"], "offline");
+  EXPECT_FALSE(j["dev"].contains("configuration_url")) << "no link while the page is not on the network";
+}
+
+TEST_F(DiscoveryTest, TheDeviceLinksToTheChairsPage) {
+  info.configuration_url = "http://office-pi.local:8180/";
+  EXPECT_EQ(discovery_payload(topics, info)["dev"]["configuration_url"], "http://office-pi.local:8180/");
 }
 
 TEST_F(DiscoveryTest, EntitiesHaveNamespacedUniqueIdsAndBothEntityIdHints) {

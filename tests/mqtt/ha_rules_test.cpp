@@ -268,7 +268,7 @@ class HaRulesTest : public ::testing::Test {
   const Entity& entity(const std::string& key) { return ha.entities.at(key); }
 
   Topics topics{"chairhub", "office", "homeassistant"};
-  DiscoveryInfo info{"Office chair", "1.2.3", "", true, 15, "Office", {}};
+  DiscoveryInfo info{"Office chair", "1.2.3", "", true, 15, "Office", "", {}};
   HomeAssistant ha;
 };
 

@@ -199,18 +199,18 @@ TEST(DiscoveryPublisher, RetiresVanishedEntitiesAcrossRestarts) {
   test::FakeLink link;
   Topics topics("chairhub", "c1", "homeassistant");
   const auto record = dir.path() / "discovery.json";
-  DiscoveryPublisher(link, topics, {"Chair", "1", "", true, 15, "", {}}, record, {}).publish();
+  DiscoveryPublisher(link, topics, {"Chair", "1", "", true, 15, "", "", {}}, record, {}).publish();
   ASSERT_EQ(link.sent.size(), 1u);
   EXPECT_TRUE(link.sent[0].retain);
   link.sent.clear();
-  DiscoveryPublisher(link, topics, {"Chair", "1", "", false, 15, "", {}}, record, {}).publish();
+  DiscoveryPublisher(link, topics, {"Chair", "1", "", false, 15, "", "", {}}, record, {}).publish();
   ASSERT_EQ(link.sent.size(), 2u);
   EXPECT_EQ(ordered_json::parse(link.sent[0].payload)["cmps"]["seat_load"], ordered_json({{"p", "sensor"}}));
   EXPECT_FALSE(ordered_json::parse(link.sent[1].payload)["cmps"].contains("seat_load"));
   link.sent.clear();
   // a new chair id retires the old device
   Topics renamed("chairhub", "c2", "homeassistant");
-  DiscoveryPublisher pub(link, renamed, {"Chair", "1", "", false, 15, "", {}}, record, {});
+  DiscoveryPublisher pub(link, renamed, {"Chair", "1", "", false, 15, "", "", {}}, record, {});
   pub.publish();
   ASSERT_EQ(link.sent.size(), 2u);
   EXPECT_EQ(link.sent[0].topic, "homeassistant/device/c1/config");
@@ -228,12 +228,12 @@ TEST(DiscoveryPublisher, RetiresEntitiesWhoseUniqueIdChanged) {
   Topics topics("chairhub", "c1", "homeassistant");
   const auto record = dir.path() / "discovery.json";
   std::ofstream(record) << R"({"topic":"homeassistant/device/c1/config","cmps":{"occupancy":"binary_sensor"}})";
-  DiscoveryPublisher(link, topics, {"Chair", "1", "", false, 15, "", {}}, record, {}).publish();
+  DiscoveryPublisher(link, topics, {"Chair", "1", "", false, 15, "", "", {}}, record, {}).publish();
   ASSERT_EQ(link.sent.size(), 2u);
   EXPECT_EQ(ordered_json::parse(link.sent[0].payload)["cmps"]["occupancy"], ordered_json({{"p", "binary_sensor"}}));
   EXPECT_EQ(ordered_json::parse(link.sent[1].payload)["cmps"]["occupancy"]["unique_id"], "chairhub_c1_occupancy");
   link.sent.clear();
-  DiscoveryPublisher(link, topics, {"Chair", "1", "", false, 15, "", {}}, record, {}).publish();
+  DiscoveryPublisher(link, topics, {"Chair", "1", "", false, 15, "", "", {}}, record, {}).publish();
   EXPECT_EQ(link.sent.size(), 1u) << "the new ids are remembered: nothing to retire again";
 }
 

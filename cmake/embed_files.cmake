@@ -1,0 +1,26 @@
+# Writes a C++ source that holds files as byte arrays, for a program that must carry them (the
+# chair's page: its stylesheet, scripts and page bodies), with a lookup by file name:
+#   cmake -DOUTPUT=file.cpp -DNAMESPACE=ns -DINCLUDE=header.hpp -DFILES="a|b" -P embed_files.cmake
+# The header declares `std::optional<std::string_view> embedded_file(std::string_view name)`.
+string(REPLACE "|" ";" FILES "${FILES}")
+set(text "// Made by cmake/embed_files.cmake from src/web/assets; not to be edited.\n#include \"${INCLUDE}\"\n\n")
+string(APPEND text "#include <array>\n\nnamespace ${NAMESPACE} {\nnamespace {\n\n")
+set(index "")
+set(n 0)
+foreach(file IN LISTS FILES)
+  file(READ "${file}" hex HEX)
+  string(LENGTH "${hex}" digits)
+  math(EXPR bytes "${digits} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," hex "${hex}")
+  string(APPEND text "constexpr std::array<char, ${bytes}> kFile${n}{${hex}};\n")
+  get_filename_component(name "${file}" NAME)
+  string(APPEND index "      {\"${name}\", {kFile${n}.data(), kFile${n}.size()}},\n")
+  math(EXPR n "${n} + 1")
+endforeach()
+string(APPEND text "\n}  // namespace\n\nstd::optional<std::string_view> embedded_file(std::string_view name) {\n")
+string(APPEND text "  struct Entry {\n    std::string_view name, bytes;\n  };\n")
+string(APPEND text "  static constexpr Entry kFiles[] = {\n${index}  };\n")
+string(APPEND text "  for (const auto& f : kFiles)\n    if (f.name == name) return f.bytes;\n  return std::nullopt;\n}\n\n}  // namespace ${NAMESPACE}\n")
+file(WRITE "${OUTPUT}.new" "${text}")
+file(COPY_FILE "${OUTPUT}.new" "${OUTPUT}" ONLY_IF_DIFFERENT)
+file(REMOVE "${OUTPUT}.new")

@@ -1,0 +1,15 @@
+#pragma once
+// The running settings as the chair's page lists them (read-only): what each is, its value, and
+// where it is changed. Secrets (passwords, keys) show only whether they are set.
+#include <string>
+#include <vector>
+
+#include "service/daemon_config.hpp"
+#include "web/chair_port.hpp"
+
+namespace chairhub {
+
+std::vector<web::SettingRow> settings_rows(const DaemonConfig& cfg, const std::string& state_dir,
+                                           const std::string& page_url);
+
+}  // namespace chairhub

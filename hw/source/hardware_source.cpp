@@ -1,5 +1,7 @@
 #include "hw/source/hardware_source.hpp"
 
+#include <utility>
+
 namespace chairhub::hw {
 
 HardwareSource::HardwareSource(const HardwareConfig& config, const ChannelLayout& layout, ChipDevices& devices)
@@ -28,25 +30,21 @@ void HardwareSource::open(const HardwareConfig& config, const ChannelLayout& lay
 
 HardwareSource::~HardwareSource() = default;
 
-HardwareReading HardwareSource::read() {
-  HardwareReading out;
+void HardwareSource::read(HardwareReading& out) {
   out.sample.values.assign(channels_, kMissing);
-  out.health.assign(channels_, {false, "not wired in [hardware]"});
-  std::vector<double> values;
-  std::vector<ChannelHealth> health;
+  if (out.health.size() != channels_) out.health.assign(channels_, {false, "not wired in [hardware]"});
   // In the registry's order: the groups that pace (the HX711's wait for data) first, the others
   // right after, so that the sample is of one moment.
   for (const Group& g : groups_) {
-    values.assign(g.slots.size(), kMissing);
-    health.assign(g.slots.size(), {});
-    g.sensors->read(values, health);
+    group_values_.assign(g.slots.size(), kMissing);
+    group_health_.assign(g.slots.size(), {});
+    g.sensors->read(group_values_, group_health_);
     for (std::size_t i = 0; i < g.slots.size(); ++i) {
-      out.sample.values[g.slots[i]] = values[i];
-      out.health[g.slots[i]] = std::move(health[i]);
+      out.sample.values[g.slots[i]] = group_values_[i];
+      std::swap(out.health[g.slots[i]], group_health_[i]);
     }
   }
   out.sample.t = to_seconds(devices_->clock().now());
-  return out;
 }
 
 }  // namespace chairhub::hw

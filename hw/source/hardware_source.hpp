@@ -31,7 +31,14 @@ class HardwareSource {
   HardwareSource(const HardwareConfig& config, const ChannelLayout& layout, const Backends& backends, Clock& clock);
   ~HardwareSource();
 
-  HardwareReading read();
+  // One reading of every input, into `out`: its vectors are reused from call to call (the
+  // daemon's reader reads 80 times a second), the words for channels not wired written once.
+  void read(HardwareReading& out);
+  HardwareReading read() {
+    HardwareReading out;
+    read(out);
+    return out;
+  }
   std::string describe_gpio() const { return devices_->describe_gpio(); }
 
  private:
@@ -46,6 +53,10 @@ class HardwareSource {
   ChipDevices* devices_;
   std::size_t channels_;
   std::vector<Group> groups_;
+  // One group's reading before it goes to its channels' slots; kept so that a read allocates
+  // nothing.
+  std::vector<double> group_values_;
+  std::vector<ChannelHealth> group_health_;
 };
 
 }  // namespace chairhub::hw

@@ -37,21 +37,37 @@ Analyzer::Analyzer(AnalysisConfig cfg, ChannelLayout layout, Units units)
       session_(cfg_.breaks),
       nudges_(cfg_.nudges) {
   for (const auto& c : layout_.channels) {
-    // A cell on the centre line counts half to each side.
-    const auto half = [](bool whole, bool centre) { return whole ? 1.0 : centre ? 0.5 : 0.0; };
-    paths_.push_back({SensorHealth(cfg_.health, limits_for(c, units)), SignalFilter(cfg_.smoothing_s),
-                      half(c.x < 0, c.x == 0), half(c.y > 0, c.y == 0)});
+    paths_.push_back({SensorHealth(cfg_.health, limits_for(c, units)), SignalFilter(cfg_.smoothing_s)});
     state_.channels.push_back({c.name, std::nullopt});
   }
+  sort_channels();
+  values_.assign(layout_.size(), kMissing);
   pattern_.assign(layout_.size(), kMissing);
   baseline_.cop_x = cfg_.baseline.default_cop_x;
   baseline_.cop_y = cfg_.baseline.default_cop_y;
+}
+
+void Analyzer::sort_channels() {
+  seat_cells_.clear();
+  back_pads_.clear();
+  foot_pads_.clear();
+  for (std::size_t i = 0; i < layout_.size(); ++i) {
+    const Channel& c = layout_.channels[i];
+    // A cell on the centre line counts half to each side.
+    const auto half = [](bool whole, bool centre) { return whole ? 1.0 : centre ? 0.5 : 0.0; };
+    switch (c.role) {
+      case Role::seat: seat_cells_.push_back({i, c.x, c.y, half(c.x < 0, c.x == 0), half(c.y > 0, c.y == 0)}); break;
+      case Role::back: back_pads_.push_back(i); break;
+      case Role::foot: foot_pads_.push_back(i); break;
+    }
+  }
 }
 
 void Analyzer::reconfigure(const AnalysisConfig& cfg, const ChannelLayout& layout) {
   if (layout.size() != layout_.size()) throw std::invalid_argument("analysis: the channels changed");
   cfg_ = cfg;  // in place: the session and nudge policy point at its parts
   layout_ = layout;
+  sort_channels();  // the cells may have moved
   occupancy_.set_dwell(cfg_.occupancy.debounce_s);
   posture_.set_dwell(cfg_.posture.dwell_s);
   feet_.set_dwell(cfg_.feet.dwell_s);
@@ -65,71 +81,55 @@ void Analyzer::reconfigure(const AnalysisConfig& cfg, const ChannelLayout& layou
 void Analyzer::condition_channels(const Sample& sample, std::vector<Event>& out) {
   // read once, not per channel: this loop runs for every channel of every sample
   const double t = sample.t;
+  const double* const readings = sample.values.data();
   const std::size_t channels = paths_.size();
-  const std::size_t readings = std::min(sample.values.size(), channels);
+  const std::size_t read = std::min(sample.values.size(), channels);
   const bool raw = units_ == Units::raw;
   for (std::size_t i = 0; i < channels; ++i) {
     auto& path = paths_[i];
-    const Channel& channel = layout_.channels[i];
-    const double reading = i < readings ? sample.values[i] : kMissing;
-    switch (path.health.update(t, reading)) {
-      case SensorHealth::Change::raised: {
-        const Fault fault = *path.health.fault();
-        out.emplace_back(t, SensorFault{channel.name, fault});
-        state_.channels[i].fault = fault;
-        path.filter.reset();
-        break;
-      }
-      case SensorHealth::Change::cleared:
-        out.emplace_back(t, SensorOk{channel.name});
-        state_.channels[i].fault.reset();
-        path.filter.reset();
-        break;
-      case SensorHealth::Change::none: break;
-    }
-    if (std::isnan(reading) || path.health.fault()) continue;
-    path.filter.update(t, raw ? calibrate(channel, reading) : reading);
+    const double reading = i < read ? readings[i] : kMissing;
+    const auto change = path.health.update(t, reading);
+    if (change != SensorHealth::Change::none) report_health(t, i, change, out);
+    if (path.health.fault()) {
+      values_[i] = kMissing;
+    } else if (!std::isnan(reading)) {
+      values_[i] = path.filter.update(t, raw ? calibrate(layout_.channels[i], reading) : reading);
+    }  // else a reading missing, not yet for long enough to be a fault: the value stays
   }
+}
+
+// Out of the per-channel loop: a change of a channel's health is rare.
+void Analyzer::report_health(double t, std::size_t channel, SensorHealth::Change change, std::vector<Event>& out) {
+  auto& path = paths_[channel];
+  const std::string& name = layout_.channels[channel].name;
+  if (change == SensorHealth::Change::raised) {
+    const Fault fault = *path.health.fault();
+    out.emplace_back(t, SensorFault{name, fault});
+    state_.channels[channel].fault = fault;
+  } else {
+    out.emplace_back(t, SensorOk{name});
+    state_.channels[channel].fault.reset();
+  }
+  path.filter.reset();
 }
 
 void Analyzer::compute_features() {
   Features& f = features_;  // filled in place: no copy per sample
-  f = Features{};
-  std::size_t seat_cells = 0, seat_ok = 0;
+  std::size_t seat_ok = 0;
   double kg = 0, mx = 0, my = 0, left = 0, front = 0;
-  double lumbar = 0, feet = 0;
-  int lumbar_n = 0, pads_n = 0;
-  bool pads_flat = true;
-  const std::size_t channels = paths_.size();
-  for (std::size_t i = 0; i < channels; ++i) {
-    const Channel& c = layout_.channels[i];
-    const auto& path = paths_[i];
-    const bool usable = !path.health.fault() && path.filter.has_value();
-    if (c.role == Role::seat) ++seat_cells;
-    if (!usable) continue;
-    const double v = path.filter.value();
-    switch (c.role) {
-      case Role::seat:
-        ++seat_ok;
-        kg += v;
-        mx += v * c.x;
-        my += v * c.y;
-        left += v * path.left;  // exactly v, v / 2 or nothing
-        front += v * path.front;
-        break;
-      case Role::back:
-        lumbar += v;
-        ++lumbar_n;
-        break;
-      case Role::foot:
-        feet += v;
-        ++pads_n;
-        pads_flat = pads_flat && v >= cfg_.feet.pad_contact;
-        break;
-    }
+  for (const SeatCell& cell : seat_cells_) {
+    const double v = values_[cell.channel];
+    if (std::isnan(v)) continue;
+    ++seat_ok;
+    kg += v;
+    mx += v * cell.x;
+    my += v * cell.y;
+    left += v * cell.left;  // exactly v, v / 2 or nothing
+    front += v * cell.front;
   }
   // The total survives one lost cell (scaled up as if the lost one carried its share); the
   // centre of pressure needs them all.
+  const std::size_t seat_cells = seat_cells_.size();
   f.seat_usable = seat_cells > 0 && seat_ok + 1 >= seat_cells && seat_ok > 0;
   f.seat_complete = seat_cells > 0 && seat_ok == seat_cells;
   f.seat_kg = seat_ok > 0 ? kg * static_cast<double>(seat_cells) / static_cast<double>(seat_ok) : 0;
@@ -138,12 +138,27 @@ void Analyzer::compute_features() {
     f.cop_y = my / kg;
     f.left_share = left / kg;
     f.front_share = front / kg;
+  } else {
+    f.cop_x = f.cop_y = 0;
+    f.left_share = f.front_share = 0.5;
   }
-  if (lumbar_n > 0) f.lumbar = lumbar / lumbar_n;
-  if (pads_n > 0) {
-    f.pads_flat = pads_flat;
-    f.feet = feet / pads_n;
+  double lumbar = 0, feet = 0;
+  int lumbar_n = 0, pads_n = 0;
+  bool pads_flat = true;
+  for (const std::size_t i : back_pads_) {
+    if (std::isnan(values_[i])) continue;
+    lumbar += values_[i];
+    ++lumbar_n;
   }
+  for (const std::size_t i : foot_pads_) {
+    if (std::isnan(values_[i])) continue;
+    feet += values_[i];
+    ++pads_n;
+    pads_flat = pads_flat && values_[i] >= cfg_.feet.pad_contact;
+  }
+  f.lumbar = lumbar_n > 0 ? std::optional(lumbar / lumbar_n) : std::nullopt;
+  f.feet = pads_n > 0 ? std::optional(feet / pads_n) : std::nullopt;
+  f.pads_flat = pads_n > 0 ? std::optional(pads_flat) : std::nullopt;
 }
 
 void Analyzer::update_posture(double t, std::vector<Event>& out) {

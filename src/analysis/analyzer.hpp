@@ -80,9 +80,12 @@ class Analyzer {
   struct ChannelPath {
     SensorHealth health;
     SignalFilter filter;
-    // A seat cell's part in the left and front halves: 1, 0 or, on the centre line, 0.5;
-    // worked out once from its position, not per sample.
-    double left = 0, front = 0;
+  };
+  // A seat cell as the features weigh it: its channel, its position and its part in the left
+  // and front halves (1, 0 or, on the centre line, 0.5), worked out once, not per sample.
+  struct SeatCell {
+    std::size_t channel;
+    double x, y, left, front;
   };
   // Sums for averaging a baseline over a stretch of upright sitting, and the spread of each
   // channel's pattern value over it.
@@ -93,7 +96,9 @@ class Analyzer {
     Baseline mean() const;
   };
 
+  void sort_channels();
   void condition_channels(const Sample& sample, std::vector<Event>& out);
+  void report_health(double t, std::size_t channel, SensorHealth::Change change, std::vector<Event>& out);
   void compute_features();
   void update_baseline(double t, double dt, std::vector<Event>& out);
   void adopt_baseline(double t, const Baseline& b, BaselineSource source, std::vector<Event>& out);
@@ -109,6 +114,12 @@ class Analyzer {
   ChannelLayout layout_;
   Units units_;
   std::vector<ChannelPath> paths_;
+  // Each channel's conditioned value at the latest sample: smoothed, or NaN while it is faulted
+  // or before its first reading. What the features, the pattern and the departure read.
+  std::vector<double> values_;
+  // The channels by role, in layout order, so that no sample looks up a channel's role.
+  std::vector<SeatCell> seat_cells_;
+  std::vector<std::size_t> back_pads_, foot_pads_;
   Features features_;
   // Each channel's part in the sitter's pattern (Baseline::pattern) while a baseline is being
   // learnt, kept here so that no sample allocates.

@@ -102,12 +102,11 @@ void Analyzer::update_baseline(double t, double dt, std::vector<Event>& out) {
 // A channel's part in the pattern: a seat cell's share of the seat load (the seat complete), a
 // backrest pad's contact; NaN for foot pads and channels without a reading.
 double Analyzer::pattern_value(std::size_t channel) const {
-  const auto& path = paths_[channel];
-  if (path.health.fault() || !path.filter.has_value()) return kMissing;
+  const double value = values_[channel];
+  if (std::isnan(value)) return kMissing;
   switch (layout_.channels[channel].role) {
-    case Role::seat:
-      return features_.seat_complete && features_.seat_kg > 1e-6 ? path.filter.value() / features_.seat_kg : kMissing;
-    case Role::back: return path.filter.value();
+    case Role::seat: return features_.seat_complete && features_.seat_kg > 1e-6 ? value / features_.seat_kg : kMissing;
+    case Role::back: return value;
     case Role::foot: return kMissing;
   }
   return kMissing;
@@ -139,9 +138,9 @@ double Analyzer::departure() const {
   const double per_kg = features_.seat_kg > 0 ? 1 / features_.seat_kg : 0;
   double sum = 0;
   for (const auto& term : departure_terms_) {
-    const auto& path = paths_[term.channel];
-    if (path.health.fault() || !path.filter.has_value()) continue;
-    const double share = term.seat ? path.filter.value() * per_kg : path.filter.value();
+    const double value = values_[term.channel];
+    if (std::isnan(value)) continue;
+    const double share = term.seat ? value * per_kg : value;
     const double z = (share - term.pattern) * term.scale;
     sum += z * z;
   }

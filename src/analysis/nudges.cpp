@@ -1,5 +1,7 @@
 #include "analysis/nudges.hpp"
 
+#include <algorithm>
+
 namespace chairhub {
 namespace {
 
@@ -29,6 +31,9 @@ void NudgePolicy::update(double t, const NudgeInputs& in, std::vector<Event>& ou
       in.occupied && is_lean(in.posture),
       in.break_due_now,
   };
+  const bool any = std::find(active.begin(), active.end(), true) != active.end();
+  if (!any && idle_) return;  // nothing to nudge about, nor since the sample before: most samples
+  idle_ = !any;  // (the loop forgets every condition that is not active)
   for (std::size_t i = 0; i < kNudgeReasons; ++i) {
     auto& since = condition_since_[i];
     if (!active[i]) {

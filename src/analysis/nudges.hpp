@@ -51,6 +51,7 @@ class NudgePolicy {
   std::array<std::optional<double>, kNudgeReasons> condition_since_{};
   std::array<std::optional<double>, kNudgeReasons> last_nudge_{};
   std::optional<double> last_any_;
+  bool idle_ = true;  // no condition active, none remembered as going on
 };
 
 }  // namespace chairhub

@@ -31,31 +31,21 @@ class SensorHealth {
         saturated_at_or_above_(limits.raw_min < limits.raw_max ? limits.raw_max : HUGE_VAL) {}
 
   enum class Change { none, raised, cleared };
-  // Feeds one incoming reading (NaN if missing), before calibration. Inline, as condition():
-  // they run for every channel of every sample.
+  // Feeds one incoming reading (NaN if missing), before calibration. It runs for every channel
+  // of every sample, so the usual case is decided inline in a few comparisons: a healthy
+  // channel's reading inside the chip's range and unlike the one before (a run of one is never
+  // stuck, stuck_samples being at least 2; NaN fails the comparisons). Anything else, a reading
+  // that repeats included, takes the full check.
   Change update(double t, double reading) {
-    const auto now = condition(t, reading);
-    if (now != current_ || current_samples_ == 0) {
-      current_ = now;
-      current_since_ = t;
-      current_samples_ = 0;
+    if (!fault_ && !current_ && current_samples_ > 0 && reading > saturated_at_or_below_ &&
+        reading < saturated_at_or_above_ && reading != run_value_ && cfg_.stuck_samples > 1) {
+      run_value_ = reading;
+      run_since_ = t;
+      run_samples_ = 1;
+      ++current_samples_;
+      return Change::none;
     }
-    ++current_samples_;
-    const double held = t - current_since_;
-
-    if (!fault_ && now) {
-      // Stuck has already waited for its own run length; missing and saturated wait here.
-      const bool lasted = now == Fault::stuck || (held >= cfg_.fault_s && current_samples_ >= cfg_.fault_samples);
-      if (lasted) {
-        fault_ = now;
-        fault_since_ = t;
-        return Change::raised;
-      }
-    } else if (fault_ && !now && held >= cfg_.recover_s && current_samples_ >= 2) {
-      fault_.reset();
-      return Change::cleared;
-    }
-    return Change::none;
+    return check(t, reading);
   }
 
   std::optional<Fault> fault() const { return fault_; }
@@ -63,24 +53,8 @@ class SensorHealth {
   double fault_since() const { return fault_since_; }
 
  private:
-  std::optional<Fault> condition(double t, double reading) {
-    if (std::isnan(reading)) {
-      run_samples_ = 0;
-      return Fault::missing;
-    }
-    if (run_samples_ > 0 && reading == run_value_) {
-      ++run_samples_;
-    } else {
-      run_value_ = reading;
-      run_since_ = t;
-      run_samples_ = 1;
-    }
-    if (reading <= saturated_at_or_below_ || reading >= saturated_at_or_above_)
-      return Fault::saturated;
-    const bool idle = limits_.clamped && (reading == 0.0 || reading == 1.0);
-    if (!idle && run_samples_ >= cfg_.stuck_samples && t - run_since_ >= cfg_.stuck_s) return Fault::stuck;
-    return std::nullopt;
-  }
+  Change check(double t, double reading);  // the full check (sensor_health.cpp)
+  std::optional<Fault> condition(double t, double reading);
 
   HealthConfig cfg_;
   Limits limits_;

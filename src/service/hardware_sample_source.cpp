@@ -21,10 +21,9 @@ HardwareSampleSource::HardwareSampleSource(const hw::HardwareConfig& config, con
 
 bool HardwareSampleSource::next(Sample& sample) {
   if (stopped_) return false;
-  hw::HardwareReading reading = source_->read();  // paced by the HX711's data-ready wait
-  sample = std::move(reading.sample);
+  source_->read(reading_);  // paced by the HX711's data-ready wait
+  sample.values = reading_.sample.values;
   sample.t = monotonic_seconds();
-  health_ = std::move(reading.health);
   return !stopped_;
 }
 
@@ -64,9 +63,9 @@ bool SimulatedDevicesSource::next(Sample& sample) {
   return source_.next(sample);
 }
 
-void SimulatedDevicesSource::hold(std::optional<HeldLoad> load) {
+void SimulatedDevicesSource::hold(const std::optional<HeldLoad>& load) {
   const std::lock_guard lock(held_mutex_);
-  held_change_ = std::move(load);
+  held_change_ = load;
 }
 
 }  // namespace chairhub

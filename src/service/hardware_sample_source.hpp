@@ -38,14 +38,14 @@ class HardwareSampleSource : public ChipSampleSource {
   hw::PatternPlayer* player() override { return outputs_ ? &outputs_->player() : nullptr; }
   hw::Clock& clock() override { return clock_; }
   // Plain-words health of each channel at the last read (layout order).
-  const std::vector<hw::ChannelHealth>& health() const { return health_; }
+  const std::vector<hw::ChannelHealth>& health() const { return reading_.health; }
 
  private:
   hw::SteadyClock clock_;
   hw::ChipDevices devices_;
   std::unique_ptr<hw::HardwareSource> source_;
   std::unique_ptr<hw::Outputs> outputs_;
-  std::vector<hw::ChannelHealth> health_;
+  hw::HardwareReading reading_;  // the latest, its vectors reused by the next read
   std::atomic<bool> stopped_{false};
 };
 
@@ -63,7 +63,7 @@ class SimulatedDevicesSource : public ChipSampleSource {
   std::string describe() const override { return "simulated devices: " + source_.describe(); }
   hw::PatternPlayer* player() override { return source_.player(); }
   hw::Clock& clock() override { return clock_; }
-  void hold(std::optional<HeldLoad> load) override;
+  void hold(const std::optional<HeldLoad>& load) override;
 
  private:
   std::string present_file_;

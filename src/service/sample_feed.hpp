@@ -62,8 +62,8 @@ class SampleFeed {
   // While waiting: why, in one line (hardware_retry.hpp); else empty.
   std::string waiting_status() const { return chips_.waiting() ? chips_.status() : std::string(); }
   // A guided calibration's load, for a simulated chair's person (sample_source.hpp).
-  void hold(std::optional<HeldLoad> load) {
-    if (source_) source_->hold(std::move(load));
+  void hold(const std::optional<HeldLoad>& load) {
+    if (source_) source_->hold(load);
   }
   // Since the latest sample arrived, or since reading began.
   double seconds_since_sample() const;

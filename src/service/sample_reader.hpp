@@ -1,7 +1,8 @@
 #pragma once
-// The thread that reads the sample source and hands each sample to the event loop. Samples
-// posted and not yet analysed are bounded: a log played as fast as possible would otherwise
-// run far ahead of the analysis and queue itself into memory (live sensors never come near).
+// The thread that reads the sample source and hands the samples to the event loop, in batches
+// (sample_batch.hpp). Batches posted and not yet analysed are bounded: a log played as fast as
+// possible would otherwise run far ahead of the analysis and queue itself into memory (live
+// sensors never come near).
 #include <utility>  // before Boost.Asio (Boost 1.74 + GCC 12 + C++20)
 #include <boost/asio/io_context.hpp>
 
@@ -13,6 +14,7 @@
 
 #include "core/sample.hpp"
 #include "service/journal.hpp"
+#include "service/sample_batch.hpp"
 #include "service/sample_source.hpp"
 
 namespace chairhub {
@@ -38,14 +40,14 @@ class SampleReader {
 
  private:
   void read(SampleSource& source);
-  static constexpr std::ptrdiff_t kMaxQueuedSamples = 64;
+  static constexpr std::ptrdiff_t kMaxQueuedBatches = 4;
 
   boost::asio::io_context& io_;
   const Journal& journal_;
   Handlers handlers_;
   std::thread thread_;
   std::atomic<bool> stopping_{false};
-  std::counting_semaphore<kMaxQueuedSamples> queue_slots_{kMaxQueuedSamples};
+  std::counting_semaphore<kMaxQueuedBatches> queue_slots_{kMaxQueuedBatches};
 };
 
 }  // namespace chairhub

@@ -22,7 +22,7 @@ class SampleSource {
   // What a guided calibration asks the person to put on the chair, held by a simulated chair's
   // person from the next sample on (none: its scenario again). Real sensors have a real person,
   // so they ignore it. Called from another thread.
-  virtual void hold(std::optional<HeldLoad> load) { (void)load; }
+  virtual void hold(const std::optional<HeldLoad>& load) { (void)load; }
 };
 
 }  // namespace chairhub

@@ -125,7 +125,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     streaming_ = true;
     stream_.expires_never();
     // The stream's end is the connection's: no length, no keep-alive.
-    outbox_.push_back(
+    outbox_.emplace_back(
         "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n"
         "X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\nretry: 2000\n\n");
     backlog_ = outbox_.back().size();

@@ -32,9 +32,9 @@ struct ServerLimits {
   std::size_t max_connections = 16;
   std::size_t max_streams = 8;
   std::uint32_t max_header_bytes = 8 * 1024;
-  std::uint64_t max_body_bytes = 16 * 1024;
+  std::uint64_t max_body_bytes = std::uint64_t{16} * 1024;
   std::chrono::seconds request_timeout{15};  // to receive a whole request, or idle between two
-  std::size_t max_stream_backlog = 256 * 1024;  // a stream further behind is closed
+  std::size_t max_stream_backlog = std::size_t{256} * 1024;  // a stream further behind is closed
   std::chrono::seconds keepalive{15};           // a comment on idle streams, so proxies keep them
 };
 

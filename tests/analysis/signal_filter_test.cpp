@@ -115,5 +115,18 @@ TEST(SignalFilter, ZeroTimeConstantMeansNoSmoothing) {
   EXPECT_DOUBLE_EQ(f.update(3, 4), 3);
 }
 
+// A pad that reads exactly 0 for minutes: the smoothed value reaches 0 itself instead of staying
+// in the subnormal doubles (slow arithmetic on x86) for as long as the 0 lasts.
+TEST(SignalFilter, DecayTowardsZeroEndsAtZero) {
+  SignalFilter f(0.4);
+  f.update(0, 0.5);
+  double v = 1;
+  for (int i = 1; i < 80 * 600; ++i) {
+    v = f.update(i * 0.0125, 0);
+    ASSERT_NE(std::fpclassify(v), FP_SUBNORMAL) << "at sample " << i;
+  }
+  EXPECT_EQ(v, 0.0);
+}
+
 }  // namespace
 }  // namespace chairhub

@@ -1,26 +1,13 @@
 #include "service/chair_guide.hpp"
 
 #include <cmath>
-#include <ctime>
 #include <stdexcept>
 
 #include "core/input_error.hpp"
+#include "core/pacing.hpp"
 #include "core/text.hpp"
 
 namespace chairhub {
-namespace {
-
-std::string utc_now() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
-}  // namespace
-
 web::Outcome ChairGuide::start(const ChannelLayout& layout, const std::vector<std::string>& unwired,
                                const std::string& config_path, Units units, double kg) {
   if (units != Units::raw) return {false, "calibration needs raw readings from the sensors; this chair's source gives calibrated values"};
@@ -102,7 +89,7 @@ void ChairGuide::measured(const std::vector<double>& means) {
     return finish(false, std::string(e.what()) + "; nothing was changed");
   }
   if (++step_ < steps_.size()) return;
-  result_ = cal_->result(utc_now());
+  result_ = cal_->result(utc_timestamp());
   finish(true, "calibrated: the seat and pads are measured again from now on");
 }
 

@@ -109,7 +109,7 @@ web::GuideView ChairGuide::view(std::string seen) const {
   v.title = step.name;
   v.instruction = std::string(trim(step.text));
   v.measuring = waiting_first_sample_ || measure_from_.has_value();
-  v.progress = progress_;
+  v.progress = v.measuring ? progress_ : 0;  // a new step's bar starts empty
   v.seen = std::move(seen);
   return v;
 }

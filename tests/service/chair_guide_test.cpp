@@ -57,6 +57,7 @@ TEST_F(ChairGuideTest, WalksEveryStepToACalibration) {
     EXPECT_FALSE(v.instruction.empty());
     EXPECT_NE(v.instruction.front(), '\n');
     EXPECT_FALSE(guide_.held_load()) << "nothing is held before the person says it is done";
+    EXPECT_EQ(v.progress, 0) << "the bar starts empty at each step";
     ASSERT_TRUE(guide_.ready().ok);
     EXPECT_FALSE(guide_.ready().ok) << "measuring already";
     feed(ChairGuide::kSettleS + ChairGuide::kMeasureS + 0.3);

@@ -140,7 +140,9 @@ web::Wiring DaemonWeb::wiring() const {
   return w;
 }
 
-std::vector<web::SettingRow> DaemonWeb::settings() const { return settings_rows(p_.cfg, p_.state_dir, url()); }
+std::vector<web::SettingRow> DaemonWeb::settings() const {
+  return settings_rows(p_.cfg, p_.state_dir, server_ ? server_->port() : p_.cfg.web.port, url());
+}
 
 std::string DaemonWeb::history_file() const {
   if (!p_.cfg.history.enabled) return {};

@@ -25,7 +25,7 @@ std::string calibration_text(const DaemonConfig& cfg, const std::string& state_d
 
 }  // namespace
 
-std::vector<web::SettingRow> settings_rows(const DaemonConfig& cfg, const std::string& state_dir,
+std::vector<web::SettingRow> settings_rows(const DaemonConfig& cfg, const std::string& state_dir, int page_port,
                                            const std::string& page_url) {
   const std::string file = cfg.path();
   const AnalysisConfig& a = cfg.chair.analysis;
@@ -38,6 +38,8 @@ std::vector<web::SettingRow> settings_rows(const DaemonConfig& cfg, const std::s
        "[breaks] interval_min, repeat_min"},
       {"A break counts after", minutes(a.breaks.min_break_s), "[breaks] min_break_min"},
       {"Nudges (LED and buzzer)", on_off(a.nudges.enabled), "[nudges] enabled, or the switch in Home Assistant"},
+      {"Sitter chosen by weight", a.profiles.by_weight ? "on, within " + std::to_string(static_cast<int>(a.profiles.weight_tolerance_kg)) + " kg" : "off",
+       "[profiles] by_weight, weight_tolerance_kg"},
       {"Occupied from", std::to_string(static_cast<int>(a.occupancy.on_kg)) + " kg on the seat", "[occupancy] on_kg"},
   };
   const auto& m = cfg.mqtt;
@@ -54,7 +56,7 @@ std::vector<web::SettingRow> settings_rows(const DaemonConfig& cfg, const std::s
                                        : "off",
                   "[history] enabled, retention_days, max_mb"});
   const auto& w = cfg.web;
-  rows.push_back({"This page", w.address + ":" + std::to_string(w.port) + (page_url.empty() ? "" : " (" + page_url + ")"),
+  rows.push_back({"This page", w.address + ":" + std::to_string(page_port) + (page_url.empty() ? "" : " (" + page_url + ")"),
                   "[web] address, port"});
   rows.push_back({"Page password", w.has_password() ? "set" : "not set: the page shows, but changes nothing",
                   "[web] password_hash (chairhub hash-password makes one)"});

@@ -9,7 +9,8 @@
 
 namespace chairhub {
 
-std::vector<web::SettingRow> settings_rows(const DaemonConfig& cfg, const std::string& state_dir,
+// `page_port`: the port the page listens on (the config's 0 means the system chose one).
+std::vector<web::SettingRow> settings_rows(const DaemonConfig& cfg, const std::string& state_dir, int page_port,
                                            const std::string& page_url);
 
 }  // namespace chairhub

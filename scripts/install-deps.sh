@@ -30,7 +30,7 @@ packages=(
   # the package checks: building the .deb, lintian, the man pages, systemd-analyze on the unit
   dpkg-dev lintian groff-base man-db systemd
 )
-# The test of the Node-RED example flow runs a real Node-RED (scripts/install-node-red.sh), with
+# The test of the Node-RED example flow runs a real Node-RED (scripts/install-npm-tool.sh), with
 # node and npm: Debian's, unless the machine already has them (another Node.js package that
 # bundles npm conflicts with Debian's npm package).
 command -v node >/dev/null || packages+=(nodejs)
@@ -60,12 +60,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# Node-RED itself comes from npm, into the user's cache (not the source tree), as the user who
-# runs the tests rather than root. Without the network this fails; the flow test then says so.
-node_red=(bash "$(dirname "$0")/install-node-red.sh")
-if [ -n "${SUDO_USER:-}" ] && [ "$(id -u)" -eq 0 ]; then node_red=(sudo -u "$SUDO_USER" -H "${node_red[@]}"); fi
-"${node_red[@]}" || echo "install-deps: Node-RED could not be installed (network?); run scripts/install-node-red.sh later" >&2
-# playwright-core drives Debian's Chromium in the page's browser tests; the same way.
-playwright=(bash "$(dirname "$0")/install-playwright.sh")
-if [ -n "${SUDO_USER:-}" ] && [ "$(id -u)" -eq 0 ]; then playwright=(sudo -u "$SUDO_USER" -H "${playwright[@]}"); fi
-"${playwright[@]}" || echo "install-deps: playwright-core could not be installed (network?); run scripts/install-playwright.sh later" >&2
+# Node-RED (the example flow's test) and playwright-core (the page's browser tests) come from
+# npm into the user's cache (not the source tree), as the user who runs the tests rather than
+# root. Without the network this fails; those tests then say so.
+for tool in node-red playwright-core; do
+  install=(bash "$(dirname "$0")/install-npm-tool.sh" "$tool")
+  if [ -n "${SUDO_USER:-}" ] && [ "$(id -u)" -eq 0 ]; then install=(sudo -u "$SUDO_USER" -H "${install[@]}"); fi
+  "${install[@]}" >/dev/null ||
+    echo "install-deps: $tool could not be installed (network?); run scripts/install-npm-tool.sh $tool later" >&2
+done

@@ -2,7 +2,7 @@
 # The Node-RED example flow in a real Node-RED: see node_red_flow_test.js.
 #   node_red_flow_test.sh CHAIRHUB MOSQUITTO SOURCE_DIR
 # Skips (exit 77) only when node or npm is missing; installs Node-RED with
-# scripts/install-node-red.sh when it is not there yet.
+# scripts/install-npm-tool.sh when it is not there yet.
 set -euo pipefail
 chairhub=$1 mosquitto=$2 source_dir=$3
 for tool in node npm; do
@@ -15,8 +15,6 @@ if [ ! -x "$mosquitto" ]; then
   echo "SKIP: no mosquitto broker installed ($mosquitto)"
   exit 77
 fi
-version=4.1.15
-export CHAIRHUB_NODE_RED_DIR=${CHAIRHUB_NODE_RED_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/chairhub/node-red-$version}
-bash "$source_dir/scripts/install-node-red.sh"
-exec node "$source_dir/tests/mqtt/node_red_flow_test.js" "$CHAIRHUB_NODE_RED_DIR" "$chairhub" "$mosquitto" \
+node_red=$(bash "$source_dir/scripts/install-npm-tool.sh" node-red)
+exec node "$source_dir/tests/mqtt/node_red_flow_test.js" "$node_red" "$chairhub" "$mosquitto" \
   "$source_dir/docs/node-red/chairhub-flow.json" "$source_dir/tests/golden/workday.csv"

@@ -2,28 +2,17 @@
 // chairhubd on simulated devices (the real drivers on the chip models) with a replayed day in
 // its history. Each test is a step a person takes; a screenshot of every page goes to the
 // artifacts folder.
-//   node pages_test.js CHAIRHUBD CHAIRHUB SOURCE_DIR ARTIFACTS_DIR
-// Exits 77 (skipped) without Chromium or playwright-core, 1 on the first failure.
+//   node pages_test.js PLAYWRIGHT_DIR CHAIRHUBD CHAIRHUB SOURCE_DIR ARTIFACTS_DIR
+// (pages_test.sh finds Chromium and playwright-core first.) Exits 1 on the first failure.
 "use strict";
 const { spawn, execFileSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
 
-const [chairhubd, chairhub, sourceDir, artifacts] = process.argv.slice(2);
-const SKIP = 77;
+const [playwrightDir, chairhubd, chairhub, sourceDir, artifacts] = process.argv.slice(2);
 const chromiumPath = process.env.CHAIRHUB_CHROMIUM || "/usr/bin/chromium";
-const playwrightDir = process.env.CHAIRHUB_PLAYWRIGHT_DIR ||
-  path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "chairhub", "playwright-core-1.65.1");
-
-function skip(why) { console.log(`SKIPPED: ${why}`); process.exit(SKIP); }
-if (!fs.existsSync(chromiumPath)) skip(`${chromiumPath} is missing (scripts/install-deps.sh installs chromium)`);
-let chromium;
-try {
-  ({ chromium } = require(path.join(playwrightDir, "node_modules", "playwright-core")));
-} catch (e) {
-  skip(`playwright-core is missing in ${playwrightDir} (scripts/install-playwright.sh)`);
-}
+const { chromium } = require(path.join(playwrightDir, "node_modules", "playwright-core"));
 
 const PASSWORD = "correct horse battery";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "chairhub-browser-"));

@@ -27,7 +27,7 @@ using boost::system::error_code;
 class Connection;
 
 struct HttpServer::State {
-  State(asio::io_context& io, Handler h, ServerLimits l) : acceptor(io), keepalive(io), handler(std::move(h)), limits(l) {}
+  State(asio::io_context& io, Handler h, const ServerLimits& l) : acceptor(io), keepalive(io), handler(std::move(h)), limits(l) {}
   tcp::acceptor acceptor;
   asio::steady_timer keepalive;
   Handler handler;
@@ -207,7 +207,8 @@ void keep_streams_alive(const std::shared_ptr<HttpServer::State>& state) {
 
 }  // namespace
 
-HttpServer::HttpServer(asio::io_context& io, const std::string& address, int port, Handler handler, ServerLimits limits)
+HttpServer::HttpServer(asio::io_context& io, const std::string& address, int port, Handler handler,
+                       const ServerLimits& limits)
     : state_(std::make_shared<State>(io, std::move(handler), limits)) {
   error_code ec;
   const auto ip = asio::ip::make_address(address, ec);

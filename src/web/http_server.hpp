@@ -42,7 +42,7 @@ class HttpServer {
  public:
   // Listens at once. Throws std::runtime_error naming the address and why when it cannot.
   HttpServer(boost::asio::io_context& io, const std::string& address, int port, Handler handler,
-             ServerLimits limits = {});
+             const ServerLimits& limits = {});
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;

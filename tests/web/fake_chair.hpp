@@ -22,7 +22,7 @@ class FakeChair : public ChairPort {
     return {true, "now " + name};
   }
   Outcome start_guide(Guide g, double kg, const std::string& profile) override {
-    started.push_back({g, kg});
+    started.emplace_back(g, kg);
     started_profiles.push_back(profile);
     return {true, "started"};
   }

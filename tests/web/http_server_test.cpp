@@ -72,14 +72,14 @@ TEST_F(HttpServerTest, AnswersRequests) {
 
 TEST_F(HttpServerTest, ABodyTooLargeIsRefused) {
   start();
-  const auto r = http_request(port(), http::verb::post, "/", std::string(20 * 1024, 'x'));
+  const auto r = http_request(port(), http::verb::post, "/", std::string(std::size_t{20} * 1024, 'x'));
   EXPECT_EQ(r.status, 413);
   EXPECT_NE(r.body.find("body is too large"), std::string::npos);
 }
 
 TEST_F(HttpServerTest, AHeaderTooLargeIsRefused) {
   start();
-  const auto r = http_get(port(), "/", {{"X-Padding", std::string(10 * 1024, 'x')}});
+  const auto r = http_get(port(), "/", {{"X-Padding", std::string(std::size_t{10} * 1024, 'x')}});
   EXPECT_EQ(r.status, 431);
 }
 
@@ -96,6 +96,7 @@ TEST_F(HttpServerTest, ConnectionsBeyondTheLimitAreTurnedAway) {
   limits.max_connections = 3;
   start(limits);
   std::vector<tcp::socket> idle;
+  idle.reserve(3);
   for (int i = 0; i < 3; ++i) idle.push_back(connect());
   std::this_thread::sleep_for(std::chrono::milliseconds(200));  // accepted by now
   tcp::socket extra = connect();

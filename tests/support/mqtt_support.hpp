@@ -13,6 +13,7 @@
 
 #include "mqtt/link.hpp"
 #include "core/log.hpp"
+#include "support/temp_dir.hpp"
 
 namespace chairhub::mqtt::test {
 
@@ -22,22 +23,7 @@ inline std::string read_text(const std::filesystem::path& path) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "chairhub-mqtt-XXXXXX").string();
-    if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
-    path_ = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using TempDir = testing_support::TempDir;  // one home: support/temp_dir.hpp
 
 // The connection logs from its network thread while a test reads: hence the lock. Read
 // `lines` directly only once nothing runs any more.

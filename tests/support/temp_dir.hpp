@@ -1,23 +1,23 @@
 #pragma once
-// A fresh directory per test under testing::TempDir(), removed when the test ends.
+// A fresh directory of a test's own (unique, even for two in one test), removed when it goes
+// out of scope.
 #include <gtest/gtest.h>
-#include <unistd.h>
+#include <stdlib.h>
 
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
 #include <string>
 
 namespace chairhub::testing_support {
 
 class TempDir {
  public:
+  // Short, as a UNIX socket's path in it must stay within 108 bytes.
   TempDir() {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    std::string leaf = "chairhub_unit_" + std::to_string(::getpid());
-    if (info) leaf += std::string("_") + info->test_suite_name() + "_" + info->name();
-    path_ = std::filesystem::path(::testing::TempDir()) / leaf;
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
+    std::string pattern = (std::filesystem::path(::testing::TempDir()) / "chairhub-XXXXXX").string();
+    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed for " + pattern);
+    path_ = pattern;
   }
   ~TempDir() {
     std::error_code ec;
@@ -26,6 +26,8 @@ class TempDir {
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
 
+  const std::filesystem::path& path() const { return path_; }
+  std::string path(const std::string& name) const { return (path_ / name).string(); }
   // Writes `content` byte for byte to a file in the directory; returns its path.
   std::string write(const std::string& name, const std::string& content) const {
     const auto file = path_ / name;
@@ -33,7 +35,6 @@ class TempDir {
     out << content;
     return file.string();
   }
-  std::string path(const std::string& name) const { return (path_ / name).string(); }
 
  private:
   std::filesystem::path path_;

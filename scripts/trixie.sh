@@ -59,10 +59,13 @@ bind tmpfs /tmp -t tmpfs
 bind "$src" /src --bind
 # Certificate authorities this machine trusts beyond Debian's (a company's TLS proxy, say) are
 # trusted inside too, so that npm reaches its registry there as it does here.
-if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null && [ -x "$root/usr/sbin/update-ca-certificates" ]; then
+# Copied even before the root has ca-certificates: its installation then takes them up.
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
   mkdir -p "$root/usr/local/share/ca-certificates"
   cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
-  chroot "$root" /usr/sbin/update-ca-certificates >/dev/null 2>&1 || true
+  if [ -x "$root/usr/sbin/update-ca-certificates" ]; then
+    chroot "$root" /usr/sbin/update-ca-certificates >/dev/null 2>&1 || true
+  fi
 fi
 
 if [ $# -eq 0 ]; then

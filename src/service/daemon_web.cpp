@@ -82,7 +82,7 @@ void DaemonWeb::on_sample(const Sample& sample) {
   const double now = steady_seconds();
   if (now - last_push_ < kPushEveryS) return;
   last_push_ = now;
-  server_->broadcast(web::live_json(live()).dump());
+  server_->broadcast(web::live_json(live()).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
 }
 
 // A simulated chair's person holds what the step being measured asks for, and lets go after.

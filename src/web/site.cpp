@@ -39,8 +39,10 @@ std::string_view std_view(boost::beast::string_view s) { return {s.data(), s.siz
 
 Reply reply(Response res) { return {std::move(res), false}; }
 
+// A request's own bytes may come back in a message: ones that are not UTF-8 are replaced, not
+// thrown over.
 Reply json_reply(http::status status, const ordered_json& body) {
-  return reply(make_response(status, "application/json", body.dump()));
+  return reply(make_response(status, "application/json", body.dump(-1, ' ', false, ordered_json::error_handler_t::replace)));
 }
 
 Reply outcome_reply(const Outcome& o, http::status failed = http::status::conflict) {
@@ -109,7 +111,12 @@ Reply Site::handle(const Request& request, const std::string& peer) {
   Call call{request, peer, std::string(target.substr(0, q)),
             q == std::string_view::npos ? std::string() : std::string(target.substr(q + 1)), std::nullopt};
   if (auto token = cookie_value(std_view(request[http::field::cookie]), kCookie)) call.session = sessions_.find(*token, now_());
-  return route(call);
+  try {
+    return route(call);
+  } catch (const std::exception& e) {  // the last resort: a request never ends the daemon
+    return reply(make_response(http::status::internal_server_error, "text/plain; charset=utf-8",
+                               std::string("the chair could not answer this request: ") + e.what() + "\n"));
+  }
 }
 
 Reply Site::route(Call& call) {

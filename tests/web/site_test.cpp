@@ -195,6 +195,10 @@ TEST_F(SiteTest, UnknownThingsAreNotFound) {
   EXPECT_EQ(site.handle(request(http::verb::get, "/static/live.html"), "x").response.result(), http::status::not_found);
   EXPECT_EQ(site.handle(request(http::verb::get, "/api/nothing"), "x").response.result(), http::status::not_found);
   EXPECT_EQ(site.handle(request(http::verb::delete_, "/"), "x").response.result(), http::status::method_not_allowed);
+  // bytes that are not UTF-8, echoed in the JSON error, are replaced rather than thrown over
+  const Reply odd = site.handle(request(http::verb::get, "/api/\xc8\x98\x8a"), "x");
+  EXPECT_EQ(odd.response.result(), http::status::not_found);
+  EXPECT_FALSE(nlohmann::json::parse(odd.response.body(), nullptr, false).is_discarded());
 }
 
 TEST_F(SiteTest, HistoryWithoutAFileOrWithABadDate) {

@@ -36,7 +36,7 @@ class TareAverage {
 struct CommandTarget {
   Analyzer& analyzer;
   Config& config;  // tare writes the seat cells' offsets into its channels
-  Units units;
+  Units units = Units::raw;
   const TareAverage& raw;
   SessionKeeper& keeper;
   const Journal& journal;

@@ -4,13 +4,13 @@
 
 #include <boost/asio/ip/address.hpp>
 
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 
 #include "calibration/model.hpp"
 #include "core/input_error.hpp"
+#include "core/pacing.hpp"
 #include "hw/config/hardware_config.hpp"
 #include "service/saved_calibration.hpp"
 #include "service/settings_rows.hpp"
@@ -18,10 +18,6 @@
 
 namespace chairhub {
 namespace {
-
-double steady_seconds() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
 
 constexpr double kPushEveryS = 0.2;  // the live view's rate: smooth enough to watch, cheap to send
 
@@ -34,7 +30,7 @@ void DaemonWeb::configure() {
   serving_ = want;
   if (!want.enabled) return;
   try {
-    site_ = std::make_unique<web::Site>(want, *this, steady_seconds);
+    site_ = std::make_unique<web::Site>(want, *this, monotonic_seconds);
     server_ = std::make_unique<web::HttpServer>(io_, want.address, want.port,
                                                 [this](const web::Request& r, const std::string& peer) {
                                                   return site_->handle(r, peer);
@@ -79,7 +75,7 @@ void DaemonWeb::on_sample(const Sample& sample) {
   }
   follow_guide();
   if (!server_ || server_->streams() == 0) return;
-  const double now = steady_seconds();
+  const double now = monotonic_seconds();
   if (now - last_push_ < kPushEveryS) return;
   last_push_ = now;
   server_->broadcast(web::live_json(live()).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
@@ -110,6 +106,11 @@ void DaemonWeb::apply_calibration_result() {
   p_.journal(LogLevel::notice, "calibrated from the chair's page; saved in " + saved_calibration_file(p_.state_dir));
 }
 
+// The config's channels [hardware] does not wire (none for a simulated chair or a log).
+std::vector<std::string> DaemonWeb::unwired_channels() const {
+  return p_.cfg.hardware ? hw::unwired_channels(*p_.cfg.hardware, p_.cfg.chair.layout) : std::vector<std::string>{};
+}
+
 web::LiveView DaemonWeb::live() const {
   web::LiveView v{p_.analysis.analyzer().state(), std::nullopt};
   const ChairState& s = v.state;
@@ -123,8 +124,7 @@ web::LiveView DaemonWeb::live() const {
 web::Wiring DaemonWeb::wiring() const {
   web::Wiring w{p_.feed.describe(), p_.feed.waiting_status(), {}};
   const ChannelLayout& layout = p_.cfg.chair.layout;
-  std::vector<std::string> unwired;
-  if (p_.cfg.hardware) unwired = hw::unwired_channels(*p_.cfg.hardware, layout);
+  const std::vector<std::string> unwired = unwired_channels();
   const auto& raw = p_.analysis.raw();
   const std::vector<double> means = raw.empty() ? std::vector<double>{} : raw.means();
   const ChairState& state = p_.analysis.analyzer().state();
@@ -180,9 +180,7 @@ web::Outcome DaemonWeb::start_guide(web::Guide guide, double kg, const std::stri
     if (o.ok) o.message = "started: hold each posture as asked";
     return o;
   }
-  std::vector<std::string> unwired;
-  if (p_.cfg.hardware) unwired = hw::unwired_channels(*p_.cfg.hardware, p_.cfg.chair.layout);
-  return chair_guide_.start(p_.cfg.chair.layout, unwired, p_.cfg.path(), p_.feed.units(), kg);
+  return chair_guide_.start(p_.cfg.chair.layout, unwired_channels(), p_.cfg.path(), p_.feed.units(), kg);
 }
 
 web::Outcome DaemonWeb::guide_step_ready(web::Guide guide) {

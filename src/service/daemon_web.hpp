@@ -63,6 +63,7 @@ class DaemonWeb : public web::ChairPort {
   void follow_guide();
   void apply_calibration_result();
   std::string seen() const;
+  std::vector<std::string> unwired_channels() const;
   web::Outcome run(std::string_view op, const nlohmann::ordered_json& args);
 
   boost::asio::io_context& io_;

@@ -57,6 +57,7 @@ void Analyzer::set_baseline(const Baseline& baseline) {
   baseline_ = baseline;
   baseline_source_ = BaselineSource::set;
   prepare_departure();
+  posture_.take_next();
 }
 
 void Analyzer::set_posture_model(std::optional<PostureModel> model) {
@@ -72,6 +73,7 @@ void Analyzer::adopt_baseline(double t, const Baseline& b, BaselineSource source
   baseline_ = b;
   baseline_source_ = source;
   prepare_departure();
+  posture_.take_next();
   out.emplace_back(t, BaselineUpdate{source, b, {}});
 }
 

@@ -277,6 +277,23 @@ TEST(Analyzer, CaptureBaselineWindow) {
   EXPECT_EQ(chair.of(EventType::baseline).size(), 1u);
 }
 
+// Before the window is over the sitter's habit (well back, firm on the backrest) reads as
+// reclining against the default baseline; judged against their own, it is upright from the
+// first sample after the window, without waiting out the dwell: nobody moved.
+TEST(Analyzer, PostureJudgedAfreshOnceTheBaselineIsKnown) {
+  Chair chair;
+  chair.analyzer().capture_baseline(0, 10);
+  Pose habit = pose(Posture::reclined, kAdult);
+  chair.hold(habit, 10.1);  // up to t = 10: the window's last sample
+  ASSERT_EQ(chair.postures(), std::vector<std::string>{"reclined"});
+  chair.hold(habit, 0.3);
+  const auto baseline = chair.of(EventType::baseline);
+  ASSERT_EQ(baseline.size(), 1u);
+  EXPECT_EQ(chair.postures(), (std::vector<std::string>{"reclined", "upright"}));
+  const auto postures = chair.of(EventType::posture);
+  EXPECT_LE(postures.back().t - baseline[0].t, 0.11);
+}
+
 TEST(Analyzer, CaptureBaselineWindowWithNobodySeated) {
   Chair chair;
   chair.analyzer().capture_baseline(2, 5);

@@ -86,5 +86,33 @@ TEST(Dwell, SetDwell) {
   EXPECT_TRUE(d.update(1, 4));
 }
 
+TEST(Dwell, TakeNextAdoptsTheNextValueAtOnce) {
+  Dwell<int> d(3);
+  d.update(0, 1);
+  ASSERT_TRUE(d.update(3, 1));
+  d.take_next();
+  EXPECT_TRUE(d.update(4, 2));
+  EXPECT_EQ(d.held(), 2);
+  // Only the next value: after it, the dwell applies again.
+  EXPECT_FALSE(d.update(5, 3));
+  EXPECT_EQ(d.held(), 2);
+}
+
+TEST(Dwell, TakeNextOfTheHeldValueChangesNothing) {
+  Dwell<int> d(3);
+  d.update(0, 1);
+  d.update(3, 1);
+  d.take_next();
+  EXPECT_FALSE(d.update(4, 1));
+  EXPECT_FALSE(d.update(5, 2));  // the dwell is back
+}
+
+TEST(Dwell, TakeNextWithNothingHeldStillWaits) {
+  Dwell<int> d(3);
+  d.take_next();
+  EXPECT_FALSE(d.update(0, 1));
+  EXPECT_TRUE(d.update(3, 1));
+}
+
 }  // namespace
 }  // namespace chairhub

@@ -57,6 +57,35 @@ inline const char* append_digits(const char* p, const char* end, std::uint64_t& 
   return p;
 }
 
+// A number that ends inside the eight bytes at `p`, as nearly every reading of a log does: raw
+// counts ("8412345,") and calibrated readings with their point ("15.916,", "0.537,"). Both
+// runs of digits come from the one load, the point cut out between them, instead of a load for
+// each run; the value is the same integer over the same power of ten as append_digits gives.
+// Returns where the number ends, or nullptr where it does not end inside the eight bytes (then
+// the general path reads it).
+inline const char* parse_within_eight(const char* p, double& value) {
+  std::uint64_t bytes;
+  std::memcpy(&bytes, p, 8);
+  const int whole = leading_digits(bytes);
+  if (whole == 0 || whole == 8) return nullptr;
+  const std::uint64_t whole_bytes = bytes & ((std::uint64_t{1} << (8 * whole)) - 1);
+  int decimals = 0;
+  std::uint64_t digit_bytes = whole_bytes;
+  if (((bytes >> (8 * whole)) & 0xFF) == '.') {
+    if (whole > 6) return nullptr;  // no room for a decimal and the byte after it
+    const std::uint64_t after_point = bytes >> (8 * (whole + 1));  // zero bytes shifted in: no digits
+    decimals = leading_digits(after_point);
+    // the byte after the decimals must be one of the eight, so that the number ends there
+    if (decimals == 0 || whole + 1 + decimals >= 8) return nullptr;
+    digit_bytes |= after_point << (8 * whole);  // the point cut out
+  }
+  const int digits = whole + decimals;
+  // as in append_digits: the digits moved to the end, whatever was after them shifted out
+  const auto integer = static_cast<double>(eight_digit_value((digit_bytes - '0' * kEachByte) << (8 * (8 - digits))));
+  value = decimals > 0 ? integer / static_cast<double>(kPowersOfTen[decimals]) : integer;
+  return p + digits + (decimals > 0 ? 1 : 0);
+}
+
 }  // namespace plain_number_detail
 
 // Parses a plain number at `p`; returns the position after it, or nullptr if what is there is
@@ -66,6 +95,14 @@ inline const char* parse_plain_number(const char* p, const char* end, double& va
   constexpr long kMaxDigits = 15;
   const bool negative = p != end && *p == '-';
   if (negative) ++p;
+  if constexpr (std::endian::native == std::endian::little) {
+    if (end - p >= 8) {
+      if (const char* after = parse_within_eight(p, value)) {
+        if (negative) value = -value;
+        return after;
+      }
+    }
+  }
   const char* const first = p;
   std::uint64_t digits = 0;  // wraps past 19 digits; refused below anyway
   p = append_digits(p, end, digits);

@@ -36,7 +36,7 @@ class SignalFilter {
   // exact), so "the same" is to within a nanosecond, far below any sensor's timing.
   static constexpr double kSameIntervalS = 1e-9;
   void set_interval(std::size_t channel, double dt);  // a channel's weight for a new interval
-  void update_channel(std::size_t channel, double t, double value);
+  void update_channel(std::size_t i, double t, double value);  // channel i's own step
   void count_reading(std::size_t channel);  // one more reading since the reset, up to 2
   // The arithmetic of a step, on values, shared by the vectorised pass and the careful path.
   // Minimum and maximum as plain selects returning values (std::min and std::max return

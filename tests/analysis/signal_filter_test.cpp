@@ -156,5 +156,31 @@ TEST(SignalFilter, ChannelsAreFilteredApart) {
   EXPECT_EQ(out, (std::vector<double>{3, 4, 7}));  // median of 2, 50, 3; the second afresh
 }
 
+// Filtered together (the one pass while every channel is in its usual state, each channel's
+// own step otherwise), each channel gives exactly what it gives alone: through spikes, a
+// missing reading, a reset, a change of rate and a long run of zeros.
+TEST(SignalFilter, TogetherAsAlone) {
+  constexpr std::size_t kChannels = 5;
+  SignalFilter together(kChannels, 0.4);
+  std::vector<SignalFilter> alone(kChannels, SignalFilter(1, 0.4));
+  std::vector<double> readings(kChannels), out(kChannels, kMissing);
+  for (int i = 0; i < 2000; ++i) {
+    const double t = i < 1000 ? i * 0.0125 : 12.5 + (i - 1000) * 0.1;
+    for (std::size_t c = 0; c < kChannels; ++c) {
+      readings[c] = c == 4 && i > 300 ? 0.0 : 10.0 * static_cast<double>(c) + (i * 7 + c) % 5 + (i % 97 == 0 ? 400 : 0);
+      if (c == 2 && i % 50 == 7) readings[c] = kMissing;
+    }
+    if (i == 600) {
+      together.reset(1);
+      alone[1].reset(0);
+    }
+    together.update(t, readings, out);
+    for (std::size_t c = 0; c < kChannels; ++c) {
+      if (std::isnan(readings[c])) continue;
+      ASSERT_EQ(out[c], feed(alone[c], t, readings[c])) << "channel " << c << " at sample " << i;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace chairhub

@@ -167,7 +167,9 @@ TEST(SignalFilter, TogetherAsAlone) {
   for (int i = 0; i < 2000; ++i) {
     const double t = i < 1000 ? i * 0.0125 : 12.5 + (i - 1000) * 0.1;
     for (std::size_t c = 0; c < kChannels; ++c) {
-      readings[c] = c == 4 && i > 300 ? 0.0 : 10.0 * static_cast<double>(c) + (i * 7 + c) % 5 + (i % 97 == 0 ? 400 : 0);
+      const double noise = static_cast<double>((static_cast<std::size_t>(i) * 7 + c) % 5);
+      const double spike = i % 97 == 0 ? 400 : 0;
+      readings[c] = c == 4 && i > 300 ? 0.0 : 10.0 * static_cast<double>(c) + noise + spike;
       if (c == 2 && i % 50 == 7) readings[c] = kMissing;
     }
     if (i == 600) {

@@ -31,17 +31,19 @@ Analyzer::Analyzer(AnalysisConfig cfg, ChannelLayout layout, Units units)
     : cfg_(std::move(cfg)),
       layout_(std::move(layout)),
       units_(units),
+      filter_(layout_.size(), cfg_.smoothing_s),
       occupancy_(cfg_.occupancy.debounce_s),
       posture_(cfg_.posture.dwell_s),
       feet_(cfg_.feet.dwell_s),
       session_(cfg_.breaks),
       nudges_(cfg_.nudges) {
   for (const auto& c : layout_.channels) {
-    paths_.push_back({SensorHealth(cfg_.health, limits_for(c, units)), SignalFilter(cfg_.smoothing_s)});
+    health_.emplace_back(cfg_.health, limits_for(c, units));
     state_.channels.push_back({c.name, std::nullopt});
   }
   sort_channels();
   values_.assign(layout_.size(), kMissing);
+  filter_in_.assign(layout_.size(), kMissing);
   pattern_.assign(layout_.size(), kMissing);
   baseline_.cop_x = cfg_.baseline.default_cop_x;
   baseline_.cop_y = cfg_.baseline.default_cop_y;
@@ -71,10 +73,8 @@ void Analyzer::reconfigure(const AnalysisConfig& cfg, const ChannelLayout& layou
   occupancy_.set_dwell(cfg_.occupancy.debounce_s);
   posture_.set_dwell(cfg_.posture.dwell_s);
   feet_.set_dwell(cfg_.feet.dwell_s);
-  for (auto& path : paths_) {
-    path.filter.set_time_constant(cfg_.smoothing_s);
-    path.health.set_config(cfg_.health);
-  }
+  filter_.set_time_constant(cfg_.smoothing_s);
+  for (auto& health : health_) health.set_config(cfg_.health);
   prepare_departure();  // the floors may have changed
 }
 
@@ -82,35 +82,34 @@ void Analyzer::condition_channels(const Sample& sample, std::vector<Event>& out)
   // read once, not per channel: this loop runs for every channel of every sample
   const double t = sample.t;
   const double* const readings = sample.values.data();
-  const std::size_t channels = paths_.size();
+  const std::size_t channels = health_.size();
   const std::size_t read = std::min(sample.values.size(), channels);
   const bool raw = units_ == Units::raw;
   for (std::size_t i = 0; i < channels; ++i) {
-    auto& path = paths_[i];
     const double reading = i < read ? readings[i] : kMissing;
-    const auto change = path.health.update(t, reading);
+    const auto change = health_[i].update(t, reading);
     if (change != SensorHealth::Change::none) report_health(t, i, change, out);
-    if (path.health.fault()) {
-      values_[i] = kMissing;
-    } else if (!std::isnan(reading)) {
-      values_[i] = path.filter.update(t, raw ? calibrate(layout_.channels[i], reading) : reading);
-    }  // else a reading missing, not yet for long enough to be a fault: the value stays
+    const bool faulted = health_[i].fault().has_value();
+    if (faulted) values_[i] = kMissing;
+    // a reading missing, not yet for long enough to be a fault, leaves the channel's value as it is
+    const bool usable = !faulted && !std::isnan(reading);
+    filter_in_[i] = !usable ? kMissing : raw ? calibrate(layout_.channels[i], reading) : reading;
   }
+  filter_.update(t, filter_in_, values_);  // the usable channels' values, all in one pass
 }
 
 // Out of the per-channel loop: a change of a channel's health is rare.
 void Analyzer::report_health(double t, std::size_t channel, SensorHealth::Change change, std::vector<Event>& out) {
-  auto& path = paths_[channel];
   const std::string& name = layout_.channels[channel].name;
   if (change == SensorHealth::Change::raised) {
-    const Fault fault = *path.health.fault();
+    const Fault fault = *health_[channel].fault();
     out.emplace_back(t, SensorFault{name, fault});
     state_.channels[channel].fault = fault;
   } else {
     out.emplace_back(t, SensorOk{name});
     state_.channels[channel].fault.reset();
   }
-  path.filter.reset();
+  filter_.reset(channel);
 }
 
 void Analyzer::compute_features() {

@@ -77,10 +77,6 @@ class Analyzer {
   const NudgePolicy& nudges() const { return nudges_; }
 
  private:
-  struct ChannelPath {
-    SensorHealth health;
-    SignalFilter filter;
-  };
   // A seat cell as the features weigh it: its channel, its position and its part in the left
   // and front halves (1, 0 or, on the centre line, 0.5), worked out once, not per sample.
   struct SeatCell {
@@ -113,7 +109,11 @@ class Analyzer {
   AnalysisConfig cfg_;
   ChannelLayout layout_;
   Units units_;
-  std::vector<ChannelPath> paths_;
+  std::vector<SensorHealth> health_;  // one per channel
+  SignalFilter filter_;                // every channel's
+  // Each channel's reading as the filter takes it at the latest sample: calibrated, NaN where
+  // there is none or the channel is faulted (kept here so that no sample allocates).
+  std::vector<double> filter_in_;
   // Each channel's conditioned value at the latest sample: smoothed, or NaN while it is faulted
   // or before its first reading. What the features, the pattern and the departure read.
   std::vector<double> values_;

@@ -232,7 +232,9 @@ bool LogReader::parse_row(std::string_view line, Sample& sample) {
 
 bool LogReader::next(Sample& sample) {
   std::string_view line;
-  sample.values.assign(layout_.size(), kMissing);
+  // Sized, not filled: the header has a column for every channel and a row every column (or it
+  // is refused), so a row read sets every value, a missing reading as NaN.
+  sample.values.resize(layout_.size());
   while (next_line(line)) {
     ++line_number_;
     if (!parse_row(line, sample)) continue;

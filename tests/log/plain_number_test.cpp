@@ -62,6 +62,18 @@ TEST(PlainNumber, AnyOtherByteEndsTheDigits) {
   }
 }
 
+// The same after the point of a number read from one eight-byte load ("12.3" and one byte).
+TEST(PlainNumber, AnyOtherByteEndsTheDecimals) {
+  for (int c = 0; c < 256; ++c) {
+    if (c >= '0' && c <= '9') continue;
+    const std::string text = "12.3" + std::string(1, static_cast<char>(c)) + "456789";
+    double v = 0;
+    const char* end = parse_plain_number(text.data(), text.data() + text.size(), v);
+    EXPECT_EQ(end, text.data() + 4) << c;  // a second point too: the caller refuses the field
+    EXPECT_EQ(v, 12.3) << c;
+  }
+}
+
 TEST(PlainNumber, StopsWhereThePlainNumberEnds) {
   const std::string text = "12.5,3";
   double v = 0;

@@ -71,28 +71,15 @@ foot_r = { empty = 800, full = 23000 }
 // Nobody on the chair.
 const std::string kCells = kSensors + "[[step]]\nposture = \"away\"\nminutes = 60\n";
 
-// Someone sits down 1.5 s after the start.
-const std::string kSitter = kSensors + R"([sitter]
-mass_kg = 85
-[[step]]
-posture = "away"
-seconds = 1.5
-[[step]]
-posture = "upright"
-minutes = 60
-)";
-// Someone sits down after the chips' first 40 readings. A scenario steps once per reading,
-// while a recording's time is the clock's: on a slow machine (a sanitizer's build) the chips
-// read more slowly and the sitter comes later in the recording, never before 0.5 s.
-const std::string kSitterSoon = kSensors + R"([sitter]
-mass_kg = 85
-[[step]]
-posture = "away"
-seconds = 0.5
-[[step]]
-posture = "upright"
-minutes = 60
-)";
+// Someone sits down once the chips have given `away` seconds of readings (80 a second). A
+// scenario steps once per reading, while a recording's time is the clock's: on a slow machine
+// (a sanitizer's build) the chips read more slowly and the sitter comes later in the recording.
+std::string sitter_after(const std::string& away) {
+  return kSensors + "[sitter]\nmass_kg = 85\n[[step]]\nposture = \"away\"\nseconds = " + away +
+         "\n[[step]]\nposture = \"upright\"\nminutes = 60\n";
+}
+const std::string kSitter = sitter_after("1.5");
+const std::string kSitterSoon = sitter_after("0.5");
 
 struct Result {
   int status = -1;

@@ -98,6 +98,7 @@ class Analyzer {
   void compute_features();
   void update_baseline(double t, double dt, std::vector<Event>& out);
   void adopt_baseline(double t, const Baseline& b, BaselineSource source, std::vector<Event>& out);
+  void use_baseline(const Baseline& baseline, BaselineSource source);  // set_baseline and adopt_baseline
   void update_posture(double t, std::vector<Event>& out);
   double departure() const;
   double pattern_value(std::size_t channel) const;

@@ -53,9 +53,12 @@ void Analyzer::capture_baseline(double from, double to) {
   capture_sums_ = {};
 }
 
-void Analyzer::set_baseline(const Baseline& baseline) {
+void Analyzer::set_baseline(const Baseline& baseline) { use_baseline(baseline, BaselineSource::set); }
+
+// The posture held was judged against the reference before: judged again at the next sample.
+void Analyzer::use_baseline(const Baseline& baseline, BaselineSource source) {
   baseline_ = baseline;
-  baseline_source_ = BaselineSource::set;
+  baseline_source_ = source;
   prepare_departure();
   posture_.take_next();
 }
@@ -70,10 +73,7 @@ void Analyzer::set_posture_model(std::optional<PostureModel> model) {
 }
 
 void Analyzer::adopt_baseline(double t, const Baseline& b, BaselineSource source, std::vector<Event>& out) {
-  baseline_ = b;
-  baseline_source_ = source;
-  prepare_departure();
-  posture_.take_next();
+  use_baseline(b, source);
   out.emplace_back(t, BaselineUpdate{source, b, {}});
 }
 

@@ -44,18 +44,14 @@ void SignalFilter::count_reading(std::size_t channel) {
 void SignalFilter::update_channel(std::size_t i, double t, double value) {
   const double median = readings_[i] == 2 ? median_of(previous_[i], latest_[i], value) : value;
   if (readings_[i] == 0 || tau_ <= 0) {
-    previous_[i] = latest_[i];
-    latest_[i] = value;
     smoothed_[i] = median;
-    count_reading(i);
-    last_t_[i] = t;
-    return;
+  } else {
+    const double dt = std::max(0.0, t - last_t_[i]);
+    if (std::abs(dt - alpha_dt_[i]) > kSameIntervalS) set_interval(i, dt);
+    smoothed_[i] = smoothed_towards(smoothed_[i], alpha_[i], median);
   }
-  const double dt = std::max(0.0, t - last_t_[i]);
-  if (std::abs(dt - alpha_dt_[i]) > kSameIntervalS) set_interval(i, dt);
   previous_[i] = latest_[i];
   latest_[i] = value;
-  smoothed_[i] = smoothed_towards(smoothed_[i], alpha_[i], median);
   count_reading(i);
   last_t_[i] = t;
 }

@@ -277,7 +277,10 @@ TEST(SensorGlitch, SparseI2cBurstsRaiseNoFault) {
 
 // chairhubd on simulated devices: the scenario's faults reach the chip models (an unplugged load
 // cell, a foot pad at full scale) and come back through the drivers as events, while the session
-// runs on. Real time: the HX711 models convert at 10 per second.
+// runs on. Real time: the HX711 models convert at 10 per second, and the scenario moves on one
+// step per reading, so on a loaded machine its 8 s can take 11 s of the clock or more. The exact
+// timing is the in-process tests' job above; the bounds here only catch a fault that is never
+// raised or never cleared.
 TEST(SensorFaultsEndToEnd, ScenarioFaultsReachTheDaemonsDevices) {
   using namespace std::chrono_literals;
   mqtt::test::TempDir dir;
@@ -307,13 +310,13 @@ for_s = 2
       if (e.value("type", "") == type && e.value("channel", "") == channel) return e;
     return std::nullopt;
   };
-  ASSERT_TRUE(mqtt::test::wait_until([&] { return find("sensor_ok", "foot_l").has_value(); }, 16s, 50ms))
+  ASSERT_TRUE(mqtt::test::wait_until([&] { return find("sensor_ok", "foot_l").has_value(); }, 60s, 50ms))
       << service_test::read_text(log);
   daemon.signal(SIGTERM);
   ASSERT_EQ(daemon.wait(10s), 0) << service_test::read_text(log);
 
   // Each fault is reported, then cleared; 2 s of fault, give or take the 0.5-1 s to raise it
-  // and the 0.5-2 s to clear it.
+  // and the 0.5-2 s to clear it, all stretched when the readings come late.
   for (const auto& [channel, kind] : {std::pair{"seat_fl", "missing"}, std::pair{"foot_l", "saturated"}}) {
     SCOPED_TRACE(channel);
     const auto fault = find("sensor_fault", channel), ok = find("sensor_ok", channel);
@@ -321,7 +324,7 @@ for_s = 2
     EXPECT_EQ((*fault)["fault"], kind);
     const double lasted = (*ok)["t"].get<double>() - (*fault)["t"].get<double>();
     EXPECT_GE(lasted, 1.0);
-    EXPECT_LE(lasted, 4.0);
+    EXPECT_LE(lasted, 8.0);
     std::printf("[ figures  ] chairhubd on devices, %s %s: sensor_fault to sensor_ok %.2f s\n", channel, kind, lasted);
   }
   // Seated once, never stood up; the saved session holds the whole time since sitting down.

@@ -107,9 +107,13 @@ TEST_F(TlsTest, SaysWhenTheCertificateIsForAnotherHostName) {
 TEST_F(TlsTest, SaysWhenTheBrokerWantsAClientCertificate) {
   auto office = chair("ca.crt", "127.0.0.1", "");
   office->start();
-  EXPECT_TRUE(run_until([&] { return log.has("retrying"); }));
+  // With TLS 1.3 the broker's alert comes after the client has finished its handshake and sent
+  // CONNECT; when that crosses the broker's close, the attempt ends in a reset without the alert
+  // (seen once in CI), and the next attempt, a second later, says it.
+  EXPECT_TRUE(run_until([&] {
+    return log.has("the broker wants a client certificate: set mqtt.cert_file and mqtt.key_file");
+  })) << log.text();
   EXPECT_FALSE(office->connected());
-  EXPECT_TRUE(log.has("the broker wants a client certificate: set mqtt.cert_file and mqtt.key_file"));
 }
 
 // A client key others may read is a secret in the open, like a readable credentials file.

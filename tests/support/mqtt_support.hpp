@@ -46,6 +46,13 @@ struct LogCatcher {
     std::lock_guard lock(mutex);
     return lines.size();
   }
+  // Every line so far, for a failing check's message.
+  std::string text() const {
+    std::lock_guard lock(mutex);
+    std::string all;
+    for (const auto& [level, line] : lines) all += line + "\n";
+    return all;
+  }
 };
 
 struct FakeLink : Link {

@@ -109,7 +109,7 @@ TEST_F(TlsTest, SaysWhenTheBrokerWantsAClientCertificate) {
   office->start();
   // With TLS 1.3 the broker's alert comes after the client has finished its handshake and sent
   // CONNECT; when that crosses the broker's close, the attempt ends in a reset without the alert
-  // (seen once in CI), and the next attempt, a second later, says it.
+  // (seen once in a fresh-clone run), and the next attempt, a second later, says it.
   EXPECT_TRUE(run_until([&] {
     return log.has("the broker wants a client certificate: set mqtt.cert_file and mqtt.key_file");
   })) << log.text();
